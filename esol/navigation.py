@@ -1,0 +1,3 @@
+"""Navigation entries this app contributes (see partnership.navigation)."""
+
+ENTRIES = []

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LsmpConfig(AppConfig):
+    name = "lsmp"
+    verbose_name = "LSMP portal (site-wide)"

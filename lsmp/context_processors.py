@@ -1,0 +1,26 @@
+from django.urls import reverse
+
+from partnership.navigation import NavEntry, signed_in
+
+from .navigation import app_entries
+
+_SITE_ENTRIES = [
+    NavEntry("Home", "home", 0, lambda user: True),
+    NavEntry("Dashboard", "dashboard", 10, signed_in),
+]
+
+
+def navigation(request):
+    """The service navigation for this user: each app's entries the user's role may see."""
+    user = getattr(request, "user", None)
+    if user is None:
+        return {"nav_items": []}
+    entries = sorted(_SITE_ENTRIES + app_entries(), key=lambda entry: entry.order)
+    items = []
+    for entry in entries:
+        if not entry.shown_to(user):
+            continue
+        href = reverse(entry.url_name)
+        current = request.path == href if entry.url_name == "home" else request.path.startswith(href)
+        items.append({"label": entry.label, "href": href, "current": current})
+    return {"nav_items": items}

@@ -1,0 +1,86 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Fluid, Layout, Submit
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+
+from partnership.models import Organisation, Role
+from partnership.services.outbox import notification_enqueue
+
+
+def gds_helper(*fields, submit: str) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False  # the page template owns the <form> element
+    helper.layout = Layout(*fields, Submit("submit", submit))
+    return helper
+
+
+class SignInForm(AuthenticationForm):
+    username = forms.EmailField(label="Email address", max_length=254,
+                                widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}))
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "Enter a correct email address and password. Both are case-sensitive.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+        self.helper = gds_helper(Field.text("username", field_width=Fluid.TWO_THIRDS),
+                                 Field.text("password", field_width=Fluid.TWO_THIRDS), submit="Sign in")
+
+
+class OutboxPasswordResetForm(PasswordResetForm):
+    """Password reset through the outbox, like every other email of the portal."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Field.text("email", field_width=Fluid.TWO_THIRDS), submit="Send the link")
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
+                  html_email_template_name=None):
+        from django.template import loader
+        from django.utils import timezone
+
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        notification_enqueue(
+            kind="user.password_reset", subject_key=f"partnership.user:{context['user'].pk}",
+            recipient=context["user"], slot=timezone.now().isoformat(), subject=subject,
+            body_text=loader.render_to_string(email_template_name, context),
+        )
+
+
+class NewPasswordForm(SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].widget.attrs["autocomplete"] = "new-password"
+        self.fields["new_password2"].widget.attrs["autocomplete"] = "new-password"
+        self.helper = gds_helper(Field.text("new_password1", field_width=Fluid.TWO_THIRDS),
+                                 Field.text("new_password2", field_width=Fluid.TWO_THIRDS),
+                                 submit="Set password")
+
+
+class InvitationForm(forms.Form):
+    full_name = forms.CharField(max_length=200)
+    email = forms.EmailField(label="Email address", max_length=254)
+    job_title = forms.CharField(max_length=200, required=False)
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.all(), required=False,
+                                          help_text="Borough officers must belong to a borough")
+    roles = forms.MultipleChoiceField(choices=Role.choices, required=False,
+                                      widget=forms.CheckboxSelectMultiple,
+                                      help_text="Panel and board members need no role: their "
+                                                "memberships give them access")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.text("full_name"), Field.text("email", field_width=Fluid.TWO_THIRDS),
+            Field.text("job_title"), Field.select("organisation"), Field.checkboxes("roles"),
+            submit="Send invitation",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation = cleaned.get("organisation")
+        if Role.BOROUGH_OFFICER in cleaned.get("roles", []) and not (organisation and organisation.is_borough):
+            self.add_error("organisation", "Choose the borough this borough officer works for.")
+        return cleaned

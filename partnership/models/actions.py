@@ -1,0 +1,99 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    DROPPED = "dropped", "Dropped"
+
+
+OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+class ActionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_gla_officer:
+            return self.all()
+        return self.filter(Q(owner_user=user) | Q(body_id__in=user.current_body_ids))
+
+    def still_open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, today=None):
+        # Overdue is derived from the due date, never stored.
+        return self.still_open().filter(due_on__lt=today or timezone.localdate())
+
+    def for_listing(self):
+        return self.select_related("body", "meeting", "owner_user", "owner_organisation")
+
+
+class Action(models.Model):
+    description = models.TextField()
+    body = models.ForeignKey("partnership.Body", null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="actions")
+    meeting = models.ForeignKey("partnership.Meeting", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="actions")
+    agenda_item = models.ForeignKey("partnership.AgendaItem", null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="actions")
+    owner_user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="owned_actions")
+    owner_organisation = models.ForeignKey("partnership.Organisation", null=True, blank=True,
+                                           on_delete=models.PROTECT, related_name="owned_actions")
+    owner_contact = models.CharField(max_length=200, blank=True,
+                                     help_text="The named contact when an organisation owns the action")
+    due_on = models.DateField()
+    status = models.CharField(max_length=12, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+    completed_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(name="action_status_valid", condition=Q(status__in=ActionStatus.values)),
+            models.CheckConstraint(
+                name="action_has_owner",
+                condition=Q(owner_user__isnull=False) | Q(owner_organisation__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="action_completed_date_iff_done",
+                condition=(Q(status=ActionStatus.DONE, completed_on__isnull=False)
+                           | (~Q(status=ActionStatus.DONE) & Q(completed_on__isnull=True))),
+            ),
+        ]
+
+    def __str__(self):
+        return self.description[:80]
+
+    @property
+    def is_overdue(self):
+        return self.status in OPEN_STATUSES and self.due_on < timezone.localdate()
+
+    @property
+    def owner_display(self):
+        if self.owner_user_id:
+            return str(self.owner_user)
+        contact = f" ({self.owner_contact})" if self.owner_contact else ""
+        return f"{self.owner_organisation}{contact}"
+
+
+class ActionUpdate(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    written_at = models.DateTimeField(default=timezone.now)
+    note = models.TextField()
+
+    class Meta:
+        ordering = ["-written_at"]
+
+    def __str__(self):
+        return f"{self.written_at:%d %b %Y}: {self.note[:60]}"

@@ -1,0 +1,57 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class NotificationStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Notification(models.Model):
+    """The outbox row behind every email (DESIGN.md section 5). It is written in the same
+    transaction as the change that causes it; the key (kind, subject_key, recipient_email,
+    slot) is unique, so the same notice can never be written - or sent - twice."""
+
+    kind = models.CharField(max_length=60)
+    # What the notice is about, as "app.model:pk" (for example "partnership.meeting:12").
+    subject_key = models.CharField(max_length=120)
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                  on_delete=models.CASCADE, related_name="notifications")
+    recipient_email = models.EmailField()
+    # Which occurrence: "7d-2026-12-01T10:00", "overdue", "week-2026-48" ...
+    slot = models.CharField(max_length=80)
+    send_after = models.DateTimeField(default=timezone.now)
+    subject = models.CharField(max_length=250)
+    body_text = models.TextField()
+    body_html = models.TextField(blank=True)
+    # An optional attachment held in the row, so the send needs nothing else.
+    attachment_name = models.CharField(max_length=100, blank=True)
+    attachment_content = models.TextField(blank=True)
+    attachment_mimetype = models.CharField(max_length=100, blank=True)
+    status = models.CharField(max_length=10, choices=NotificationStatus.choices,
+                              default=NotificationStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-send_after", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "subject_key", "recipient_email", "slot"],
+                                    name="notification_unique_key"),
+            models.CheckConstraint(name="notification_status_valid",
+                                   condition=Q(status__in=NotificationStatus.values)),
+            models.CheckConstraint(
+                name="notification_sent_has_time",
+                condition=~Q(status=NotificationStatus.SENT) | Q(sent_at__isnull=False),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "send_after"], name="notification_due_idx")]
+
+    def __str__(self):
+        return f"{self.kind} to {self.recipient_email} ({self.get_status_display()})"

@@ -1,0 +1,30 @@
+"""Who may do what in the partnership app (django-rules predicates). Views check these for
+objects and list views filter through the scoped QuerySet methods as well: both, always."""
+
+import rules
+
+
+@rules.predicate
+def is_gla_officer(user):
+    return user.is_authenticated and user.is_gla_officer
+
+
+@rules.predicate
+def is_borough_officer(user):
+    return user.is_authenticated and user.borough is not None
+
+
+@rules.predicate
+def is_panel_member(user):
+    return user.is_authenticated and user.is_panel_member
+
+
+@rules.predicate
+def is_member_of_body(user, body):
+    return user.is_authenticated and body is not None and body.pk in user.current_body_ids
+
+
+is_signed_in = rules.is_authenticated
+
+rules.add_perm("partnership.invite_user", is_gla_officer)
+rules.add_perm("partnership.view_officer_dashboard", is_gla_officer)

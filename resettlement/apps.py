@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ResettlementConfig(AppConfig):
+    name = "resettlement"
+    verbose_name = "Resettlement"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TaskgroupsConfig(AppConfig):
+    name = "taskgroups"
+    verbose_name = "Task groups"

@@ -1,0 +1,62 @@
+"""Fixtures shared by every test: the six roles of the access matrix and their world."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from partnership.models import Body, User
+from tests.factories.partnership import (
+    BodyFactory,
+    BoroughFactory,
+    MembershipFactory,
+    UserFactory,
+    borough_officer,
+    gla_officer,
+)
+
+
+@dataclass
+class World:
+    """Who is who in access tests: two boroughs, two bodies, one person of each role."""
+
+    camden: object
+    hackney: object
+    mrap: Body
+    hmap: Body
+    users: dict[str, User | None]
+
+
+ROLES = ("anonymous", "gla_officer", "borough_a", "borough_b", "panel_member", "superuser")
+
+
+@pytest.fixture
+def world(db) -> World:
+    camden = BoroughFactory(name="Camden", gss_code="E09000007")
+    hackney = BoroughFactory(name="Hackney", gss_code="E09000012")
+    mrap = BodyFactory(name="Migrant and Refugee Advisory Panel", short_name="MRAP")
+    hmap = BodyFactory(name="Homeless Migrants Advisory Panel", short_name="HMAP")
+    member = UserFactory(email="member@example.org", full_name="Mo Member")
+    MembershipFactory(user=member, body=mrap)
+    users = {
+        "anonymous": None,
+        "gla_officer": gla_officer(email="officer@example.org", full_name="Gail Officer"),
+        "borough_a": borough_officer(camden, email="camden@example.org", full_name="Cam Officer"),
+        "borough_b": borough_officer(hackney, email="hackney@example.org", full_name="Hack Officer"),
+        "panel_member": member,
+        "superuser": User.objects.create_superuser(email="admin@example.org", full_name="Ada Admin",
+                                                   password="x-admin-password-123"),
+    }
+    return World(camden=camden, hackney=hackney, mrap=mrap, hmap=hmap, users=users)
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) -> a test client signed in as that user (or anonymous for None)."""
+
+    def sign_in(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return sign_in

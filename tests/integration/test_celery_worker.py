@@ -1,0 +1,32 @@
+"""A task sent through the real broker (filesystem on the embedded default, Redis in CI's
+second leg) to a real worker process, which sends a queued email: the whole outbox path."""
+
+import pytest
+
+from partnership.models import Notification, NotificationStatus
+from partnership.services.outbox import notification_enqueue
+from partnership.tasks import dispatch_due_notifications
+from tests.support.worker import celery_worker, wait_for
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+
+def test_worker_sends_queued_notification_through_the_broker(tmp_path):
+    notice = notification_enqueue(kind="test.ping", subject_key="test:1", slot="once",
+                                  recipient_email="someone@example.org", subject="Hello from the outbox",
+                                  body_text="Sent by a real worker.")
+    with celery_worker(tmp_path) as worker:
+        dispatch_due_notifications.delay()
+
+        def sent():
+            notice.refresh_from_db()
+            return notice.status == NotificationStatus.SENT
+
+        delivered = wait_for(sent, timeout=90)
+    assert delivered, f"the worker did not send the notice; worker said:\n{worker.worker_output[-3000:]}"
+    files = list(tmp_path.glob("*.log"))
+    assert len(files) == 1
+    content = files[0].read_text()
+    assert "Subject: Hello from the outbox" in content
+    assert "someone@example.org" in content
+    assert Notification.objects.get().attempts == 1
