@@ -185,6 +185,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": _queue_dir,
         "data_folder_out": _queue_dir,
+        "control_folder": str(Path(_queue_dir).parent / "control"),
         "store_processed": False,
     }
 else:

@@ -28,5 +28,6 @@ if CELERY_BROKER_URL.startswith("filesystem://"):  # noqa: F405
     CELERY_BROKER_TRANSPORT_OPTIONS = {  # noqa: F405
         "data_folder_in": str(VAR_DIR / "test-broker"),
         "data_folder_out": str(VAR_DIR / "test-broker"),
+        "control_folder": str(VAR_DIR / "test-broker-control"),
         "store_processed": False,
     }
