@@ -1,0 +1,34 @@
+from django.urls import reverse
+
+from tests.factories.partnership import BoroughFactory, borough_officer, gla_officer
+
+
+def test_home_page_explains_the_partnership(client, db):
+    body = client.get(reverse("home")).content.decode()
+    assert "London Strategic Migration Partnership" in body
+    assert "Migrant and Refugee Advisory Panel" in body
+    assert "unable to comment on individual cases" in body
+
+
+def test_accessibility_statement_meets_the_regulations(client, db):
+    body = client.get(reverse("accessibility")).content.decode()
+    for required in ["Accessibility Regulations 2018", "Non-accessible content", "Enforcement procedure",
+                     "5 working days", "WCAG"]:
+        assert required in body
+
+
+def test_navigation_depends_on_role(client, db):
+    officer = gla_officer()
+    client.force_login(officer)
+    assert "Invite a user" in client.get(reverse("dashboard")).content.decode()
+    client.force_login(borough_officer(BoroughFactory(name="Camden", gss_code="E09000007")))
+    body = client.get(reverse("dashboard")).content.decode()
+    assert "Invite a user" not in body
+    assert "Borough officer, Camden" in body
+
+
+def test_unknown_page_is_the_styled_404(client, db):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    assert "govuk-footer" in response.content.decode()
