@@ -1,12 +1,11 @@
+from django.conf import settings
 from kombu import Connection
-
-from .celery import app
 
 
 def broker_is_reachable(timeout_seconds: float = 2.0) -> bool:
-    """True when the Celery broker accepts a connection within the timeout."""
+    """True when the Celery broker named in the settings accepts a connection in time."""
     try:
-        with Connection(app.conf.broker_url, transport_options=app.conf.broker_transport_options,
+        with Connection(settings.CELERY_BROKER_URL, transport_options=settings.CELERY_BROKER_TRANSPORT_OPTIONS,
                         connect_timeout=timeout_seconds) as conn:
             conn.ensure_connection(max_retries=1, timeout=timeout_seconds)
         return True
