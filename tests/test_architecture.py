@@ -1,0 +1,47 @@
+"""The one rule that holds the shape (DESIGN.md section 2): dependencies point one way."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+APPS = ["partnership", "taskgroups", "resettlement", "esol", "funding"]
+# Which portal packages each app may import (besides itself).
+ALLOWED = {
+    "partnership": set(),
+    "taskgroups": {"partnership"},
+    "resettlement": {"partnership"},
+    "esol": {"partnership", "funding"},
+    "funding": {"partnership"},
+}
+PORTAL_PACKAGES = set(APPS) | {"lsmp"}
+
+
+def _imported_packages(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    # Strings passed to import_module or include() count too.
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and "." in node.value:
+            head = node.value.split(".")[0]
+            if head in PORTAL_PACKAGES and " " not in node.value and "/" not in node.value:
+                found.add(head)
+    return found & PORTAL_PACKAGES
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_app_imports_only_what_it_may(app):
+    offences = {}
+    for path in (ROOT / app).rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        wrong = _imported_packages(path) - ALLOWED[app] - {app}
+        if wrong:
+            offences[str(path.relative_to(ROOT))] = sorted(wrong)
+    assert not offences, f"{app} imports packages it may not: {offences}"
