@@ -1,0 +1,69 @@
+"""Organisations and people, for GLA officers."""
+
+from django.contrib import messages
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_safe
+
+from partnership.access import permission_required
+from partnership.forms.organisations import OrganisationForm
+from partnership.models import Membership, Organisation, User
+
+
+@require_safe
+@permission_required("partnership.manage_organisations")
+def organisation_list(request):
+    organisations = Organisation.objects.annotate(
+        people_count=Count("people", distinct=True),
+        membership_count=Count("memberships", filter=Q(memberships__ended_on__isnull=True), distinct=True),
+    ).order_by("name")
+    return render(request, "partnership/organisations/list.html", {"organisations": organisations})
+
+
+@require_safe
+@permission_required("partnership.manage_organisations")
+def organisation_detail(request, pk):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    people = organisation.people.order_by("full_name")
+    memberships = (Membership.objects.filter(organisation=organisation)
+                   .select_related("user", "body").order_by("body__name", "user__full_name"))
+    return render(request, "partnership/organisations/detail.html",
+                  {"organisation": organisation, "people": people, "memberships": memberships})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_organisations")
+def organisation_create(request):
+    return _organisation_form(request, Organisation())
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_organisations")
+def organisation_edit(request, pk):
+    return _organisation_form(request, get_object_or_404(Organisation, pk=pk))
+
+
+def _organisation_form(request, organisation):
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.save()
+        messages.success(request, f"{organisation.name} saved.")
+        return redirect("partnership:organisation_detail", pk=organisation.pk)
+    return render(request, "partnership/organisations/form.html", {"form": form, "organisation": organisation})
+
+
+@require_safe
+@permission_required("partnership.view_people")
+def person_list(request):
+    people = User.objects.select_related("organisation").prefetch_related("groups").annotate(
+        body_count=Count("memberships", filter=Q(memberships__ended_on__isnull=True))).order_by("full_name", "email")
+    return render(request, "partnership/people/list.html", {"people": people})
+
+
+@require_safe
+@permission_required("partnership.view_people")
+def person_detail(request, pk):
+    person = get_object_or_404(User.objects.select_related("organisation").prefetch_related(
+        Prefetch("memberships", queryset=Membership.objects.select_related("body", "organisation")
+                 .order_by("-started_on"))), pk=pk)
+    return render(request, "partnership/people/detail.html", {"person": person})
