@@ -18,6 +18,7 @@ urlpatterns += [
     path("organisations/<int:pk>/edit/", organisations.organisation_edit, name="organisation_edit"),
     path("people/", organisations.person_list, name="person_list"),
     path("people/<int:pk>/", organisations.person_detail, name="person_detail"),
+    path("people/<int:pk>/edit/", organisations.person_edit, name="person_edit"),
     path("bodies/", bodies.body_list, name="body_list"),
     path("bodies/new/", bodies.body_create, name="body_create"),
     path("bodies/<int:pk>/", bodies.body_detail, name="body_detail"),

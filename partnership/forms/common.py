@@ -31,7 +31,12 @@ def auto_helper(form: forms.BaseForm, *, submit: str) -> FormHelper:
 
 
 class DateInput(forms.DateInput):
+    """The browser's date picker; its value is always ISO (YYYY-MM-DD), whatever the locale."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class TimeInput(forms.TimeInput):

@@ -14,7 +14,7 @@ from .common import DateInput, TimeInput, auto_helper
 class MeetingTimesForm(forms.Form):
     """Date, start and end time as a person in London reads them (Europe/London)."""
 
-    date = forms.DateField(widget=DateInput, help_text="For example 27/3/2027")
+    date = forms.DateField(widget=DateInput, help_text="The day of the meeting")
     start_time = forms.TimeField(widget=TimeInput, help_text="London time, for example 10:00")
     end_time = forms.TimeField(widget=TimeInput, help_text="London time, for example 12:00")
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from partnership.models import Organisation, OrganisationKind
+from partnership.models import Organisation, OrganisationKind, User
 
 from .common import auto_helper
 
@@ -28,4 +28,26 @@ class OrganisationForm(forms.ModelForm):
             self.add_error("gss_code", "Enter the borough's GSS code, for example E09000007.")
         if kind and kind != OrganisationKind.BOROUGH and code:
             self.add_error("gss_code", "Only London boroughs have a GSS code: leave it blank.")
+        return cleaned
+
+
+class PersonForm(forms.ModelForm):
+    """A person's details. Roles and access come from invitations and memberships, not here."""
+
+    class Meta:
+        model = User
+        fields = ["full_name", "job_title", "organisation", "is_active"]
+        labels = {"is_active": "May sign in (untick when someone leaves)"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].required = True
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.helper = auto_helper(self, submit="Save person")
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation = cleaned.get("organisation")
+        if self.instance.is_borough_officer and not (organisation and organisation.is_borough):
+            self.add_error("organisation", "A borough officer must belong to a London borough.")
         return cleaned

@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from partnership.access import permission_required
-from partnership.forms.organisations import OrganisationForm
+from partnership.forms.organisations import OrganisationForm, PersonForm
 from partnership.models import Membership, Organisation, User
 
 
@@ -67,3 +68,17 @@ def person_detail(request, pk):
         Prefetch("memberships", queryset=Membership.objects.select_related("body", "organisation")
                  .order_by("-started_on"))), pk=pk)
     return render(request, "partnership/people/detail.html", {"person": person})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.view_people")
+def person_edit(request, pk):
+    person = get_object_or_404(User, pk=pk)
+    if person.is_superuser and not request.user.is_superuser:
+        raise Http404  # superusers are repaired in Django's admin only
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"{person} saved.")
+        return redirect("partnership:person_detail", pk=person.pk)
+    return render(request, "partnership/people/form.html", {"form": form, "person": person})

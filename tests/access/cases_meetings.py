@@ -66,6 +66,9 @@ CASES = [
     Case("partnership:organisation_edit", GLA_ONLY, kwargs=lambda w: {"pk": w.camden.pk}),
     Case("partnership:person_list", GLA_ONLY),
     Case("partnership:person_detail", GLA_ONLY, kwargs=lambda w: {"pk": w.users["panel_member"].pk}),
+    Case("partnership:person_edit", GLA_ONLY, kwargs=lambda w: {"pk": w.users["panel_member"].pk}),
+    Case("partnership:person_edit", expect(LOGIN, 404, 403, 403, 403, 200),
+         kwargs=lambda w: {"pk": w.users["superuser"].pk}, label="a superuser"),
 
     Case("partnership:body_list", PUBLIC),
     Case("partnership:body_detail", PUBLIC, kwargs=lambda w: {"pk": w.hmap.pk}),

@@ -223,3 +223,19 @@ def test_officer_schedules_in_london_time(world, client_for):
     meeting = Meeting.objects.get()
     # 10:00 in London in July is 09:00 UTC (British Summer Time).
     assert meeting.starts_at == dt.datetime(2027, 7, 6, 9, 0, tzinfo=dt.UTC)
+
+
+def test_officer_edits_a_person_but_a_borough_officer_keeps_a_borough(world, client_for):
+    client = client_for(world.users["gla_officer"])
+    member = world.users["panel_member"]
+    response = client.post(reverse("partnership:person_edit", args=[member.pk]),
+                           {"full_name": "Mo Member-Smith", "job_title": "Director", "is_active": "on"})
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.full_name == "Mo Member-Smith" and member.is_active
+    camden_officer = world.users["borough_a"]
+    response = client.post(reverse("partnership:person_edit", args=[camden_officer.pk]),
+                           {"full_name": "Cam Officer", "organisation": "", "is_active": "on"})
+    assert "must belong to a London borough" in response.content.decode()
+    camden_officer.refresh_from_db()
+    assert camden_officer.organisation == world.camden
