@@ -25,6 +25,16 @@ class BodyForm(forms.ModelForm):
             self.fields["parent"].queryset = Body.objects.exclude(pk=self.instance.pk)
         self.helper = auto_helper(self, submit="Save body")
 
+    def clean_parent(self):
+        parent = self.cleaned_data.get("parent")
+        ancestor, seen = parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.instance.pk and ancestor.pk == self.instance.pk:
+                raise forms.ValidationError("A body cannot be part of itself or of one of its own sub-groups.")
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+        return parent
+
 
 class MembershipForm(forms.Form):
     user = forms.ModelChoiceField(queryset=User.objects.filter(is_active=True).order_by("full_name", "email"),

@@ -9,11 +9,13 @@ from partnership.models import Membership
 
 
 def membership_add(*, body, user, role, organisation=None, started_on: dt.date) -> Membership:
+    """organisation: whom the person represents on the body; by default their own organisation."""
     if Membership.objects.filter(body=body, user=user, ended_on__isnull=True).exists():
         raise ValidationError({"user": f"{user} is already a member of {body.short_name}."})
     try:
         with transaction.atomic():
-            return Membership.objects.create(body=body, user=user, role=role, organisation=organisation,
+            return Membership.objects.create(body=body, user=user, role=role,
+                                             organisation=organisation or user.organisation,
                                              started_on=started_on)
     except IntegrityError as error:  # a concurrent add: the database constraint decided
         raise ValidationError({"user": f"{user} is already a member of {body.short_name}."}) from error

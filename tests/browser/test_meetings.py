@@ -120,3 +120,26 @@ def test_public_bodies_and_calendar_without_online_links(page):
     assert_accessible(page, "(public minutes)")
     assert "The board agreed its workplan." in page.locator("main").inner_text()
     assert Body.objects.count() == 2
+
+
+def test_member_finds_their_meeting_link_and_calendar_address(page):
+    panel = BodyFactory(name="Migrant and Refugee Advisory Panel", short_name="MRAP")
+    member = UserFactory(email="member@example.org", full_name="Mo Member")
+    from tests.factories.partnership import MembershipFactory
+
+    MembershipFactory(user=member, body=panel)
+    meeting = members_meeting(panel)
+    sign_in(page, "member@example.org", PASSWORD)
+    assert "Migrant and Refugee Advisory Panel" in page.locator("main").inner_text()  # dashboard panel
+    page.goto("/meetings/mine/")
+    assert_accessible(page, "(my meetings)")
+    _follow(page, meeting.display_title)
+    _follow(page, "How to join online (members only)")
+    assert ONLINE_LINK in page.locator("main").inner_text()
+    page.goto("/calendar/")
+    assert_accessible(page, "(calendar feed)")
+    _submit(page, "Create my calendar address")
+    address = page.get_by_label("Your secret calendar address").input_value()
+    assert address.endswith(".ics") and member.calendar_feed_token.token in address
+    _submit(page, "Revoke the address")
+    assert page.get_by_role("button", name="Create my calendar address").is_visible()
