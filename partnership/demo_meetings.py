@@ -153,6 +153,8 @@ SCHEDULE = {
     "LAG": [-10, -8, -6, -4, -2, 1, 3],
     "BRON": [-9, -6, -3, 2],
 }
+# Each body's usual weekday (0 Monday) and starting hour, London time.
+WHEN = {"LSMP": (1, 10), "MRAP": (2, 14), "HMAP": (3, 10), "LAG": (0, 14), "BRON": (2, 10)}
 # The second MRAP meeting was cancelled; HMAP's next is postponed (shown as such).
 CANCELLED = {("MRAP", -9)}
 POSTPONED = {("HMAP", 1)}
@@ -215,7 +217,8 @@ def _meetings(body, today, now):
     months = SCHEDULE[body.short_name]
     last_past = max(m for m in months if m < 0)
     for months_from_now in months:
-        day = _on_weekday(today + dt.timedelta(days=round(months_from_now * 30.4)))
+        weekday, hour = WHEN[body.short_name]
+        day = _on_weekday(today + dt.timedelta(days=round(months_from_now * 30.4)), weekday)
         past = months_from_now < 0
         status = MeetingStatus.HELD if past else MeetingStatus.SCHEDULED
         if (body.short_name, months_from_now) in CANCELLED:
@@ -223,7 +226,7 @@ def _meetings(body, today, now):
         if (body.short_name, months_from_now) in POSTPONED:
             status = MeetingStatus.POSTPONED
         meeting = Meeting.objects.create(
-            body=body, starts_at=_at(day, 10), ends_at=_at(day, 12), status=status,
+            body=body, starts_at=_at(day, hour), ends_at=_at(day, hour + 2), status=status,
             location=CITY_HALL if body.short_name in ("LSMP", "LAG") else "",
             online_link=f"https://meet.example.org/{body.short_name.lower()}-{day:%Y%m%d}")
         items = [AgendaItem(meeting=meeting, position=position, title=title, presenter=presenter)
