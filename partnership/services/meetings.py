@@ -45,19 +45,25 @@ def meeting_schedule(*, body, starts_at, ends_at, title="", location="", online_
 
 
 @transaction.atomic
-def meeting_reschedule(*, meeting: Meeting, starts_at, ends_at, location, online_link) -> Meeting:
+def meeting_reschedule(*, meeting: Meeting, starts_at, ends_at, location, online_link,
+                       title: str | None = None) -> Meeting:
     """A new time or place: the calendar sequence goes up so calendar apps replace the event,
-    and members are told (through the outbox) in the same transaction."""
+    and members are told (through the outbox) in the same transaction. A new title also
+    raises the sequence (calendars show it) but is no reason to notify anyone."""
     check_meeting_times(starts_at=starts_at, ends_at=ends_at)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError("This meeting was cancelled: schedule a new meeting instead.")
     previous_starts_at = meeting.starts_at
     moved = (starts_at, ends_at, location) != (meeting.starts_at, meeting.ends_at, meeting.location)
+    retitled = title is not None and title != meeting.title
     meeting.starts_at, meeting.ends_at = starts_at, ends_at
     meeting.location, meeting.online_link = location, online_link
-    if moved:
+    if title is not None:
+        meeting.title = title
+    if moved or retitled:
         meeting.sequence = F("sequence") + 1
+    if moved:
         if meeting.status == MeetingStatus.POSTPONED:
             meeting.status = MeetingStatus.SCHEDULED
     meeting.save()

@@ -99,12 +99,12 @@ def meeting_reschedule(request, pk):
         messages.error(request, "This meeting was cancelled: schedule a new meeting instead.")
         return redirect("partnership:meeting_detail", pk=meeting.pk)
     form = MeetingForm(request.POST or None, initial=MeetingTimesForm.initial_for(meeting), submit="Save changes")
-    form.fields.pop("title")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.meeting_reschedule(meeting=meeting, starts_at=data["starts_at"], ends_at=data["ends_at"],
-                                        location=data["location"], online_link=data["online_link"])
+                                        location=data["location"], online_link=data["online_link"],
+                                        title=data["title"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -112,7 +112,7 @@ def meeting_reschedule(request, pk):
             return redirect("partnership:meeting_detail", pk=meeting.pk)
     return render(request, "partnership/meetings/form.html",
                   {"form": form, "body": meeting.body, "meeting": meeting,
-                   "heading": f"Change the time or place of {meeting}"})
+                   "heading": f"Change the meeting of {timezone.localtime(meeting.starts_at):%d %B %Y}"})
 
 
 STATUS_CHANGES = {

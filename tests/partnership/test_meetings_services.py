@@ -153,3 +153,12 @@ def test_a_decision_names_an_item_of_its_own_meeting():
     with pytest.raises(ValidationError):
         services.decision_record(meeting=meeting, text="Agreed.", agenda_item=other.agenda_items.get())
     assert services.decision_record(meeting=meeting, text="Agreed.", agenda_item=meeting.agenda_items.get()).pk
+
+
+def test_a_new_title_raises_the_sequence_without_a_notice(monkeypatch):
+    calls = []
+    monkeypatch.setattr(meeting_notices, "on_meeting_rescheduled", lambda **kwargs: calls.append(kwargs) or 0)
+    meeting = MeetingFactory(title="")
+    changed = services.meeting_reschedule(meeting=meeting, starts_at=meeting.starts_at, ends_at=meeting.ends_at,
+                                          location=meeting.location, online_link="", title="Annual meeting")
+    assert changed.title == "Annual meeting" and changed.sequence == 1 and calls == []

@@ -239,3 +239,16 @@ def test_officer_edits_a_person_but_a_borough_officer_keeps_a_borough(world, cli
     assert "must belong to a London borough" in response.content.decode()
     camden_officer.refresh_from_db()
     assert camden_officer.organisation == world.camden
+
+
+def test_upcoming_meetings_panel_and_page_obey_scope(world, client_for):
+    mrap_meeting = members_meeting(world.mrap, title="MRAP spring meeting")
+    members_meeting(world.hmap, title="HMAP spring meeting")
+    member_dashboard = client_for(world.users["panel_member"]).get(reverse("dashboard")).content.decode()
+    assert "MRAP spring meeting" in member_dashboard and "HMAP spring meeting" not in member_dashboard
+    assert reverse("partnership:meeting_detail", args=[mrap_meeting.pk]) in member_dashboard
+    borough = client_for(world.users["borough_a"])
+    assert "No upcoming meetings" in borough.get(reverse("dashboard")).content.decode()
+    assert "spring meeting" not in borough.get(reverse("partnership:my_meetings")).content.decode()
+    officer_page = client_for(world.users["gla_officer"]).get(reverse("partnership:my_meetings")).content.decode()
+    assert "MRAP spring meeting" in officer_page and "HMAP spring meeting" in officer_page
