@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from partnership.access import permission_required
 from partnership.forms.organisations import OrganisationForm, PersonForm
-from partnership.models import Membership, Organisation, User
+from partnership.models import Membership, Organisation, Role, User
 
 
 @require_safe
@@ -58,7 +58,9 @@ def _organisation_form(request, organisation):
 def person_list(request):
     people = User.objects.select_related("organisation").prefetch_related("groups").annotate(
         body_count=Count("memberships", filter=Q(memberships__ended_on__isnull=True))).order_by("full_name", "email")
-    return render(request, "partnership/people/list.html", {"people": people})
+    labels = dict(Role.choices)
+    rows = [(person, [labels.get(group.name, group.name) for group in person.groups.all()]) for person in people]
+    return render(request, "partnership/people/list.html", {"rows": rows})
 
 
 @require_safe

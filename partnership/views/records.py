@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from partnership.access import permission_required
@@ -62,7 +63,7 @@ def agenda_item_move(request, pk, direction):
 
 def _expected_people(meeting):
     """Members of the body on the day of the meeting, and anyone already recorded."""
-    on = meeting.starts_at.date()
+    on = timezone.localtime(meeting.starts_at).date()
     member_ids = Membership.objects.current(on=on).filter(body=meeting.body).values("user_id")
     recorded_ids = Attendance.objects.filter(meeting=meeting).values("person_id")
     return User.objects.filter(Q(pk__in=member_ids) | Q(pk__in=recorded_ids)).order_by("full_name", "email")

@@ -252,3 +252,8 @@ def test_upcoming_meetings_panel_and_page_obey_scope(world, client_for):
     assert "spring meeting" not in borough.get(reverse("partnership:my_meetings")).content.decode()
     officer_page = client_for(world.users["gla_officer"]).get(reverse("partnership:my_meetings")).content.decode()
     assert "MRAP spring meeting" in officer_page and "HMAP spring meeting" in officer_page
+
+
+def test_people_list_names_roles(world, client_for):
+    page = client_for(world.users["gla_officer"]).get(reverse("partnership:person_list")).content.decode()
+    assert "GLA officer" in page and "Borough officer" in page and "Superuser" in page
