@@ -13,32 +13,13 @@ def panels(user):
     return [{"title": "Your account", "rows": rows}]
 
 
-# Upcoming meetings of the bodies the user may see in full (issue 3).
-UPCOMING_MEETINGS_SHOWN = 5
 
-
-def _meetings_panel(user):
-    from partnership.selectors.meetings import meetings_in_personal_feed, upcoming_meetings
-
-    meetings = list(upcoming_meetings(meetings_in_personal_feed(user))[:UPCOMING_MEETINGS_SHOWN])
-    rows = [(_when(meeting),
-             f"{meeting.body.short_name}: {meeting.display_title}"
-             + (f" ({meeting.get_status_display().lower()})" if meeting.status != "scheduled" else ""),
-             reverse("partnership:meeting_detail", args=[meeting.pk])) for meeting in meetings]
-    if not rows:
-        rows.append(("Meetings", "No upcoming meetings", None))
-    rows.append(("All", "Your meetings and calendar feed", reverse("partnership:my_meetings")))
-    return {"title": "Your upcoming meetings", "rows": rows}
-
-
-def _when(meeting):
-    from django.utils import timezone
-
-    return f"{timezone.localtime(meeting.starts_at):%a %d %b %Y, %H:%M}"
-
-
+# Issue 3 adds the upcoming-meetings panel after the account panel (kept as an append, so
+# other areas can extend panels() the same way without touching the lines above).
 _account_panels = panels
 
 
-def panels(user):  # noqa: F811 - extends the account panel above
-    return _account_panels(user) + [_meetings_panel(user)]
+def panels(user):  # noqa: F811
+    from partnership.dashboard_meetings import meetings_panel
+
+    return _account_panels(user) + [meetings_panel(user)]
