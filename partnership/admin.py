@@ -40,3 +40,10 @@ admin.site.register(models.Action, SimpleHistoryAdmin)
 class NotificationAdmin(admin.ModelAdmin):
     list_display = ["kind", "recipient_email", "slot", "status", "send_after", "sent_at"]
     list_filter = ["status", "kind"]
+
+
+# Meeting records (issue 3). Approved minutes are fixed in the portal; the admin is for repairs.
+admin.site.register(models.Minutes, SimpleHistoryAdmin)
+admin.site.register(models.Attendance)
+admin.site.register(models.Declaration)
+admin.site.register(models.Decision)

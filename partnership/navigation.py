@@ -24,3 +24,10 @@ def gla_officer(user):
 ENTRIES = [
     NavEntry("Invite a user", "partnership:invite", 90, gla_officer),
 ]
+
+# Bodies, meetings and organisations (issue 3).
+ENTRIES += [
+    NavEntry("Bodies", "partnership:body_list", 30, lambda user: True),
+    NavEntry("Meetings", "partnership:meeting_calendar", 31, lambda user: True),
+    NavEntry("Organisations", "partnership:organisation_list", 85, gla_officer),
+]

@@ -28,3 +28,10 @@ is_signed_in = rules.is_authenticated
 
 rules.add_perm("partnership.invite_user", is_gla_officer)
 rules.add_perm("partnership.view_officer_dashboard", is_gla_officer)
+
+# Bodies, meetings, organisations and people (issue 3): GLA officers run them.
+rules.add_perm("partnership.manage_organisations", is_gla_officer)
+rules.add_perm("partnership.view_people", is_gla_officer)
+rules.add_perm("partnership.manage_bodies", is_gla_officer)
+rules.add_perm("partnership.manage_meetings", is_gla_officer)
+rules.add_perm("partnership.view_meeting_history", is_gla_officer)

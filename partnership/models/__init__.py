@@ -13,3 +13,17 @@ __all__ = [
     "MeetingStatus", "Membership", "MembershipRole", "Notification", "NotificationStatus",
     "Organisation", "OrganisationKind", "Paper", "PaperVisibility", "Role", "User",
 ]
+
+# Meetings records and calendar feeds (issue 3).
+from .calendar_feeds import CalendarFeedToken  # noqa: E402
+from .records import (  # noqa: E402
+    Attendance,
+    AttendanceStatus,
+    Decision,
+    Declaration,
+    Minutes,
+    MinutesStatus,
+)
+
+__all__ += ["Attendance", "AttendanceStatus", "CalendarFeedToken", "Declaration", "Decision", "Minutes",
+            "MinutesStatus"]

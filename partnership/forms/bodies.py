@@ -1,0 +1,75 @@
+from django import forms
+from django.core.validators import MaxLengthValidator
+from django.utils import timezone
+
+from partnership.models import Body, Membership, MembershipRole, Organisation, User
+
+from .common import DateInput, auto_helper
+
+
+class BodyForm(forms.ModelForm):
+    class Meta:
+        model = Body
+        fields = ["name", "short_name", "kind", "parent", "purpose", "chair_name", "secretariat", "cadence",
+                  "membership_is_public", "minutes_are_public"]
+        labels = {"chair_name": "Chair", "parent": "Part of (for sub-groups)",
+                  "membership_is_public": "Show the list of members to the public",
+                  "minutes_are_public": "Publish approved minutes to the public"}
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["purpose"].validators.append(MaxLengthValidator(5000))
+        self.fields["secretariat"].queryset = Organisation.objects.order_by("name")
+        if self.instance.pk:
+            self.fields["parent"].queryset = Body.objects.exclude(pk=self.instance.pk)
+        self.helper = auto_helper(self, submit="Save body")
+
+    def clean_parent(self):
+        parent = self.cleaned_data.get("parent")
+        ancestor, seen = parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.instance.pk and ancestor.pk == self.instance.pk:
+                raise forms.ValidationError("A body cannot be part of itself or of one of its own sub-groups.")
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+        return parent
+
+
+class MembershipForm(forms.Form):
+    user = forms.ModelChoiceField(queryset=User.objects.filter(is_active=True).order_by("full_name", "email"),
+                                  label="Person", help_text="Invite someone first if they have no account")
+    role = forms.ChoiceField(choices=MembershipRole.choices, initial=MembershipRole.MEMBER)
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.order_by("name"), required=False,
+                                          label="Organisation represented")
+    started_on = forms.DateField(label="Member from", widget=DateInput, initial=timezone.localdate)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = auto_helper(self, submit="Add member")
+
+    def clean_started_on(self):
+        return _sensible_date(self.cleaned_data["started_on"])
+
+
+class MembershipEndForm(forms.Form):
+    ended_on = forms.DateField(label="Last day of membership", widget=DateInput, initial=timezone.localdate)
+
+    def __init__(self, *args, membership: Membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.membership = membership
+        self.helper = auto_helper(self, submit="End membership")
+
+    def clean_ended_on(self):
+        ended_on = _sensible_date(self.cleaned_data["ended_on"])
+        if ended_on < self.membership.started_on:
+            raise forms.ValidationError(
+                f"The end date must be on or after the start date ({self.membership.started_on:%d %B %Y}).")
+        return ended_on
+
+
+def _sensible_date(value):
+    latest = timezone.localdate().year + 5
+    if not 2000 <= value.year <= latest:
+        raise forms.ValidationError(f"Enter a date between 2000 and {latest}.")
+    return value

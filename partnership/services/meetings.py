@@ -1,0 +1,210 @@
+"""Writes about meetings: scheduling and changing them, agendas, attendance, declarations,
+decisions and minutes. Keyword-only arguments; callers are views, the demo and tests."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from partnership.models import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Decision,
+    Declaration,
+    Meeting,
+    MeetingStatus,
+    Minutes,
+    MinutesStatus,
+)
+
+from . import meeting_notices
+
+EARLIEST_YEAR = 2000  # the partnership's records start in the 2000s; earlier dates are typos
+YEARS_AHEAD = 5
+
+
+def check_meeting_times(*, starts_at: dt.datetime, ends_at: dt.datetime) -> None:
+    errors = {}
+    latest_year = timezone.localdate().year + YEARS_AHEAD
+    if not EARLIEST_YEAR <= timezone.localtime(starts_at).year <= latest_year:
+        errors["date"] = f"Enter a date between {EARLIEST_YEAR} and {latest_year}."
+    if ends_at <= starts_at:
+        errors["end_time"] = "The end time must be after the start time."
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def meeting_schedule(*, body, starts_at, ends_at, title="", location="", online_link="") -> Meeting:
+    check_meeting_times(starts_at=starts_at, ends_at=ends_at)
+    return Meeting.objects.create(body=body, title=title, starts_at=starts_at, ends_at=ends_at,
+                                  location=location, online_link=online_link)
+
+
+@transaction.atomic
+def meeting_reschedule(*, meeting: Meeting, starts_at, ends_at, location, online_link,
+                       title: str | None = None) -> Meeting:
+    """A new time or place: the calendar sequence goes up so calendar apps replace the event,
+    and members are told (through the outbox) in the same transaction. A new title also
+    raises the sequence (calendars show it) but is no reason to notify anyone."""
+    check_meeting_times(starts_at=starts_at, ends_at=ends_at)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError("This meeting was cancelled: schedule a new meeting instead.")
+    previous_starts_at = meeting.starts_at
+    moved = (starts_at, ends_at, location) != (meeting.starts_at, meeting.ends_at, meeting.location)
+    retitled = title is not None and title != meeting.title
+    meeting.starts_at, meeting.ends_at = starts_at, ends_at
+    meeting.location, meeting.online_link = location, online_link
+    if title is not None:
+        meeting.title = title
+    if moved or retitled:
+        meeting.sequence = F("sequence") + 1
+    if moved:
+        if meeting.status == MeetingStatus.POSTPONED:
+            meeting.status = MeetingStatus.SCHEDULED
+    meeting.save()
+    meeting.refresh_from_db()
+    if moved:
+        meeting_notices.on_meeting_rescheduled(meeting=meeting, previous_starts_at=previous_starts_at)
+    return meeting
+
+
+def _change_status(meeting: Meeting, status: str, *, allowed_from: tuple) -> Meeting:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status not in allowed_from:
+        raise ValidationError(f"A {meeting.get_status_display().lower()} meeting cannot be "
+                              f"marked {MeetingStatus(status).label.lower()}.")
+    meeting.status = status
+    meeting.sequence = F("sequence") + 1
+    meeting.save(update_fields=["status", "sequence"])
+    meeting.refresh_from_db()
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting) -> Meeting:
+    """Cancelled meetings are kept (and shown as cancelled), never deleted."""
+    meeting = _change_status(meeting, MeetingStatus.CANCELLED,
+                             allowed_from=(MeetingStatus.SCHEDULED, MeetingStatus.POSTPONED))
+    meeting_notices.on_meeting_cancelled(meeting=meeting)
+    return meeting
+
+
+@transaction.atomic
+def meeting_postpone(*, meeting: Meeting) -> Meeting:
+    return _change_status(meeting, MeetingStatus.POSTPONED, allowed_from=(MeetingStatus.SCHEDULED,))
+
+
+@transaction.atomic
+def meeting_mark_held(*, meeting: Meeting, now=None) -> Meeting:
+    if meeting.starts_at > (now or timezone.now()):
+        raise ValidationError("A meeting cannot be marked held before it has started.")
+    return _change_status(meeting, MeetingStatus.HELD, allowed_from=(MeetingStatus.SCHEDULED,))
+
+
+@transaction.atomic
+def meeting_create_next(*, previous: Meeting, starts_at, ends_at) -> Meeting:
+    """The next meeting of the same body, with the previous agenda as its template."""
+    meeting = meeting_schedule(body=previous.body, starts_at=starts_at, ends_at=ends_at, title=previous.title,
+                               location=previous.location, online_link=previous.online_link)
+    AgendaItem.objects.bulk_create([
+        AgendaItem(meeting=meeting, position=item.position, title=item.title, presenter=item.presenter,
+                   description=item.description)
+        for item in previous.agenda_items.order_by("position")
+    ])
+    return meeting
+
+
+@transaction.atomic
+def agenda_item_add(*, meeting: Meeting, title: str, presenter: str = "", description: str = "") -> AgendaItem:
+    # Lock the meeting so two officers adding items at once do not take the same position.
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    last = meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0
+    return AgendaItem.objects.create(meeting=meeting, position=last + 1, title=title, presenter=presenter,
+                                     description=description)
+
+
+# A position no real item takes (items count up from 1), used while two items swap places.
+_PARKED = 32000
+
+
+@transaction.atomic
+def agenda_item_move(*, item: AgendaItem, direction: str) -> None:
+    if direction not in ("up", "down"):
+        raise ValidationError("Move an item up or down.")
+    Meeting.objects.select_for_update().filter(pk=item.meeting_id).first()
+    siblings = AgendaItem.objects.filter(meeting_id=item.meeting_id)
+    if direction == "up":
+        other = siblings.filter(position__lt=item.position).order_by("-position").first()
+    else:
+        other = siblings.filter(position__gt=item.position).order_by("position").first()
+    if other is None:
+        return
+    mine, theirs = item.position, other.position
+    AgendaItem.objects.filter(pk=item.pk).update(position=_PARKED)
+    AgendaItem.objects.filter(pk=other.pk).update(position=mine)
+    AgendaItem.objects.filter(pk=item.pk).update(position=theirs)
+    item.position = theirs
+
+
+@transaction.atomic
+def attendance_record(*, meeting: Meeting, statuses: dict) -> int:
+    """statuses: {user: AttendanceStatus or ""}; an empty status removes the record."""
+    written = 0
+    for person, status in statuses.items():
+        if not status:
+            Attendance.objects.filter(meeting=meeting, person=person).delete()
+            continue
+        if status not in AttendanceStatus.values:
+            raise ValidationError(f"Unknown attendance status {status!r}.")
+        Attendance.objects.update_or_create(meeting=meeting, person=person, defaults={"status": status})
+        written += 1
+    return written
+
+
+def declaration_record(*, agenda_item: AgendaItem, person, interest: str) -> Declaration:
+    return Declaration.objects.create(agenda_item=agenda_item, person=person, interest=interest)
+
+
+def decision_record(*, meeting: Meeting, text: str, agenda_item: AgendaItem | None = None) -> Decision:
+    if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
+        raise ValidationError("That agenda item belongs to another meeting.")
+    return Decision.objects.create(meeting=meeting, agenda_item=agenda_item, text=text)
+
+
+APPROVED_MINUTES_ARE_FIXED = "These minutes are approved and can no longer be changed."
+
+
+@transaction.atomic
+def minutes_save(*, meeting: Meeting, text: str) -> Minutes:
+    """Creates or updates the draft minutes. Approved minutes are fixed: refused."""
+    minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first()
+    if minutes is None:
+        try:
+            with transaction.atomic():
+                return Minutes.objects.create(meeting=meeting, text=text)
+        except IntegrityError:
+            minutes = Minutes.objects.select_for_update().get(meeting=meeting)
+    if minutes.is_approved:
+        raise ValidationError(APPROVED_MINUTES_ARE_FIXED)
+    minutes.text = text
+    minutes.save(update_fields=["text", "updated_at"])
+    return minutes
+
+
+@transaction.atomic
+def minutes_approve(*, minutes: Minutes, by) -> Minutes:
+    minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
+    if minutes.is_approved:
+        raise ValidationError("These minutes are approved already.")
+    if not minutes.text.strip():
+        raise ValidationError("Write the minutes before approving them.")
+    minutes.status = MinutesStatus.APPROVED
+    minutes.approved_at = timezone.now()
+    minutes.approved_by = by
+    minutes.save(update_fields=["status", "approved_at", "approved_by", "updated_at"])
+    return minutes

@@ -1,0 +1,111 @@
+"""Bodies and their memberships. The list and a body's page are public; members are shown to
+the public only when the body says so."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_safe
+
+from partnership.access import permission_required
+from partnership.forms.bodies import BodyForm, MembershipEndForm, MembershipForm
+from partnership.models import Body, Membership
+from partnership.selectors import meetings as select
+from partnership.services.bodies import membership_add, membership_end
+from partnership.services.calendar_feeds import calendar_bytes
+
+PAST_MEETINGS_SHOWN = 12
+
+
+@require_safe
+def body_list(request):
+    return render(request, "partnership/bodies/list.html", {"bodies": select.bodies_for_listing()})
+
+
+@require_safe
+def body_detail(request, pk):
+    body = get_object_or_404(select.bodies_for_listing(), pk=pk)
+    members_side = select.sees_members_side(request.user, body)
+    meetings = select.meetings_for_listing().filter(body=body)
+    context = {
+        "body": body,
+        "members_side": members_side,
+        "members": select.body_members(body) if (members_side or body.membership_is_public) else None,
+        "upcoming": select.upcoming_meetings(meetings),
+        "past": select.past_meetings(meetings)[:PAST_MEETINGS_SHOWN],
+        "open_actions": select.matters_arising(body, request.user),
+        "terms": select.terms_of_reference(body, request.user),
+        "can_manage": request.user.has_perm("partnership.manage_bodies"),
+    }
+    return render(request, "partnership/bodies/detail.html", context)
+
+
+@require_safe
+def body_calendar(request, pk):
+    """The body's meetings as iCalendar: public information only, never an online link."""
+    body = get_object_or_404(Body, pk=pk)
+    content = calendar_bytes(select.meetings_for_listing().filter(body=body).order_by("starts_at"),
+                             name=f"{body.short_name} meetings", online_links_for_body_ids=frozenset())
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{body.short_name.lower()}-meetings.ics"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_bodies")
+def body_create(request):
+    return _body_form(request, Body())
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_bodies")
+def body_edit(request, pk):
+    return _body_form(request, get_object_or_404(Body, pk=pk))
+
+
+def _body_form(request, body):
+    form = BodyForm(request.POST or None, instance=body)
+    if request.method == "POST" and form.is_valid():
+        body = form.save()
+        messages.success(request, f"{body.name} saved.")
+        return redirect("partnership:body_detail", pk=body.pk)
+    return render(request, "partnership/bodies/form.html", {"form": form, "body": body})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_bodies")
+def membership_create(request, pk):
+    body = get_object_or_404(Body, pk=pk)
+    form = MembershipForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            membership = membership_add(body=body, user=data["user"], role=data["role"],
+                                        organisation=data["organisation"], started_on=data["started_on"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{membership.user} added to {body.short_name}.")
+            return redirect("partnership:body_detail", pk=body.pk)
+    return render(request, "partnership/bodies/membership_form.html", {"form": form, "body": body})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_bodies")
+def membership_finish(request, pk):
+    membership = get_object_or_404(Membership.objects.select_related("body", "user"), pk=pk)
+    if membership.ended_on is not None:
+        messages.error(request, f"{membership.user}'s membership ended on {membership.ended_on:%d %B %Y}.")
+        return redirect("partnership:body_detail", pk=membership.body_id)
+    form = MembershipEndForm(request.POST or None, membership=membership,
+                             initial={"ended_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership_end(membership=membership, ended_on=form.cleaned_data["ended_on"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{membership.user}'s membership of {membership.body.short_name} ended.")
+            return redirect("partnership:body_detail", pk=membership.body_id)
+    return render(request, "partnership/bodies/membership_end.html", {"form": form, "membership": membership})

@@ -1,0 +1,50 @@
+"""A person's own calendar feed: the page that shows, replaces or revokes its secret address,
+and the feed itself, reached by that address alone (calendar apps cannot sign in)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from partnership.models import CalendarFeedToken
+from partnership.selectors import meetings as select
+from partnership.services.calendar_feeds import calendar_bytes, feed_token_regenerate, feed_token_revoke
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@login_required
+def feed_settings(request):
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            feed_token_revoke(user=request.user)
+            messages.success(request, "Your calendar address is revoked: it no longer works.")
+        else:
+            feed_token_regenerate(user=request.user)
+            messages.success(request, "Your calendar has a new address. Any old address no longer works.")
+        return redirect("partnership:feed_settings")
+    token = CalendarFeedToken.objects.filter(user=request.user).first()
+    feed_url = (request.build_absolute_uri(_feed_path(token.token)) if token else None)
+    return render(request, "partnership/meetings/feed_settings.html", {"token": token, "feed_url": feed_url})
+
+
+def _feed_path(token):
+    return reverse("partnership:personal_feed", args=[token])
+
+
+@never_cache
+@require_safe
+def personal_feed(request, token):
+    feed = CalendarFeedToken.objects.select_related("user").filter(token=token, user__is_active=True).first()
+    if feed is None:
+        raise Http404
+    user = feed.user
+    meetings = select.meetings_in_personal_feed(user).order_by("starts_at")
+    content = calendar_bytes(meetings, name="My LSMP meetings",
+                             online_links_for_body_ids=select.body_ids_seen_in_full(user))
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="my-lsmp-meetings.ics"'
+    return response

@@ -1,0 +1,167 @@
+"""Meetings: the public calendar, a meeting's page (its agenda), and the officer's changes:
+schedule, reschedule, cancel, postpone, mark held, create the next one."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_safe
+
+from partnership.access import permission_required
+from partnership.forms.meetings import MeetingForm, MeetingTimesForm
+from partnership.models import Body, MeetingStatus
+from partnership.models.bodies import Cadence
+from partnership.selectors import meetings as select
+from partnership.services import meetings as services
+
+CALENDAR_PAST_DAYS = 183
+MY_MEETINGS_SHOWN = 50
+
+
+@require_safe
+def meeting_calendar(request):
+    """Every body's meetings: upcoming, then those of the last six months. No online links."""
+    now = timezone.now()
+    since = now - dt.timedelta(days=CALENDAR_PAST_DAYS)
+    listing = select.meetings_for_listing()
+    return render(request, "partnership/meetings/calendar.html", {
+        "upcoming": select.upcoming_meetings(listing, now=now),
+        "past": select.past_meetings(listing.filter(starts_at__gte=since), now=now),
+    })
+
+
+@require_safe
+@login_required
+def my_meetings(request):
+    meetings = select.upcoming_meetings(select.meetings_in_personal_feed(request.user))[:MY_MEETINGS_SHOWN]
+    return render(request, "partnership/meetings/mine.html", {"meetings": meetings})
+
+
+@require_safe
+def meeting_detail(request, pk):
+    """The meeting and its agenda. Matters arising, online links, attendance and declarations
+    belong to the members' side: shown only to the body's members and GLA officers."""
+    meeting = get_object_or_404(select.meetings_for_listing(), pk=pk)
+    members_side = select.sees_members_side(request.user, meeting.body)
+    minutes = getattr(meeting, "minutes", None)
+    context = {
+        "meeting": meeting,
+        "members_side": members_side,
+        "agenda": select.agenda_of(meeting, request.user),
+        "matters_arising": select.matters_arising(meeting.body, request.user) if members_side else [],
+        "attendance": meeting.attendance.select_related("person") if members_side else [],
+        "decisions": meeting.decisions.select_related("agenda_item") if members_side else [],
+        "minutes_readable": select.minutes_readable_by(request.user, minutes),
+        "can_manage": request.user.has_perm("partnership.manage_meetings"),
+    }
+    return render(request, "partnership/meetings/detail.html", context)
+
+
+@require_safe
+@login_required
+def meeting_joining(request, pk):
+    """How to join: the online link. Members of the body and GLA officers only; 404 otherwise."""
+    meeting = get_object_or_404(select.meetings_for_listing(), pk=pk)
+    if not select.sees_members_side(request.user, meeting.body):
+        raise Http404
+    return render(request, "partnership/meetings/joining.html", {"meeting": meeting})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_meetings")
+def meeting_create(request, pk):
+    body = get_object_or_404(Body, pk=pk)
+    form = MeetingForm(request.POST or None, submit="Schedule meeting")
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            meeting = services.meeting_schedule(body=body, title=data["title"], starts_at=data["starts_at"],
+                                                ends_at=data["ends_at"], location=data["location"],
+                                                online_link=data["online_link"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Meeting scheduled.")
+            return redirect("partnership:meeting_detail", pk=meeting.pk)
+    return render(request, "partnership/meetings/form.html",
+                  {"form": form, "body": body, "heading": f"Schedule a meeting of {body.short_name}"})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_meetings")
+def meeting_reschedule(request, pk):
+    meeting = get_object_or_404(select.meetings_for_listing(), pk=pk)
+    if meeting.status == MeetingStatus.CANCELLED:
+        messages.error(request, "This meeting was cancelled: schedule a new meeting instead.")
+        return redirect("partnership:meeting_detail", pk=meeting.pk)
+    form = MeetingForm(request.POST or None, initial=MeetingTimesForm.initial_for(meeting), submit="Save changes")
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.meeting_reschedule(meeting=meeting, starts_at=data["starts_at"], ends_at=data["ends_at"],
+                                        location=data["location"], online_link=data["online_link"],
+                                        title=data["title"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Meeting changed. Members will be told of a new time or place.")
+            return redirect("partnership:meeting_detail", pk=meeting.pk)
+    return render(request, "partnership/meetings/form.html",
+                  {"form": form, "body": meeting.body, "meeting": meeting,
+                   "heading": f"Change the meeting of {timezone.localtime(meeting.starts_at):%d %B %Y}"})
+
+
+STATUS_CHANGES = {
+    "cancel": (services.meeting_cancel, "Cancel this meeting", "Meeting cancelled. It stays listed as cancelled."),
+    "postpone": (services.meeting_postpone, "Postpone this meeting",
+                 "Meeting postponed. Change its time to schedule it again."),
+    "held": (services.meeting_mark_held, "Mark this meeting as held", "Meeting marked as held."),
+}
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_meetings")
+def meeting_change_status(request, pk, change):
+    meeting = get_object_or_404(select.meetings_for_listing(), pk=pk)
+    service, heading, done = STATUS_CHANGES[change]
+    if request.method == "POST":
+        try:
+            service(meeting=meeting)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, done)
+        return redirect("partnership:meeting_detail", pk=meeting.pk)
+    return render(request, "partnership/meetings/confirm.html",
+                  {"meeting": meeting, "heading": heading, "change": change})
+
+
+CADENCE_DAYS = {Cadence.MONTHLY: 28, Cadence.BIMONTHLY: 56, Cadence.QUARTERLY: 91, Cadence.TWICE_YEARLY: 182}
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_meetings")
+def meeting_create_next(request, pk):
+    """The next meeting of the body, with this meeting's agenda items copied as its template."""
+    previous = get_object_or_404(select.meetings_for_listing(), pk=pk)
+    gap = dt.timedelta(days=CADENCE_DAYS.get(previous.body.cadence, 28))
+    initial = MeetingTimesForm.initial_for(previous)
+    initial["date"] = timezone.localtime(previous.starts_at + gap).date()
+    form = MeetingTimesForm(request.POST or None, initial=initial, submit="Create the next meeting")
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create_next(previous=previous, starts_at=form.cleaned_data["starts_at"],
+                                                   ends_at=form.cleaned_data["ends_at"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Next meeting created with the same agenda items.")
+            return redirect("partnership:meeting_detail", pk=meeting.pk)
+    return render(request, "partnership/meetings/form.html",
+                  {"form": form, "body": previous.body, "meeting": previous,
+                   "heading": f"Create the next meeting of {previous.body.short_name}",
+                   "intro": f"The agenda items of {previous} are copied to the new meeting."})

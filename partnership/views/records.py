@@ -1,0 +1,208 @@
+"""What a meeting records: its agenda, attendance, declarations of interest, decisions and
+minutes, and the history of changes to the meeting and its minutes."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from partnership.access import permission_required
+from partnership.forms.meetings import AgendaItemForm, AttendanceForm, DecisionForm, DeclarationForm, MinutesForm
+from partnership.models import AgendaItem, Attendance, Membership, Minutes, User
+from partnership.selectors import meetings as select
+from partnership.services import meetings as services
+
+
+def _meeting(pk):
+    return get_object_or_404(select.meetings_for_listing(), pk=pk)
+
+
+def _back_to(meeting, anchor=""):
+    return redirect(reverse("partnership:meeting_detail", args=[meeting.pk]) + anchor)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_meetings")
+def agenda_item_create(request, pk):
+    meeting = _meeting(pk)
+    form = AgendaItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.agenda_item_add(meeting=meeting, **form.cleaned_data)
+        messages.success(request, "Agenda item added.")
+        return _back_to(meeting, "#agenda")
+    return render(request, "partnership/meetings/record_form.html",
+                  {"form": form, "meeting": meeting, "heading": "Add an agenda item"})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_meetings")
+def agenda_item_edit(request, pk):
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=pk)
+    form = AgendaItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Agenda item saved.")
+        return _back_to(item.meeting, "#agenda")
+    return render(request, "partnership/meetings/record_form.html",
+                  {"form": form, "meeting": item.meeting, "heading": f"Edit agenda item {item.position}"})
+
+
+@require_POST
+@permission_required("partnership.manage_meetings")
+def agenda_item_move(request, pk, direction):
+    if direction not in ("up", "down"):
+        raise Http404
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting"), pk=pk)
+    services.agenda_item_move(item=item, direction=direction)
+    return _back_to(item.meeting, "#agenda")
+
+
+def _expected_people(meeting):
+    """Members of the body on the day of the meeting, and anyone already recorded."""
+    on = timezone.localtime(meeting.starts_at).date()
+    member_ids = Membership.objects.current(on=on).filter(body=meeting.body).values("user_id")
+    recorded_ids = Attendance.objects.filter(meeting=meeting).values("person_id")
+    return User.objects.filter(Q(pk__in=member_ids) | Q(pk__in=recorded_ids)).order_by("full_name", "email")
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_meetings")
+def attendance_record(request, pk):
+    meeting = _meeting(pk)
+    current = dict(meeting.attendance.values_list("person_id", "status"))
+    form = AttendanceForm(request.POST or None, people=_expected_people(meeting), current=current)
+    if request.method == "POST" and form.is_valid():
+        services.attendance_record(meeting=meeting, statuses=form.statuses())
+        messages.success(request, "Attendance saved.")
+        return _back_to(meeting, "#attendance")
+    return render(request, "partnership/meetings/record_form.html", {
+        "form": form, "meeting": meeting, "heading": "Attendance and apologies",
+        "intro": "Members of the body on the day of the meeting." if form.people else
+                 "This body has no members on the day of the meeting: add members first."})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_meetings")
+def declaration_create(request, pk):
+    meeting = _meeting(pk)
+    form = DeclarationForm(request.POST or None, meeting=meeting, people=_expected_people(meeting))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.declaration_record(agenda_item=data["agenda_item"], person=data["person"], interest=data["interest"])
+        messages.success(request, "Declaration of interest recorded.")
+        return _back_to(meeting, "#agenda")
+    return render(request, "partnership/meetings/record_form.html",
+                  {"form": form, "meeting": meeting, "heading": "Record a declaration of interest"})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_meetings")
+def decision_create(request, pk):
+    meeting = _meeting(pk)
+    form = DecisionForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decision_record(meeting=meeting, text=form.cleaned_data["text"],
+                                     agenda_item=form.cleaned_data["agenda_item"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Decision recorded.")
+            return _back_to(meeting, "#decisions")
+    return render(request, "partnership/meetings/record_form.html",
+                  {"form": form, "meeting": meeting, "heading": "Record a decision"})
+
+
+@require_safe
+def minutes_detail(request, pk):
+    """Approved minutes of bodies whose minutes are public, for all; members' and draft minutes
+    for members and GLA officers; 404 for anyone else."""
+    minutes = get_object_or_404(select.minutes_visible_to(request.user), meeting_id=pk)
+    meeting = minutes.meeting
+    return render(request, "partnership/meetings/minutes.html", {
+        "minutes": minutes, "meeting": meeting,
+        "paragraphs": [p for p in minutes.text.replace("\r\n", "\n").split("\n\n") if p.strip()],
+        "decisions": meeting.decisions.select_related("agenda_item"),
+        "can_manage": request.user.has_perm("partnership.manage_meetings"),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_meetings")
+def minutes_edit(request, pk):
+    meeting = _meeting(pk)
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    if minutes is not None and minutes.is_approved:
+        messages.error(request, services.APPROVED_MINUTES_ARE_FIXED)
+        return redirect("partnership:minutes_detail", pk=meeting.pk)
+    form = MinutesForm(request.POST or None, initial={"text": minutes.text if minutes else ""})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_save(meeting=meeting, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Draft minutes saved.")
+            return redirect("partnership:minutes_detail", pk=meeting.pk)
+    return render(request, "partnership/meetings/record_form.html",
+                  {"form": form, "meeting": meeting, "heading": "Minutes", "wide": True})
+
+
+@require_POST
+@permission_required("partnership.manage_meetings")
+def minutes_approve(request, pk):
+    minutes = get_object_or_404(Minutes, meeting_id=pk)
+    try:
+        services.minutes_approve(minutes=minutes, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Minutes approved. They can no longer be changed.")
+    return redirect("partnership:minutes_detail", pk=pk)
+
+
+HISTORY_SHOWN = 200
+
+
+def _changes(records, labels):
+    """(record, [what changed]) for each history record, newest first; records come newest first."""
+    records = list(records)
+    rows = []
+    for index, record in enumerate(records):
+        older = records[index + 1] if index + 1 < len(records) else None
+        if record.history_type == "+":
+            what = ["created"]
+        elif record.history_type == "-":
+            what = ["deleted"]
+        elif older is None:
+            what = ["changed"]
+        else:
+            delta = record.diff_against(older)
+            what = [f"{labels.get(change.field, change.field)}: {change.old} → {change.new}"
+                    if change.field not in ("text",) else f"{labels.get(change.field, change.field)} edited"
+                    for change in delta.changes] or ["saved with no change"]
+        rows.append((record, what))
+    return rows
+
+
+@require_safe
+@permission_required("partnership.view_meeting_history")
+def meeting_history(request, pk):
+    meeting = _meeting(pk)
+    meeting_records = meeting.history.select_related("history_user").order_by("-history_date", "-history_id")
+    minutes_records = Minutes.history.filter(meeting_id=meeting.pk).select_related("history_user").order_by(
+        "-history_date", "-history_id")
+    labels = {"starts_at": "Start", "ends_at": "End", "location": "Place", "online_link": "Online link",
+              "status": "Status", "sequence": "Calendar sequence", "title": "Title", "text": "Text",
+              "approved_at": "Approved at", "approved_by": "Approved by"}
+    return render(request, "partnership/meetings/history.html", {
+        "meeting": meeting,
+        "meeting_changes": _changes(meeting_records[:HISTORY_SHOWN], labels),
+        "minutes_changes": _changes(minutes_records[:HISTORY_SHOWN], labels),
+    })
+
+

@@ -1,0 +1,126 @@
+"""Access rows for organisations, people, bodies, meetings, minutes and calendars (issue 3).
+
+MRAP is the panel member's body; HMAP is not: HMAP's members' side (online links, minutes that
+are not public) answers 404 to them, as to borough officers; anonymous visitors are sent to sign
+in for members' pages and get 404 for minutes that are not public."""
+
+from partnership.models import Membership
+from tests.access.matrix import GLA_ONLY, LOGIN, PUBLIC, SIGNED_IN, Case, expect
+from tests.factories.meetings import CalendarFeedTokenFactory, MinutesFactory, members_meeting
+from tests.factories.partnership import BodyFactory
+
+ALL_405 = expect(405, 405, 405, 405, 405, 405)
+GLA_POST = expect(LOGIN, 302, 403, 403, 403, 302)  # an officer's change, then back to the page
+MEMBERS_OF_HMAP = expect(LOGIN, 200, 404, 404, 404, 200)
+MEMBERS_OF_MRAP = expect(LOGIN, 200, 404, 404, 200, 200)
+HMAP_MINUTES = expect(404, 200, 404, 404, 404, 200)
+MRAP_MINUTES = expect(404, 200, 404, 404, 200, 200)
+
+
+def _hmap_meeting(world):
+    return {"pk": members_meeting(world.hmap).pk}
+
+
+def _mrap_meeting(world):
+    return {"pk": members_meeting(world.mrap).pk}
+
+
+def _agenda_item(world):
+    return {"pk": members_meeting(world.hmap).agenda_items.get().pk}
+
+
+def _move(direction):
+    def kwargs(world):
+        return {"pk": members_meeting(world.hmap).agenda_items.get().pk, "direction": direction}
+
+    return kwargs
+
+
+def _minutes_of(body_of, **traits):
+    def kwargs(world):
+        return {"pk": MinutesFactory(meeting=members_meeting(body_of(world)), **traits).meeting_id}
+
+    return kwargs
+
+
+def _public_body_minutes(world):
+    body = BodyFactory(short_name="LSMP", name="LSMP board", minutes_are_public=True)
+    return {"pk": MinutesFactory(meeting=members_meeting(body), approved=True).meeting_id}
+
+
+def _feed(world):
+    return {"token": CalendarFeedTokenFactory(user=world.users["panel_member"]).token}
+
+
+def _revoked_feed(world):
+    feed = CalendarFeedTokenFactory(user=world.users["panel_member"])
+    token = feed.token
+    feed.delete()
+    return {"token": token}
+
+
+CASES = [
+    Case("partnership:organisation_list", GLA_ONLY),
+    Case("partnership:organisation_create", GLA_ONLY),
+    Case("partnership:organisation_detail", GLA_ONLY, kwargs=lambda w: {"pk": w.camden.pk}),
+    Case("partnership:organisation_edit", GLA_ONLY, kwargs=lambda w: {"pk": w.camden.pk}),
+    Case("partnership:person_list", GLA_ONLY),
+    Case("partnership:person_detail", GLA_ONLY, kwargs=lambda w: {"pk": w.users["panel_member"].pk}),
+    Case("partnership:person_edit", GLA_ONLY, kwargs=lambda w: {"pk": w.users["panel_member"].pk}),
+    Case("partnership:person_edit", expect(LOGIN, 404, 403, 403, 403, 200),
+         kwargs=lambda w: {"pk": w.users["superuser"].pk}, label="a superuser"),
+
+    Case("partnership:body_list", PUBLIC),
+    Case("partnership:body_detail", PUBLIC, kwargs=lambda w: {"pk": w.hmap.pk}),
+    Case("partnership:body_calendar", PUBLIC, kwargs=lambda w: {"pk": w.hmap.pk}),
+    Case("partnership:body_create", GLA_ONLY),
+    Case("partnership:body_edit", GLA_ONLY, kwargs=lambda w: {"pk": w.hmap.pk}),
+    Case("partnership:membership_create", GLA_ONLY, kwargs=lambda w: {"pk": w.hmap.pk}),
+    Case("partnership:membership_end", GLA_ONLY,
+         kwargs=lambda w: {"pk": Membership.objects.get(user=w.users["panel_member"]).pk}),
+    Case("partnership:meeting_create", GLA_ONLY, kwargs=lambda w: {"pk": w.hmap.pk}),
+
+    Case("partnership:meeting_calendar", PUBLIC),
+    Case("partnership:my_meetings", SIGNED_IN),
+    Case("partnership:meeting_detail", PUBLIC, kwargs=_hmap_meeting),
+    Case("partnership:meeting_joining", MEMBERS_OF_HMAP, kwargs=_hmap_meeting, label="HMAP"),
+    Case("partnership:meeting_joining", MEMBERS_OF_MRAP, kwargs=_mrap_meeting, label="MRAP"),
+    Case("partnership:meeting_reschedule", GLA_ONLY, kwargs=_hmap_meeting),
+    Case("partnership:meeting_cancel", GLA_ONLY, kwargs=_hmap_meeting, label="confirm"),
+    Case("partnership:meeting_cancel", GLA_POST, kwargs=_hmap_meeting, method="post", label="cancel"),
+    Case("partnership:meeting_postpone", GLA_ONLY, kwargs=_hmap_meeting),
+    Case("partnership:meeting_mark_held", GLA_ONLY, kwargs=_hmap_meeting),
+    Case("partnership:meeting_create_next", GLA_ONLY, kwargs=_hmap_meeting),
+    Case("partnership:agenda_item_create", GLA_ONLY, kwargs=_hmap_meeting),
+    Case("partnership:agenda_item_edit", GLA_ONLY, kwargs=_agenda_item),
+    Case("partnership:agenda_item_move", ALL_405, kwargs=_move("up"), label="GET is refused"),
+    Case("partnership:agenda_item_move", GLA_POST, kwargs=_move("down"), method="post", label="move"),
+    Case("partnership:agenda_item_move", expect(LOGIN, 404, 403, 403, 403, 404), kwargs=_move("sideways"),
+         method="post", label="no such direction"),
+    Case("partnership:attendance_record", GLA_ONLY, kwargs=_hmap_meeting),
+    Case("partnership:declaration_create", GLA_ONLY, kwargs=_hmap_meeting),
+    Case("partnership:decision_create", GLA_ONLY, kwargs=_hmap_meeting),
+
+    Case("partnership:minutes_detail", HMAP_MINUTES, kwargs=_minutes_of(lambda w: w.hmap), label="HMAP draft"),
+    Case("partnership:minutes_detail", HMAP_MINUTES, kwargs=_minutes_of(lambda w: w.hmap, approved=True),
+         label="HMAP approved, not public"),
+    Case("partnership:minutes_detail", MRAP_MINUTES, kwargs=_minutes_of(lambda w: w.mrap, approved=True),
+         label="MRAP approved, not public"),
+    Case("partnership:minutes_detail", PUBLIC, kwargs=_public_body_minutes, label="public body, approved"),
+    Case("partnership:minutes_detail", expect(404, 404, 404, 404, 404, 404), kwargs=_hmap_meeting,
+         label="no minutes yet"),
+    Case("partnership:minutes_edit", GLA_ONLY, kwargs=_minutes_of(lambda w: w.hmap)),
+    Case("partnership:minutes_approve", ALL_405, kwargs=_minutes_of(lambda w: w.hmap), label="GET is refused"),
+    Case("partnership:minutes_approve", GLA_POST, kwargs=_minutes_of(lambda w: w.hmap), method="post",
+         label="approve"),
+    Case("partnership:meeting_history", GLA_ONLY, kwargs=_hmap_meeting),
+
+    Case("partnership:feed_settings", SIGNED_IN),
+    Case("partnership:feed_settings", expect(LOGIN, 302, 302, 302, 302, 302), method="post",
+         data=lambda w: {"action": "regenerate"}, label="new address"),
+    Case("partnership:personal_feed", PUBLIC, kwargs=_feed, label="valid token"),
+    Case("partnership:personal_feed", expect(404, 404, 404, 404, 404, 404), kwargs=_revoked_feed,
+         label="revoked token"),
+    Case("partnership:personal_feed", expect(404, 404, 404, 404, 404, 404),
+         kwargs=lambda w: {"token": "guessed-token"}, label="guessed token"),
+]
