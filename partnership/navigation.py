@@ -24,3 +24,10 @@ def gla_officer(user):
 ENTRIES = [
     NavEntry("Invite a user", "partnership:invite", 90, gla_officer),
 ]
+
+# Papers and actions.
+ENTRIES += [
+    NavEntry("Papers", "partnership:paper_list", 40, lambda user: True),
+    NavEntry("My actions", "partnership:my_actions", 45, signed_in),
+    NavEntry("Actions", "partnership:action_list", 50, gla_officer),
+]

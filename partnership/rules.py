@@ -28,3 +28,5 @@ is_signed_in = rules.is_authenticated
 
 rules.add_perm("partnership.invite_user", is_gla_officer)
 rules.add_perm("partnership.view_officer_dashboard", is_gla_officer)
+
+from . import rules_papers_actions  # noqa: E402,F401  (papers and actions)

@@ -1,0 +1,10 @@
+"""Reads of papers for lists and pages, always scoped to the user (Paper.objects.visible_to)."""
+
+from partnership.models import Paper
+
+
+def papers_for_user(user):
+    """Every paper the user may see, with what a list shows fetched in the same query."""
+    return (Paper.objects.visible_to(user)
+            .select_related("body", "meeting__body", "agenda_item")
+            .order_by("-published_at", "-uploaded_at", "-pk"))
