@@ -96,8 +96,9 @@ def paper_file_check(uploaded) -> PaperFormat:
     if paper_format is None:
         raise ValidationError(f"The selected file must be a {ACCEPTED_DESCRIPTION}.", code="extension")
     if not _looks_like(uploaded, extension):
+        article = "an" if paper_format.label[0] in "AEIOU" else "a"
         raise ValidationError(
-            f"The selected file is called .{extension} but its content is not a {paper_format.label} "
+            f"The selected file is called .{extension} but its content is not {article} {paper_format.label} "
             f"file. Save it again as a real {paper_format.label} file and upload that.",
             code="content_mismatch")
     return paper_format

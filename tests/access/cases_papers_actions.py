@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from partnership.models import PaperVisibility
 from tests.access.matrix import GLA_ONLY, LOGIN, PUBLIC, SIGNED_IN, Case, expect
-from tests.factories.partnership import ActionFactory, BodyFactory, MeetingFactory, MembershipFactory, UserFactory
 from tests.factories.papers_actions import PaperFactory
+from tests.factories.partnership import ActionFactory, BodyFactory, MeetingFactory, MembershipFactory, UserFactory
 
 NOT_FOUND = expect(404, 404, 404, 404, 404, 404)
 # Seen by GLA officers (and superusers) and MRAP's member only.
