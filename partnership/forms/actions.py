@@ -4,6 +4,7 @@ from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 
 from partnership.models import ActionStatus, Body, Organisation, User
 from partnership.models.actions import OPEN_STATUSES
@@ -17,9 +18,10 @@ class DueDateField(DateInputField):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        for field in self.fields:
-            field.max_length = 4
-            field.widget.attrs["maxlength"] = 4
+        for field, digits in zip(self.fields, (2, 2, 4), strict=True):
+            field.validators.append(RegexValidator(
+                rf"^[0-9]{{1,{digits}}}$", "Enter the date as numbers, for example 31 3 2027"))
+            field.widget.attrs["maxlength"] = digits
         self.fields[0].widget.attrs["autocomplete"] = "off"
 
     def compress(self, data_list):
