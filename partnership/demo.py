@@ -55,3 +55,5 @@ def seed(*, log, password: str) -> None:
         user.save(update_fields=["password"])
         user.groups.set([Group.objects.get_or_create(name=role)[0] for role in roles])
     log(f"  {len(DEMO_ACCOUNTS)} demo accounts (password from DEMO_PASSWORD)")
+    from partnership import demo_papers_actions  # papers and actions, last: they need the rest
+    demo_papers_actions.seed(log=log, password=password)
