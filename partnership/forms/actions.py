@@ -40,7 +40,8 @@ class UserChoiceField(forms.ModelChoiceField):
 
 
 class ActionForm(forms.Form):
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=2000, error_messages={
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
+                                  label="What must be done", error_messages={
         "required": "Enter what must be done",
         "max_length": "The description must be 2,000 characters or fewer (it has %(show_value)d)"})
     body = forms.ModelChoiceField(queryset=Body.objects.all(), required=False,

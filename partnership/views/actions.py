@@ -126,7 +126,7 @@ def action_edit(request, pk):
             messages.success(request, "Action saved.")
             return redirect("partnership:action_detail", pk=action.pk)
     return render(request, "partnership/actions/form.html",
-                  {"form": form, "heading": "Edit the action", "action": action})
+                  {"form": form, "heading": "Edit the action", "this_action": action})
 
 
 @require_http_methods(["GET", "POST"])
@@ -145,7 +145,7 @@ def action_update_new(request, pk):
         else:
             messages.success(request, "Update added.")
             return redirect("partnership:action_detail", pk=action.pk)
-    return render(request, "partnership/actions/update.html", {"form": form, "action": action})
+    return render(request, "partnership/actions/update.html", {"form": form, "this_action": action})
 
 
 @require_POST

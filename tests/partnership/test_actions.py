@@ -285,3 +285,12 @@ def test_action_lists_query_count_is_flat(world, client_for, url_name, role):
     _, large = assert_flat_query_count(client_for(owner), reverse(url_name), make)
     if url_name == "partnership:action_export":
         assert len(_csv_rows(large)) == 51
+
+
+def test_edit_and_update_forms_post_back_to_their_own_page(world, client_for):
+    """The shared form include takes an "action" attribute; the action object must not leak into it."""
+    action = ActionFactory(body=world.mrap, owner_user=world.users["gla_officer"])
+    client = client_for(world.users["gla_officer"])
+    for url_name in ["partnership:action_edit", "partnership:action_update_create"]:
+        page = client.get(reverse(url_name, args=[action.pk])).text
+        assert '<form method="post" novalidate>' in page, url_name
