@@ -21,8 +21,9 @@ def _filter_helper(*fields) -> FormHelper:
 
 
 class PaperFilter(django_filters.FilterSet):
-    body = django_filters.ModelChoiceFilter(queryset=Body.objects.all(), empty_label="All bodies")
-    visibility = django_filters.ChoiceFilter(choices=PaperVisibility.choices, empty_label="Any visibility")
+    body = django_filters.ModelChoiceFilter(queryset=Body.objects.all(), empty_label="All bodies", label="Body")
+    visibility = django_filters.ChoiceFilter(choices=PaperVisibility.choices, empty_label="Any visibility",
+                                             label="Who may see it")
 
     class Meta:
         model = None  # explicit filters only
@@ -37,17 +38,15 @@ class PaperFilter(django_filters.FilterSet):
 
 
 class ActionFilter(django_filters.FilterSet):
-    body = django_filters.ModelChoiceFilter(queryset=Body.objects.all(), empty_label="All bodies")
-    owner = django_filters.ChoiceFilter(method="filter_owner", empty_label="Anyone")
-    status = django_filters.ChoiceFilter(choices=ActionStatus.choices, empty_label="Any status")
+    body = django_filters.ModelChoiceFilter(queryset=Body.objects.all(), empty_label="All bodies", label="Body")
+    owner = django_filters.ChoiceFilter(method="filter_owner", empty_label="Anyone", label="Owner")
+    status = django_filters.ChoiceFilter(choices=ActionStatus.choices, empty_label="Any status", label="Status")
     overdue = django_filters.ChoiceFilter(choices=YES_NO, method="filter_overdue", empty_label="Either",
                                           label="Overdue", widget=forms.RadioSelect)
     due_from = django_filters.DateFilter(field_name="due_on", lookup_expr="gte", label="Due on or after",
-                                         widget=forms.DateInput(attrs={"type": "date"}),
-                                         help_text="For example, 2026-12-31")
+                                         widget=forms.DateInput(attrs={"type": "date"}))
     due_to = django_filters.DateFilter(field_name="due_on", lookup_expr="lte", label="Due on or before",
-                                       widget=forms.DateInput(attrs={"type": "date"}),
-                                       help_text="For example, 2026-12-31")
+                                       widget=forms.DateInput(attrs={"type": "date"}))
 
     class Meta:
         model = None  # explicit filters only
@@ -63,7 +62,7 @@ class ActionFilter(django_filters.FilterSet):
         self.filters["owner"].extra["choices"] = choices
         self.form.helper = _filter_helper(
             Field.select("body"), Field.select("owner"), Field.select("status"),
-            Field.radios("overdue", inline=True, legend_size=Size.SMALL),
+            Field.radios("overdue", inline=True, small=True, legend_size=Size.SMALL),
             Field.text("due_from"), Field.text("due_to"))
 
     def filter_owner(self, queryset, name, value):

@@ -2,19 +2,21 @@
 
 from django.db.models import Case, IntegerField, Value, When
 
-from partnership.models import Action, ActionStatus, Body, Meeting, Organisation, User
+from partnership.models import Action, ActionStatus, AgendaItem, Body, Meeting, Organisation, User
 from partnership.models.actions import OPEN_STATUSES
 
 
 def actions_for_user(user):
+    """Every action the user may see, open ones first, then by due date."""
+    still_open = Case(When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1), output_field=IntegerField())
     return (Action.objects.visible_to(user)
-            .select_related("body", "meeting__body", "agenda_item", "owner_user", "owner_organisation"))
+            .select_related("body", "meeting__body", "agenda_item", "owner_user", "owner_organisation")
+            .order_by(still_open, "due_on", "pk"))
 
 
 def my_actions(user):
     """The actions the user owns: open ones first, by due date."""
-    still_open = Case(When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1), output_field=IntegerField())
-    return actions_for_user(user).filter(owner_user=user).order_by(still_open, "due_on", "pk")
+    return actions_for_user(user).filter(owner_user=user)
 
 
 def action_counts(user) -> dict[str, int]:
@@ -57,11 +59,12 @@ def action_history(action: Action) -> list[dict]:
     return list(reversed(entries))
 
 
-RELATED = {"body": Body, "meeting": Meeting, "owner_user": User, "owner_organisation": Organisation}
+RELATED = {"body": Body, "meeting": Meeting, "agenda_item": AgendaItem, "owner_user": User,
+           "owner_organisation": Organisation}
 
 
 def _attname(field):
-    return f"{field}_id" if field in RELATED or field == "agenda_item" else field
+    return f"{field}_id" if field in RELATED else field
 
 
 def _related_names(records) -> dict:
@@ -81,8 +84,6 @@ def _display(record, field, names) -> str:
         return ""
     if field in RELATED:
         return names[field].get(value, f"(removed, #{value})")
-    if field == "agenda_item":
-        return f"Agenda item #{value}"
     if field == "status":
         return ActionStatus(value).label if value in ActionStatus.values else value
     if field in ("due_on", "completed_on"):
