@@ -72,9 +72,12 @@ def _looks_like(uploaded, extension: str) -> bool:
             names = archive.namelist()
             if extension in ODF_EXTENSIONS:
                 # ODF: a stored "mimetype" entry that names the document type.
-                return ("mimetype" in names
-                        and archive.read("mimetype")[:100].decode("ascii", "replace").strip()
-                        == FORMATS[extension].content_type)
+                if "mimetype" not in names:
+                    return False
+                # Read a few bytes only: a crafted entry could inflate to gigabytes.
+                with archive.open("mimetype") as entry:
+                    declared = entry.read(100).decode("ascii", "replace").strip()
+                return declared == FORMATS[extension].content_type
             folder = OOXML_FOLDERS[extension]
             return "[Content_Types].xml" in names and any(n.startswith(folder) for n in names)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, NotImplementedError):

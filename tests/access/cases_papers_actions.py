@@ -4,9 +4,13 @@ The world: panel_member belongs to MRAP only; borough officers belong to no body
 makes them a member (borough_a of the borough network, BRON)."""
 
 
+import datetime as dt
+
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from partnership.models import PaperVisibility
+from partnership.sample_documents import minimal_pdf
 from tests.access.matrix import GLA_ONLY, LOGIN, PUBLIC, SIGNED_IN, Case, expect
 from tests.factories.papers_actions import PaperFactory
 from tests.factories.partnership import ActionFactory, BodyFactory, MeetingFactory, MembershipFactory, UserFactory
@@ -87,6 +91,27 @@ for url_name in PAPER_PAGES:
              kwargs=_bron_paper_with_camden_member),
         Case(url_name, NOT_FOUND, label="no such paper", kwargs=lambda w: {"pk": 999999}),
     ]
+
+def _upload_data(world):
+    return {"title": "Board paper", "visibility": "members", "body": world.mrap.pk,
+            "file": SimpleUploadedFile("paper.pdf", minimal_pdf("Board paper"))}
+
+
+def _action_data(world):
+    due = timezone.localdate() + dt.timedelta(days=14)
+    return {"description": "Circulate the briefing", "body": world.mrap.pk,
+            "owner_user": world.users["panel_member"].pk, "due_on_0": due.day, "due_on_1": due.month,
+            "due_on_2": due.year, "status": "open"}
+
+
+CASES += [
+    Case("partnership:paper_upload", expect(LOGIN, 302, 403, 403, 403, 302), method="post",
+         label="upload a paper", data=_upload_data),
+    Case("partnership:action_create", expect(LOGIN, 302, 403, 403, 403, 302), method="post",
+         label="record an action", data=_action_data),
+    Case("partnership:action_edit", expect(LOGIN, 302, 403, 403, 403, 302), method="post",
+         label="edit an action", kwargs=lambda w: _action(w, w.mrap), data=_action_data),
+]
 
 CASES += [
     Case("partnership:action_list", SIGNED_IN),
