@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group
 
+from partnership import demo_meetings, demo_papers_actions
 from partnership.models import Organisation, OrganisationKind, Role, User
 
 # The 33 London local authorities with their ONS GSS codes.
@@ -56,6 +57,6 @@ def seed(*, log, password: str) -> None:
         user.groups.set([Group.objects.get_or_create(name=role)[0] for role in roles])
     log(f"  {len(DEMO_ACCOUNTS)} demo accounts (password from DEMO_PASSWORD)")
 
-    from partnership import demo_meetings  # bodies, members and meetings (issue 3)
-
+    # Bodies, members and meetings first; papers and actions attach to them.
     demo_meetings.seed(log=log, password=password)
+    demo_papers_actions.seed(log=log, password=password)

@@ -31,3 +31,10 @@ ENTRIES += [
     NavEntry("Meetings", "partnership:meeting_calendar", 31, lambda user: True),
     NavEntry("Organisations", "partnership:organisation_list", 85, gla_officer),
 ]
+
+# Papers and actions.
+ENTRIES += [
+    NavEntry("Papers", "partnership:paper_list", 40, lambda user: True),
+    NavEntry("My actions", "partnership:my_actions", 45, signed_in),
+    NavEntry("Actions", "partnership:action_list", 50, gla_officer),
+]

@@ -50,3 +50,7 @@ urlpatterns += [
     path("calendar/", calendar_feeds.feed_settings, name="feed_settings"),
     path("calendar/<str:token>.ics", calendar_feeds.personal_feed, name="personal_feed"),
 ]
+# Papers and actions keep their URL lists in their own modules (same namespace).
+from . import urls_actions, urls_papers  # noqa: E402
+
+urlpatterns += urls_papers.urlpatterns + urls_actions.urlpatterns

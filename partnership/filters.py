@@ -1,0 +1,83 @@
+"""django-filter sets for the partnership's lists. Each names its fields explicitly; the
+querysets they filter are already scoped to the user, and their choices come from that scope."""
+
+import django_filters
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+from django.utils import timezone
+
+from partnership.models import ActionStatus, Body, Organisation, PaperVisibility, User
+from partnership.models.actions import OPEN_STATUSES
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def _filter_helper(*fields) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.layout = Layout(*fields, Submit("apply", "Apply filters", css_class="govuk-button--secondary"))
+    return helper
+
+
+class PaperFilter(django_filters.FilterSet):
+    body = django_filters.ModelChoiceFilter(queryset=Body.objects.all(), empty_label="All bodies", label="Body")
+    visibility = django_filters.ChoiceFilter(choices=PaperVisibility.choices, empty_label="Any visibility",
+                                             label="Who may see it")
+
+    class Meta:
+        model = None  # explicit filters only
+        fields = []
+
+    def __init__(self, *args, show_visibility=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not show_visibility:
+            del self.filters["visibility"]
+            self.form.fields.pop("visibility", None)
+        self.form.helper = _filter_helper(*[Field.select(name) for name in self.form.fields])
+
+
+class ActionFilter(django_filters.FilterSet):
+    body = django_filters.ModelChoiceFilter(queryset=Body.objects.all(), empty_label="All bodies", label="Body")
+    owner = django_filters.ChoiceFilter(method="filter_owner", empty_label="Anyone", label="Owner")
+    status = django_filters.ChoiceFilter(choices=ActionStatus.choices, empty_label="Any status", label="Status")
+    overdue = django_filters.ChoiceFilter(choices=YES_NO, method="filter_overdue", empty_label="Either",
+                                          label="Overdue", widget=forms.RadioSelect)
+    due_from = django_filters.DateFilter(field_name="due_on", lookup_expr="gte", label="Due on or after",
+                                         widget=forms.DateInput(attrs={"type": "date"}))
+    due_to = django_filters.DateFilter(field_name="due_on", lookup_expr="lte", label="Due on or before",
+                                       widget=forms.DateInput(attrs={"type": "date"}))
+
+    class Meta:
+        model = None  # explicit filters only
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Owners to choose from: the people and organisations owning actions the user may see.
+        user_ids = self.queryset.order_by().exclude(owner_user=None).values("owner_user_id")
+        org_ids = self.queryset.order_by().exclude(owner_organisation=None).values("owner_organisation_id")
+        choices = [(f"u{u.pk}", str(u)) for u in User.objects.filter(pk__in=user_ids).order_by("full_name")]
+        choices += [(f"o{o.pk}", str(o)) for o in Organisation.objects.filter(pk__in=org_ids).order_by("name")]
+        self.filters["owner"].extra["choices"] = choices
+        self.form.helper = _filter_helper(
+            Field.select("body"), Field.select("owner"), Field.select("status"),
+            Field.radios("overdue", inline=True, small=True, legend_size=Size.SMALL),
+            Field.text("due_from"), Field.text("due_to"))
+
+    def filter_owner(self, queryset, name, value):
+        kind, pk = value[:1], value[1:]
+        if not pk.isdigit():
+            return queryset
+        if kind == "u":
+            return queryset.filter(owner_user_id=int(pk))
+        return queryset.filter(owner_organisation_id=int(pk))
+
+    def filter_overdue(self, queryset, name, value):
+        today = timezone.localdate()
+        overdue = {"status__in": OPEN_STATUSES, "due_on__lt": today}
+        if value == "yes":
+            return queryset.filter(**overdue)
+        if value == "no":
+            return queryset.exclude(**overdue)
+        return queryset

@@ -1,0 +1,61 @@
+from crispy_forms_gds.layout import Field, Fluid
+from django import forms
+
+from partnership.models import AgendaItem, Body, Meeting, PaperVisibility
+from partnership.services.paper_files import ACCEPTED_DESCRIPTION
+
+from .accounts import gds_helper
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, meeting):
+        return f"{meeting.body.short_name}: {meeting.starts_at:%d %b %Y}"
+
+
+class AgendaItemChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, item):
+        return f"{item.meeting.body.short_name} {item.meeting.starts_at:%d %b %Y}: {item.position}. {item.title}"
+
+
+class PaperUploadForm(forms.Form):
+    title = forms.CharField(max_length=300, error_messages={
+        "required": "Enter the title of the paper",
+        "max_length": "The title must be 300 characters or fewer (it has %(show_value)d)"})
+    file = forms.FileField(
+        label="Upload a file", help_text=f"A {ACCEPTED_DESCRIPTION} file",
+        error_messages={"required": "Select the file to upload",
+                        "empty": "The selected file is empty",
+                        "invalid": "The selected file could not be read: try again"})
+    body = forms.ModelChoiceField(queryset=Body.objects.all(), required=False,
+                                  help_text="Not needed when you choose a meeting or agenda item")
+    meeting = MeetingChoiceField(queryset=Meeting.objects.select_related("body").order_by("-starts_at"),
+                                 required=False)
+    agenda_item = AgendaItemChoiceField(
+        queryset=AgendaItem.objects.select_related("meeting__body").order_by("-meeting__starts_at", "position"),
+        required=False, label="Agenda item")
+    visibility = forms.ChoiceField(choices=PaperVisibility.choices, widget=forms.RadioSelect,
+                                   label="Who may see it", initial=PaperVisibility.MEMBERS,
+                                   error_messages={"required": "Choose who may see the paper"})
+    publish = forms.BooleanField(required=False, label="Publish it now",
+                                 help_text="Unpublished papers are seen by GLA officers only")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.text("title"), Field("file"), Field.select("body"), Field.select("meeting"),
+            Field.select("agenda_item"), Field.radios("visibility", legend_size="s"),
+            Field.checkbox("publish"), submit="Upload the paper")
+
+
+class PaperEditForm(forms.Form):
+    title = forms.CharField(max_length=300, error_messages={
+        "required": "Enter the title of the paper",
+        "max_length": "The title must be 300 characters or fewer (it has %(show_value)d)"})
+    visibility = forms.ChoiceField(choices=PaperVisibility.choices, widget=forms.RadioSelect,
+                                   label="Who may see it",
+                                   error_messages={"required": "Choose who may see the paper"})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Field.text("title", field_width=Fluid.FULL),
+                                 Field.radios("visibility", legend_size="s"), submit="Save changes")

@@ -1,0 +1,91 @@
+"""Reads of actions for lists, exports and pages, always scoped (Action.objects.visible_to)."""
+
+from django.db.models import Case, IntegerField, Value, When
+
+from partnership.models import Action, ActionStatus, AgendaItem, Body, Meeting, Organisation, User
+from partnership.models.actions import OPEN_STATUSES
+
+
+def actions_for_user(user):
+    """Every action the user may see, open ones first, then by due date."""
+    still_open = Case(When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return (Action.objects.visible_to(user)
+            .select_related("body", "meeting__body", "agenda_item", "owner_user", "owner_organisation")
+            .order_by(still_open, "due_on", "pk"))
+
+
+def my_actions(user):
+    """The actions the user owns: open ones first, by due date."""
+    return actions_for_user(user).filter(owner_user=user)
+
+
+def action_counts(user) -> dict[str, int]:
+    """Open and overdue actions the user owns, and (for GLA officers) across the portal."""
+    mine = Action.objects.visible_to(user).filter(owner_user=user)
+    counts = {"mine_open": mine.still_open().count(), "mine_overdue": mine.overdue().count()}
+    if user.is_gla_officer:
+        scoped = Action.objects.visible_to(user)
+        counts["all_open"] = scoped.still_open().count()
+        counts["all_overdue"] = scoped.overdue().count()
+    return counts
+
+
+# The history page: who changed what, when.
+HISTORY_FIELDS = {
+    "description": "Description", "body": "Body", "meeting": "Meeting", "agenda_item": "Agenda item",
+    "owner_user": "Owner (person)", "owner_organisation": "Owner (organisation)",
+    "owner_contact": "Named contact", "due_on": "Due date", "status": "Status", "completed_on": "Completed on",
+}
+
+
+def action_history(action: Action) -> list[dict]:
+    """Every saved version of the action, newest first, each with what changed from the one before."""
+    records = list(action.history.select_related("history_user").order_by("history_date", "history_id"))
+    names = _related_names(records)
+    entries, previous = [], None
+    for record in records:
+        if previous is None:
+            changes = [(label, "", _display(record, field, names)) for field, label in HISTORY_FIELDS.items()
+                       if getattr(record, _attname(field)) not in (None, "")]
+        else:
+            delta = record.diff_against(previous, included_fields=list(HISTORY_FIELDS))
+            changed = {change.field for change in delta.changes}
+            changes = [(label, _display(previous, field, names), _display(record, field, names))
+                       for field, label in HISTORY_FIELDS.items() if field in changed]
+        entries.append({"when": record.history_date, "who": record.history_user,
+                        "kind": {"+": "Recorded", "~": "Changed", "-": "Deleted"}[record.history_type],
+                        "changes": changes})
+        previous = record
+    return list(reversed(entries))
+
+
+RELATED = {"body": Body, "meeting": Meeting, "agenda_item": AgendaItem, "owner_user": User,
+           "owner_organisation": Organisation}
+
+
+def _attname(field):
+    return f"{field}_id" if field in RELATED else field
+
+
+def _related_names(records) -> dict:
+    ids = {field: {getattr(r, f"{field}_id") for r in records} - {None} for field in RELATED}
+    names = {field: {} for field in RELATED}
+    for field, model in RELATED.items():
+        queryset = model.objects.filter(pk__in=ids[field])
+        if model is Meeting:
+            queryset = queryset.select_related("body")
+        names[field] = {obj.pk: str(obj) for obj in queryset}
+    return names
+
+
+def _display(record, field, names) -> str:
+    value = getattr(record, _attname(field))
+    if value in (None, ""):
+        return ""
+    if field in RELATED:
+        return names[field].get(value, f"(removed, #{value})")
+    if field == "status":
+        return ActionStatus(value).label if value in ActionStatus.values else value
+    if field in ("due_on", "completed_on"):
+        return f"{value:%-d %B %Y}"
+    return str(value)

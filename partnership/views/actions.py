@@ -1,0 +1,158 @@
+"""Actions: scoped lists with filters and CSV, "my actions", a page per action with its dated
+updates and history, and recording, editing, updating and marking done."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from partnership.access import object_permission_or_404, permission_required, scoped_object_or_404
+from partnership.exports import csv_response
+from partnership.filters import ActionFilter
+from partnership.forms.actions import ActionForm, ActionUpdateForm
+from partnership.models import AgendaItem, Meeting
+from partnership.models.actions import OPEN_STATUSES
+from partnership.selectors.actions import action_history, actions_for_user, my_actions
+from partnership.services.actions import action_add_update, action_change, action_create, action_mark_done
+
+PAGE_SIZE = 100
+
+
+def _filtered(request):
+    return ActionFilter(request.GET or None, queryset=actions_for_user(request.user))
+
+
+@require_safe
+@login_required
+def action_list(request):
+    filterset = _filtered(request)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "partnership/actions/list.html", {
+        "filter": filterset, "page": page, "actions": page.object_list, "today": timezone.localdate(),
+        "query": query.urlencode()})
+
+
+@require_safe
+@login_required
+def action_export(request):
+    """The filtered list as CSV: the same scope and filters as the page."""
+    filterset = _filtered(request)
+    rows = ([a.pk, a.description, a.body.short_name if a.body else "",
+             f"{a.meeting.starts_at:%Y-%m-%d}" if a.meeting else "", a.owner_display, a.due_on.isoformat(),
+             a.get_status_display(), "yes" if a.is_overdue else "no",
+             a.completed_on.isoformat() if a.completed_on else ""]
+            for a in filterset.qs)
+    return csv_response(f"actions-{timezone.localdate():%Y-%m-%d}.csv",
+                        ["Reference", "Description", "Body", "Meeting", "Owner", "Due", "Status", "Overdue",
+                         "Completed on"], rows)
+
+
+@require_safe
+@login_required
+def action_mine(request):
+    return render(request, "partnership/actions/mine.html", {"actions": my_actions(request.user)})
+
+
+@require_safe
+@login_required
+def action_detail(request, pk):
+    action = scoped_object_or_404(actions_for_user(request.user), pk=pk)
+    updates = action.updates.select_related("written_by")
+    return render(request, "partnership/actions/detail.html", {
+        "action": action, "updates": updates,
+        "may_update": request.user.has_perm("partnership.update_action", action),
+        "may_complete": request.user.has_perm("partnership.complete_action", action)})
+
+
+@require_safe
+@login_required
+def action_history_view(request, pk):
+    action = scoped_object_or_404(actions_for_user(request.user), pk=pk)
+    return render(request, "partnership/actions/history.html",
+                  {"action": action, "entries": action_history(action)})
+
+
+def _initial_from_query(request) -> dict:
+    """?meeting=, ?agenda_item= or ?body= prefill where the action comes from."""
+    initial = {}
+    item_id, meeting_id, body_id = (request.GET.get(k, "") for k in ("agenda_item", "meeting", "body"))
+    if item_id.isdigit():
+        item = AgendaItem.objects.select_related("meeting").filter(pk=int(item_id)).first()
+        if item:
+            initial.update(agenda_item=item.pk, meeting=item.meeting_id, body=item.meeting.body_id)
+    elif meeting_id.isdigit():
+        meeting = Meeting.objects.filter(pk=int(meeting_id)).first()
+        if meeting:
+            initial.update(meeting=meeting.pk, body=meeting.body_id)
+    elif body_id.isdigit():
+        initial["body"] = int(body_id)
+    return initial
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_actions")
+def action_new(request):
+    form = ActionForm(request.POST or None, initial=_initial_from_query(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            action = action_create(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Action recorded.")
+            return redirect("partnership:action_detail", pk=action.pk)
+    return render(request, "partnership/actions/form.html", {"form": form, "heading": "Record an action"})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_actions")
+def action_edit(request, pk):
+    action = scoped_object_or_404(actions_for_user(request.user), pk=pk)
+    initial = {name: getattr(action, name) for name in
+               ("description", "body", "meeting", "agenda_item", "owner_user", "owner_organisation",
+                "owner_contact", "due_on", "status")}
+    form = ActionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action_change(action=action, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Action saved.")
+            return redirect("partnership:action_detail", pk=action.pk)
+    return render(request, "partnership/actions/form.html",
+                  {"form": form, "heading": "Edit the action", "this_action": action})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def action_update_new(request, pk):
+    action = scoped_object_or_404(actions_for_user(request.user), pk=pk)
+    object_permission_or_404(request.user, "partnership.update_action", action)
+    current = action.status if action.status in OPEN_STATUSES else ""
+    form = ActionUpdateForm(request.POST or None, initial={"status": current})
+    if request.method == "POST" and form.is_valid():
+        try:
+            action_add_update(action=action, by=request.user, note=form.cleaned_data["note"],
+                              status=form.cleaned_data["status"] or None)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Update added.")
+            return redirect("partnership:action_detail", pk=action.pk)
+    return render(request, "partnership/actions/update.html", {"form": form, "this_action": action})
+
+
+@require_POST
+@login_required
+def action_done(request, pk):
+    action = scoped_object_or_404(actions_for_user(request.user), pk=pk)
+    object_permission_or_404(request.user, "partnership.complete_action", action)
+    action_mark_done(action=action, by=request.user)
+    messages.success(request, "Action marked as done.")
+    return redirect("partnership:action_detail", pk=action.pk)

@@ -1,0 +1,157 @@
+"""Papers: public and scoped lists, a page per paper, the permission-checked download, and
+the GLA officers' upload, edit, publish and unpublish."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from partnership.access import permission_required, scoped_object_or_404
+from partnership.filters import PaperFilter
+from partnership.forms.papers import PaperEditForm, PaperUploadForm
+from partnership.models import Body, Meeting, Paper, PaperVisibility
+from partnership.selectors.papers import papers_for_user
+from partnership.services.papers import paper_edit as paper_edit_service
+from partnership.services.papers import paper_unpublish as paper_unpublish_service
+from partnership.services.papers import paper_upload as paper_upload_service
+from partnership.services.papers import papers_publish
+from partnership.uploads import install_paper_size_limit
+
+PAGE_SIZE = 100
+
+
+def _render_list(request, papers, *, heading, intro="", context=None, filterable=True):
+    filterset = None
+    if filterable:
+        filterset = PaperFilter(request.GET or None, queryset=papers,
+                                show_visibility=request.user.is_authenticated and request.user.is_gla_officer)
+        papers = filterset.qs
+    page = Paginator(papers, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "partnership/papers/list.html", {
+        "page": page, "papers": page.object_list, "filter": filterset, "heading": heading, "intro": intro,
+        **(context or {})})
+
+
+@require_safe
+def paper_list(request):
+    """Anonymous visitors see published public papers; signed-in people what their scope allows."""
+    return _render_list(request, papers_for_user(request.user), heading="Papers")
+
+
+@require_safe
+def paper_body_list(request, body_id):
+    body = get_object_or_404(Body, pk=body_id)  # bodies are public; their papers are scoped
+    papers = papers_for_user(request.user).filter(body=body)
+    return _render_list(request, papers, heading=f"Papers of {body.name}", filterable=False,
+                        context={"body": body})
+
+
+@require_safe
+def paper_meeting_list(request, meeting_id):
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=meeting_id)
+    papers = papers_for_user(request.user).filter(meeting=meeting)
+    return _render_list(request, papers, heading=f"Papers for {meeting.display_title}, {meeting.starts_at:%d %B %Y}",
+                        filterable=False, context={"meeting": meeting})
+
+
+@require_safe
+def paper_detail(request, pk):
+    paper = scoped_object_or_404(papers_for_user(request.user), pk=pk)
+    return render(request, "partnership/papers/detail.html", {"paper": paper})
+
+
+@require_safe
+def paper_download(request, pk):
+    """The only way to a paper's file: through the user's scope, as an attachment."""
+    paper = scoped_object_or_404(Paper.objects.visible_to(request.user), pk=pk)
+    try:
+        handle = paper.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("The file of this paper is missing.") from missing
+    response = FileResponse(handle, as_attachment=True, filename=paper.original_filename,
+                            content_type=paper.content_type)
+    if paper.visibility == PaperVisibility.PUBLIC and paper.published_at is not None:
+        patch_cache_control(response, max_age=300)
+    else:
+        # Members' and restricted papers must not be kept by the browser or any cache on the way.
+        patch_cache_control(response, no_store=True, private=True)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _prefill(request):
+    return {name: request.GET[name] for name in ("body", "meeting", "agenda_item")
+            if request.GET.get(name, "").isdigit()}
+
+
+@csrf_exempt  # the upload size limit must be installed before CSRF reads the body ...
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_papers")
+def paper_upload(request):
+    size_limit = install_paper_size_limit(request) if request.method == "POST" else None
+    return _paper_upload(request, size_limit)
+
+
+@csrf_protect  # ... so CSRF is checked here, after it
+def _paper_upload(request, size_limit):
+    form = PaperUploadForm(request.POST or None, request.FILES or None, initial=_prefill(request))
+    if request.method == "POST":
+        form.is_valid()
+        if size_limit is not None and "file" in size_limit.too_large_fields:
+            form.errors.pop("file", None)
+            form.add_error("file", f"The selected file must be smaller than {filesizeformat(size_limit.limit)}")
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                paper = paper_upload_service(
+                    title=data["title"], uploaded_file=data["file"], visibility=data["visibility"],
+                    body=data["body"], meeting=data["meeting"], agenda_item=data["agenda_item"],
+                    publish=data["publish"], by=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, f"Paper uploaded: {paper.title}"
+                                          f"{' (published)' if paper.published_at else ' (not published yet)'}.")
+                return redirect("partnership:paper_detail", pk=paper.pk)
+    return render(request, "partnership/papers/upload.html",
+                  {"form": form, "max_bytes": settings.PAPER_MAX_UPLOAD_BYTES})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_papers")
+def paper_edit(request, pk):
+    paper = scoped_object_or_404(papers_for_user(request.user), pk=pk)
+    form = PaperEditForm(request.POST or None, initial={"title": paper.title, "visibility": paper.visibility})
+    if request.method == "POST" and form.is_valid():
+        try:
+            paper_edit_service(paper=paper, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Paper saved.")
+            return redirect("partnership:paper_detail", pk=paper.pk)
+    return render(request, "partnership/papers/edit.html", {"form": form, "paper": paper})
+
+
+@require_POST
+@permission_required("partnership.manage_papers")
+def paper_publish(request, pk):
+    paper = scoped_object_or_404(Paper.objects.visible_to(request.user), pk=pk)
+    if papers_publish(papers=[paper], by=request.user):
+        messages.success(request, "Paper published.")
+    return redirect("partnership:paper_detail", pk=paper.pk)
+
+
+@require_POST
+@permission_required("partnership.manage_papers")
+def paper_unpublish(request, pk):
+    paper = scoped_object_or_404(Paper.objects.visible_to(request.user), pk=pk)
+    paper_unpublish_service(paper=paper, by=request.user)
+    messages.success(request, "Paper unpublished: only GLA officers can see it now.")
+    return redirect("partnership:paper_detail", pk=paper.pk)

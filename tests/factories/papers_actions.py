@@ -1,0 +1,42 @@
+import datetime as dt
+
+import factory
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from partnership.models import ActionUpdate, AgendaItem, Paper, PaperVisibility
+from partnership.sample_documents import minimal_pdf
+from tests.factories.partnership import BodyFactory, MeetingFactory, UserFactory
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Agenda item {n}")
+
+
+class PaperFactory(factory.django.DjangoModelFactory):
+    """A published paper with a real one-page PDF behind it."""
+
+    class Meta:
+        model = Paper
+
+    body = factory.SubFactory(BodyFactory)
+    title = factory.Sequence(lambda n: f"Briefing paper {n}")
+    file = factory.LazyAttribute(lambda p: ContentFile(minimal_pdf(p.title), name="paper.pdf"))
+    original_filename = factory.LazyAttribute(lambda p: f"{p.title}.pdf")
+    content_type = "application/pdf"
+    size_bytes = factory.LazyAttribute(lambda p: p.file.size)
+    visibility = PaperVisibility.MEMBERS
+    published_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1))
+
+
+class ActionUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionUpdate
+
+    written_by = factory.SubFactory(UserFactory)
+    note = factory.Sequence(lambda n: f"Progress note {n}")
