@@ -35,4 +35,16 @@ rules.add_perm("partnership.view_people", is_gla_officer)
 rules.add_perm("partnership.manage_bodies", is_gla_officer)
 rules.add_perm("partnership.manage_meetings", is_gla_officer)
 rules.add_perm("partnership.view_meeting_history", is_gla_officer)
-from . import rules_papers_actions  # noqa: E402,F401  (papers and actions)
+
+
+# Papers and actions: seeing them is decided by the scoped querysets
+# (Paper/Action.objects.visible_to); these decide what a viewer may do.
+@rules.predicate
+def is_action_owner(user, action):
+    return user.is_authenticated and action is not None and action.owner_user_id == user.pk
+
+
+rules.add_perm("partnership.manage_papers", is_gla_officer)
+rules.add_perm("partnership.manage_actions", is_gla_officer)
+rules.add_perm("partnership.update_action", is_gla_officer | is_action_owner)
+rules.add_perm("partnership.complete_action", is_gla_officer | is_action_owner)

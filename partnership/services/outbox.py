@@ -6,6 +6,7 @@ import logging
 import time
 from datetime import datetime, timedelta
 
+from celery import current_app
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import IntegrityError, connection, transaction
@@ -54,10 +55,9 @@ def _kick_dispatcher() -> None:
     if not settings.OUTBOX_KICK_ON_COMMIT or now < _kick_paused_until or now - _last_kick < 1:
         return
     _last_kick = now
-    from partnership.tasks import dispatch_due_notifications
-
     try:
-        dispatch_due_notifications.apply_async(retry=False)
+        # By name, so the outbox does not import the tasks module that imports it.
+        current_app.send_task("partnership.tasks.dispatch_due_notifications", retry=False)
     except Exception:  # noqa: BLE001 - the beat will pick the rows up
         _kick_paused_until = time.monotonic() + 60
         logger.warning("broker unreachable; notifications wait for the next beat")
