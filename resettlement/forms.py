@@ -42,9 +42,17 @@ class GovDateField(DateInputField):
             raise ValidationError(f"The {self.what} must be a real date") from error
 
     def clean(self, value):
+        parts = [part for part in (value or []) if part not in self.empty_values]
+        if isinstance(value, (list, tuple)) and parts and len(parts) < 3:
+            raise ValidationError(self.error_messages["incomplete"], code="incomplete")
         try:
             return super().clean(value)
         except OverflowError as error:
+            raise ValidationError(f"The {self.what} must be a real date") from error
+        except ValidationError as error:
+            if getattr(error, "code", None) == "required":
+                raise
+            # Letters in a part, 31 February: one plain message rather than a sub-field's.
             raise ValidationError(f"The {self.what} must be a real date") from error
 
 
