@@ -3,7 +3,7 @@ Content Security Policy forbids them). The figures table beside it is the text a
 
 from dataclasses import dataclass
 
-LABEL_WIDTH = 200
+LABEL_WIDTH = 240
 BAR_SPACE = 330
 ROW_HEIGHT = 44
 BAR_HEIGHT = 14
@@ -50,7 +50,7 @@ def bar_chart(table) -> dict:
     bars = []
     for index, row in enumerate(table.rows):
         bars.append(ChartBar(
-            label=row.label[:28], pledged=row.people_pledged,
+            label=row.label if len(row.label) <= 30 else row.label[:29] + "…", pledged=row.people_pledged,
             pledged_width=round(row.people_pledged / most * BAR_SPACE),
             arrived=row.people_arrived, arrived_width=round(row.people_arrived / most * BAR_SPACE),
             y=TOP + index * ROW_HEIGHT))

@@ -15,16 +15,20 @@ def panels(user):
     offers = reverse("resettlement:offer_list")
     year = financial_year_of(timezone.localdate())
     rows = []
+
+    def offers_in(status, label):
+        count = counts[status]
+        return (label, f"{count} offer{'s' if count != 1 else ''}", f"{offers}?status={status}")
+
     if user.borough is not None and not user.is_gla_officer:
-        rows.append(("Draft offers", counts["drafts"], f"{offers}?status=draft"))
+        rows.append(offers_in("draft", "Drafts not yet submitted"))
     rows += [
-        ("Offers waiting for review", counts["awaiting_review"], f"{offers}?status=submitted"),
-        ("Accepted, waiting for a match", counts["accepted"], f"{offers}?status=accepted"),
-        ("Available but not yet matched", counts["unmatched_past"], None),
-        ("People pledged, all years", counts["people_pledged"] or 0,
-         reverse("resettlement:figures")),
-        (f"Figures for {financial_year_label(year)}", "See pledges against arrivals",
-         f"{reverse('resettlement:figures')}?financial_year={year}"),
+        offers_in("submitted", "Submitted, waiting for review"),
+        offers_in("under_review", "Under review"),
+        offers_in("accepted", "Accepted, waiting for a match"),
+        ("Available from a date now passed, not yet matched", f"{counts['unmatched_past']} offers", None),
+        (f"Pledges against arrivals, {financial_year_label(year)}", f"{counts['people_pledged'] or 0} people "
+         "pledged in all years", f"{reverse('resettlement:figures')}?financial_year={year}"),
     ]
     title = "Resettlement offers" if user.is_gla_officer else f"Resettlement offers from {user.borough}"
     return [{"title": title, "rows": rows}]

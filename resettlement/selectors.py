@@ -99,8 +99,9 @@ def pledge_figures(offers) -> list[FigureTable]:
 def dashboard_counts(user, today) -> dict:
     """The dashboard panel's counts in one query, through the same scope as the lists."""
     return ResettlementOffer.objects.visible_to(user).aggregate(
-        drafts=Count("pk", filter=Q(status=OfferStatus.DRAFT)),
-        awaiting_review=Count("pk", filter=Q(status__in=(OfferStatus.SUBMITTED, OfferStatus.UNDER_REVIEW))),
+        draft=Count("pk", filter=Q(status=OfferStatus.DRAFT)),
+        submitted=Count("pk", filter=Q(status=OfferStatus.SUBMITTED)),
+        under_review=Count("pk", filter=Q(status=OfferStatus.UNDER_REVIEW)),
         accepted=Count("pk", filter=Q(status=OfferStatus.ACCEPTED)),
         unmatched_past=Count("pk", filter=Q(status__in=AWAITING_MATCH_STATUSES, available_from__lt=today)),
         people_pledged=Sum("people_offered", filter=Q(status__in=(

@@ -65,8 +65,22 @@ def test_hackney_dashboard_counts_only_hackney(world, client_for, two_boroughs):
     page = client_for(world.users["borough_b"]).get(reverse("dashboard")).content.decode()
     assert "Resettlement offers from Hackney" in page
     assert "777" not in page
+    # Camden has two submitted offers; Hackney none.
+    assert _dashboard_value(page, "Submitted, waiting for review") == "0 offers"
+    assert _dashboard_value(page, "Available from a date now passed, not yet matched") == "0 offers"
+    camden_page = client_for(world.users["borough_a"]).get(reverse("dashboard")).content.decode()
+    assert _dashboard_value(camden_page, "Submitted, waiting for review") == "2 offers"
     gla_page = client_for(world.users["gla_officer"]).get(reverse("dashboard")).content.decode()
-    assert "Resettlement offers" in gla_page
+    assert _dashboard_value(gla_page, "Submitted, waiting for review") == "2 offers"
+    assert "Drafts not yet submitted" not in gla_page
+
+
+def _dashboard_value(page, label):
+    import re
+
+    match = re.search(re.escape(label) + r"</dt>\s*<dd[^>]*>(?:<a [^>]*>)?([^<]+)<", page)
+    assert match, label
+    return match.group(1).strip()
 
 
 def test_figures_add_up_for_the_gla_and_for_camden(world, client_for, two_boroughs):
