@@ -50,8 +50,12 @@ def test_camden_rows_never_reach_hackney(world, client_for, two_boroughs, name, 
     camden_offer, hackney_offer = two_boroughs
     url = reverse(f"resettlement:{name}") + query % {"camden": world.camden.pk}
     body = client_for(world.users["borough_b"]).get(url).content.decode()
-    for camden_trace in ("Camden", camden_offer.reference, "777", "555", "771", "CAMDEN-ONLY"):
+    for camden_trace in ("Camden", camden_offer.reference, "CAMDEN-ONLY"):
         assert camden_trace not in body, (url, camden_trace)
+    # Camden's figures, as a table cell or a CSV cell (a bare number could be in a CSP nonce).
+    for number in (777, 555, 771, 777 + 771):
+        for cell in (f">{number}<", f",{number},", f",{number}\r\n"):
+            assert cell not in body, (url, cell)
 
 
 @pytest.mark.parametrize("name", LIST_URLS)
@@ -64,7 +68,7 @@ def test_hackney_dashboard_counts_only_hackney(world, client_for, two_boroughs):
     OfferFactory(borough=world.camden, status=S.SUBMITTED)
     page = client_for(world.users["borough_b"]).get(reverse("dashboard")).content.decode()
     assert "Resettlement offers from Hackney" in page
-    assert "777" not in page
+    assert ">777<" not in page
     # Camden has two submitted offers; Hackney none.
     assert _dashboard_value(page, "Submitted, waiting for review") == "0 offers"
     assert _dashboard_value(page, "Available from a date now passed, not yet matched") == "0 offers"
@@ -102,10 +106,10 @@ def test_figures_leave_out_drafts_withdrawn_and_declined_unless_asked(world, cli
         OfferFactory(borough=world.camden, status=status, people_offered=900 + len(status))
     client = client_for(world.users["borough_a"])
     body = client.get(reverse("resettlement:figures")).content.decode()
-    assert "908" not in body and "909" not in body
+    assert ">908<" not in body and ">909<" not in body
     assert "No offers match these filters" in body
     body = client.get(reverse("resettlement:figures") + "?status=withdrawn").content.decode()
-    assert "909" in body
+    assert ">909<" in body
 
 
 def test_a_borough_filter_from_a_borough_officer_is_ignored(world, client_for, two_boroughs):
