@@ -189,8 +189,9 @@ def offer_transition(*, offer: ResettlementOffer, to_status: str, by: User, note
                      now: datetime | None = None) -> OfferTransition:
     """Moves an offer along one allowed transition, records it and tells the other side,
     all in one transaction. Anything not in TRANSITIONS is refused."""
-    offer = ResettlementOffer.objects.select_for_update().select_related("borough", "sponsorship_group").get(
-        pk=offer.pk)
+    # Lock the offer row only: Postgres cannot lock the nullable side of the group's outer join.
+    offer = (ResettlementOffer.objects.select_for_update(of=("self",))
+             .select_related("borough", "sponsorship_group").get(pk=offer.pk))
     transition = TRANSITIONS.get((offer.status, to_status))
     if transition is None:
         raise ValidationError(f"An offer that is {offer.get_status_display().lower()} cannot become "
