@@ -3,6 +3,8 @@ pages. A row may carry a Change link to the question on the edit page."""
 
 from dataclasses import dataclass
 
+from django.utils.dateformat import format as format_date
+
 
 @dataclass
 class SummaryRow:
@@ -24,7 +26,7 @@ def offer_summary_rows(offer, change_url: str = "") -> list[SummaryRow]:
     if offer.is_sponsorship:
         rows += [row("Community sponsorship group", offer.sponsorship_group),
                  row("Supporting borough", offer.borough),
-                 row("Borough consent given on", f"{offer.borough_consent_on:%-d %B %Y}", "borough_consent_on")]
+                 row("Borough consent given on", format_date(offer.borough_consent_on, "j F Y"))]
     else:
         rows.append(row("Borough", offer.borough))
         rows.append(row("Scheme", offer.get_scheme_display(), "scheme"))
@@ -35,7 +37,7 @@ def offer_summary_rows(offer, change_url: str = "") -> list[SummaryRow]:
         row("Number of properties", offer.properties_offered, "properties_offered"),
         row("Size of the properties", offer.get_property_size_display(), "property_size"),
         row("Access", offer.get_access_display(), "access"),
-        row("Available from", f"{offer.available_from:%-d %B %Y}", "available_from"),
+        row("Available from", format_date(offer.available_from, "j F Y"), "available_from"),
         row("A dedicated caseworker", _yes_no(offer.support_caseworker), "support_caseworker"),
         row("ESOL places", offer.support_esol_places, "support_esol_places"),
         row("School places", offer.support_school_places, "support_school_places"),

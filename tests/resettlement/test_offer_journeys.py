@@ -73,7 +73,9 @@ def test_a_draft_can_be_finished_later_and_only_a_draft_changes(world, client_fo
     assert draft.reference in listing
     response = client.get(reverse("resettlement:offer_edit", args=[draft.pk]))
     assert response.status_code == 200
-    assert 'value="5"' in response.content.decode()
+    page = response.content.decode()
+    assert 'value="5"' in page
+    assert f'name="available_from_2" value="{draft.available_from.year}"' in page
     submitted = OfferFactory(borough=world.camden, status=S.SUBMITTED)
     assert client.get(reverse("resettlement:offer_edit", args=[submitted.pk])).status_code == 404
     assert client.post(reverse("resettlement:offer_check_answers", args=[submitted.pk])).status_code == 404
