@@ -51,6 +51,11 @@ def _add_service_error(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+def _posted(request):
+    # An empty POST is still a POST: it must be validated (and show its errors), not re-shown.
+    return request.POST if request.method == "POST" else None
+
+
 def _filtered(request):
     filterset = OfferFilter(request.GET or None, queryset=offers_for_user(request.user), user=request.user)
     return filterset, filterset.qs
@@ -127,7 +132,7 @@ def offer_create(request):
     if request.user.borough is None:
         # A superuser passes every permission check but has no borough to offer for.
         raise PermissionDenied
-    form = OfferDetailsForm(request.POST or None)
+    form = OfferDetailsForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             offer = services.offer_create_for_borough(by=request.user, **form.offer_values())
@@ -143,7 +148,7 @@ def offer_create(request):
 @require_http_methods(["GET", "POST"])
 @permission_required("resettlement.manage_sponsorship")
 def sponsorship_offer_create(request):
-    form = SponsorshipOfferForm(request.POST or None)
+    form = SponsorshipOfferForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -165,7 +170,7 @@ def offer_edit(request, pk):
     offer = _offer(request, pk)
     _object_rule_or_404(request.user, "resettlement.change_offer", offer)
     form_class = SponsorshipOfferChangeForm if offer.is_sponsorship else OfferDetailsForm
-    form = form_class(request.POST or None, instance=offer)
+    form = form_class(_posted(request), instance=offer)
     if request.method == "POST" and form.is_valid():
         try:
             services.offer_update(offer=offer, by=request.user, **form.offer_values())
@@ -226,7 +231,7 @@ def offer_transition(request, pk):
     offer = _offer(request, pk)
     _object_rule_or_404(request.user, "resettlement.transition_offer", offer)
     transitions = services.transitions_available(offer=offer, user=request.user, for_form=True)
-    form = TransitionForm(request.POST or None, transitions=transitions)
+    form = TransitionForm(_posted(request), transitions=transitions)
     if request.method == "POST" and form.is_valid():
         try:
             record = services.offer_transition(offer=offer, to_status=form.cleaned_data["to_status"],
@@ -244,7 +249,7 @@ def offer_transition(request, pk):
 def arrival_create(request, pk):
     offer = _offer(request, pk)
     _object_rule_or_404(request.user, "resettlement.record_arrival", offer)
-    form = ArrivalForm(request.POST or None)
+    form = ArrivalForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.arrival_record(offer=offer, by=request.user, **form.cleaned_data)
@@ -283,7 +288,7 @@ def sponsorship_group_list(request):
 @require_http_methods(["GET", "POST"])
 @permission_required("resettlement.manage_sponsorship")
 def sponsorship_group_create(request):
-    form = SponsorshipGroupForm(request.POST or None)
+    form = SponsorshipGroupForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             group = services.sponsorship_group_create(by=request.user, **form.cleaned_data)
