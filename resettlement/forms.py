@@ -3,7 +3,7 @@ are never among them, so posting them changes nothing. None asks about a refugee
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fieldset, Fixed, Fluid, Layout, Size, Submit
+from crispy_forms_gds.layout import Div, Field, Fieldset, Fixed, Fluid, Layout, Size, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -78,14 +78,14 @@ def _helper(*fields, submit: str, secondary: str | None = None) -> FormHelper:
     buttons = [Submit("submit", submit)]
     if secondary:
         buttons.append(Submit("save_draft", secondary, css_class="govuk-button--secondary"))
-    helper.layout = Layout(*fields, *buttons)
+    helper.layout = Layout(*fields, Div(*buttons, css_class="govuk-button-group"))
     return helper
 
 
 class OfferDetailsForm(forms.ModelForm):
     """What a borough (or a sponsorship group) offers. Used to create and to change a draft."""
 
-    financial_year = forms.TypedChoiceField(coerce=int, choices=(), label="Financial year",
+    financial_year = forms.TypedChoiceField(coerce=int, empty_value=None, choices=(), label="Financial year",
                                             help_text="April to March",
                                             error_messages={"required": "Choose the financial year",
                                                             "invalid_choice": "Choose a financial year from the list"})
@@ -132,6 +132,9 @@ class OfferDetailsForm(forms.ModelForm):
 
     schemes = [choice for choice in Scheme.choices if choice[0] != Scheme.COMMUNITY_SPONSORSHIP]
     submit_label = "Save and continue"
+    draft_label = "Save as draft and finish later"
+    # Asked even of a half-finished draft: who the offer is from.
+    always_required = ("sponsorship_group", "supporting_borough", "borough_consent_on")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -139,15 +142,28 @@ class OfferDetailsForm(forms.ModelForm):
             what="date the properties are available from", label="Available from",
             help_text="For example, 1 9 2026")
         choices = financial_year_choices()
-        if self.instance.pk and self.instance.financial_year not in [year for year, _ in choices[1:]]:
-            choices.append((self.instance.financial_year, financial_year_label(self.instance.financial_year)))
+        saved_year = self.instance.financial_year
+        if saved_year is not None and saved_year not in [year for year, _ in choices[1:]]:
+            choices.append((saved_year, financial_year_label(saved_year)))
         self.fields["financial_year"].choices = choices
         if "scheme" in self.fields:
             self.fields["scheme"].choices = self.schemes
+        for name in ("scheme", "property_size"):
+            if name in self.fields:
+                self.fields[name].required = True  # blank in the model only for half-answered drafts
         # Radios never offer the "---------" blank choice a model field brings.
         self.fields["property_size"].choices = PropertySize.choices
         self.fields["access"].choices = Access.choices
-        self.helper = _helper(*self.layout_fields(), submit=self.submit_label)
+        # "Save as draft" keeps whatever is answered: only the format of each answer is checked.
+        self.saving_draft = self.is_bound and "save_draft" in self.data
+        self.helper = _helper(*self.layout_fields(), submit=self.submit_label, secondary=self.draft_label)
+
+    def full_clean(self):
+        if self.saving_draft:
+            for name, field in self.fields.items():
+                if name not in self.always_required:
+                    field.required = False
+        super().full_clean()
 
     def layout_fields(self):
         number = Fixed.FIVE
@@ -170,6 +186,10 @@ class OfferDetailsForm(forms.ModelForm):
             ),
             Field.textarea("notes", rows=4),
         ]
+
+    def clean_access(self):
+        # A draft saved before this question is answered keeps the default.
+        return self.cleaned_data.get("access") or Access.NONE
 
     def clean_support_esol_places(self):
         return self.cleaned_data.get("support_esol_places") or 0
@@ -224,7 +244,8 @@ class SponsorshipOfferForm(OfferDetailsForm):
             what="date the borough gave its consent", label="Date the supporting borough consented",
             help_text="The borough must agree to support the group before the offer is recorded")
         self.helper = _helper(Field.select("sponsorship_group"), Field.select("supporting_borough"),
-                              Field("borough_consent_on"), *self.layout_fields(), submit=self.submit_label)
+                              Field("borough_consent_on"), *self.layout_fields(), submit=self.submit_label,
+                              secondary=self.draft_label)
 
     def layout_fields(self):
         return [f for f in super().layout_fields() if getattr(f, "fields", [None])[0] != "scheme"]

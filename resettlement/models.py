@@ -59,6 +59,7 @@ class Access(models.TextChoices):
     ADAPTED = "adapted", "Adapted for a wheelchair user"
 
 
+NOT_ANSWERED = "Not yet answered"
 FIRST_FINANCIAL_YEAR = 2015
 LAST_FINANCIAL_YEAR = 2060
 
@@ -108,15 +109,17 @@ class ResettlementOffer(models.Model):
         help_text="Set for a community sponsorship offer; the borough is then the supporting borough")
     borough_consent_on = models.DateField(
         "date the supporting borough consented", null=True, blank=True)
-    scheme = models.CharField(max_length=30, choices=Scheme.choices)
+    # A draft may be saved half-answered (blank or null here); every other status needs every
+    # answer (the offer_complete_unless_draft constraint).
+    scheme = models.CharField(max_length=30, choices=Scheme.choices, blank=True)
     financial_year = models.PositiveSmallIntegerField(
-        help_text="The year the financial year starts in (April): 2025 means 2025/26")
-    households_offered = models.PositiveSmallIntegerField()
-    people_offered = models.PositiveSmallIntegerField()
-    properties_offered = models.PositiveSmallIntegerField()
-    property_size = models.CharField(max_length=8, choices=PropertySize.choices)
+        null=True, blank=True, help_text="The year the financial year starts in (April): 2025 means 2025/26")
+    households_offered = models.PositiveSmallIntegerField(null=True, blank=True)
+    people_offered = models.PositiveSmallIntegerField(null=True, blank=True)
+    properties_offered = models.PositiveSmallIntegerField(null=True, blank=True)
+    property_size = models.CharField(max_length=8, choices=PropertySize.choices, blank=True)
     access = models.CharField(max_length=12, choices=Access.choices, default=Access.NONE)
-    available_from = models.DateField()
+    available_from = models.DateField(null=True, blank=True)
     support_caseworker = models.BooleanField("a dedicated caseworker", default=False)
     support_esol_places = models.PositiveSmallIntegerField("ESOL places", default=0)
     support_school_places = models.PositiveSmallIntegerField("school places", default=0)
@@ -134,9 +137,16 @@ class ResettlementOffer(models.Model):
         ordering = ["-financial_year", "borough__name", "pk"]
         constraints = [
             models.CheckConstraint(name="offer_status_valid", condition=Q(status__in=OfferStatus.values)),
-            models.CheckConstraint(name="offer_scheme_valid", condition=Q(scheme__in=Scheme.values)),
+            models.CheckConstraint(name="offer_scheme_valid", condition=Q(scheme__in=[*Scheme.values, ""])),
             models.CheckConstraint(name="offer_property_size_valid",
-                                   condition=Q(property_size__in=PropertySize.values)),
+                                   condition=Q(property_size__in=[*PropertySize.values, ""])),
+            # Only a draft may be half-answered.
+            models.CheckConstraint(
+                name="offer_complete_unless_draft",
+                condition=Q(status=OfferStatus.DRAFT) | (
+                    Q(financial_year__isnull=False, households_offered__isnull=False, people_offered__isnull=False,
+                      properties_offered__isnull=False, available_from__isnull=False)
+                    & ~Q(scheme="") & ~Q(property_size=""))),
             models.CheckConstraint(name="offer_access_valid", condition=Q(access__in=Access.values)),
             models.CheckConstraint(name="offer_households_at_least_one", condition=Q(households_offered__gte=1)),
             models.CheckConstraint(name="offer_people_at_least_households",
@@ -161,7 +171,16 @@ class ResettlementOffer(models.Model):
 
     @property
     def financial_year_display(self):
-        return financial_year_label(self.financial_year)
+        return financial_year_label(self.financial_year) if self.financial_year is not None else NOT_ANSWERED
+
+    @property
+    def missing_answers(self) -> list[str]:
+        """The questions a draft still has to answer before it can be submitted."""
+        answers = [("Scheme", self.scheme), ("Financial year", self.financial_year),
+                   ("Households offered", self.households_offered), ("People offered", self.people_offered),
+                   ("Number of properties", self.properties_offered), ("Size of the properties", self.property_size),
+                   ("Available from", self.available_from)]
+        return [label for label, value in answers if value in (None, "")]
 
     @property
     def status_tag_class(self):

@@ -7,6 +7,7 @@ from django.db.models import Count, Q, Sum
 
 from .models import (
     AWAITING_MATCH_STATUSES,
+    NOT_ANSWERED,
     Arrival,
     OfferStatus,
     ResettlementOffer,
@@ -60,6 +61,8 @@ DIMENSIONS = (
 
 
 def _label(dimension, value):
+    if value in (None, ""):
+        return NOT_ANSWERED  # only half-answered drafts, when a status filter asks for drafts
     if dimension == "scheme":
         return Scheme(value).label
     if dimension == "financial_year":
@@ -83,13 +86,14 @@ def pledge_figures(offers) -> list[FigureTable]:
         rows: dict = {}
         for item in pledged:
             row = rows.setdefault(item[key], FigureRow(_label(dimension, item[key])))
-            row.offers, row.households_pledged, row.people_pledged = item["n"], item["households"], item["people"]
+            row.offers = item["n"]
+            row.households_pledged, row.people_pledged = item["households"] or 0, item["people"] or 0
         for item in arrived:
             value = item[f"offer__{key}"]
             row = rows.setdefault(value, FigureRow(_label(dimension, value)))
             row.households_arrived, row.people_arrived = item["households"], item["people"] or 0
         if dimension == "financial_year":
-            ordered = [rows[value] for value in sorted(rows)]
+            ordered = [rows[value] for value in sorted(rows, key=lambda year: (year is None, year or 0))]
         else:
             ordered = sorted(rows.values(), key=lambda row: row.label)
         tables.append(FigureTable(dimension, title, ordered))

@@ -201,6 +201,9 @@ def offer_transition(*, offer: ResettlementOffer, to_status: str, by: User, note
     note = note.strip()
     if transition.note_required and not note:
         raise ValidationError({"note": "Give the reason for declining the offer."})
+    if to_status == S.SUBMITTED and offer.missing_answers:
+        raise ValidationError("Answer every question before submitting the offer. Still to answer: "
+                              + ", ".join(offer.missing_answers).lower() + ".")
     if to_status == S.ARRIVED and not offer.arrivals.exists():
         raise ValidationError("Record an arrival first: an offer becomes arrived when a household arrives.")
     now = now or timezone.now()

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.utils.dateformat import format as format_date
 
+from .models import NOT_ANSWERED
+
 
 @dataclass
 class SummaryRow:
@@ -18,9 +20,14 @@ def _yes_no(value: bool) -> str:
 
 
 def offer_summary_rows(offer, change_url: str = "") -> list[SummaryRow]:
-    def row(key, value, field=""):
+    def row(key, value, field="", optional=False):
         href = f"{change_url}#div_id_{field}" if change_url and field else ""
-        return SummaryRow(key, str(value) if value not in (None, "") else "None", href)
+        if value in (None, ""):
+            value = "None" if optional else NOT_ANSWERED
+        return SummaryRow(key, str(value), href)
+
+    def date_or_none(day):
+        return format_date(day, "j F Y") if day else None
 
     rows = []
     if offer.is_sponsorship:
@@ -37,12 +44,12 @@ def offer_summary_rows(offer, change_url: str = "") -> list[SummaryRow]:
         row("Number of properties", offer.properties_offered, "properties_offered"),
         row("Size of the properties", offer.get_property_size_display(), "property_size"),
         row("Access", offer.get_access_display(), "access"),
-        row("Available from", format_date(offer.available_from, "j F Y"), "available_from"),
+        row("Available from", date_or_none(offer.available_from), "available_from"),
         row("A dedicated caseworker", _yes_no(offer.support_caseworker), "support_caseworker"),
         row("ESOL places", offer.support_esol_places, "support_esol_places"),
         row("School places", offer.support_school_places, "support_school_places"),
         row("Help to register with a GP", _yes_no(offer.support_health_registration), "support_health_registration"),
-        row("Other support", offer.support_other, "support_other"),
-        row("Notes", offer.notes, "notes"),
+        row("Other support", offer.support_other, "support_other", optional=True),
+        row("Notes", offer.notes, "notes", optional=True),
     ]
     return rows

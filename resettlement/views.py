@@ -82,7 +82,8 @@ def _offer_csv_row(offer):
     return [offer.reference, offer.borough.name, offer.sponsorship_group.name if offer.sponsorship_group else "",
             offer.get_scheme_display(), offer.financial_year_display, offer.get_status_display(),
             offer.households_offered, offer.people_offered, offer.properties_offered,
-            offer.get_property_size_display(), offer.get_access_display(), offer.available_from.isoformat(),
+            offer.get_property_size_display(), offer.get_access_display(),
+            offer.available_from.isoformat() if offer.available_from else "",
             "Yes" if offer.support_caseworker else "No", offer.support_esol_places, offer.support_school_places,
             "Yes" if offer.support_health_registration else "No", offer.support_other]
 
@@ -126,6 +127,14 @@ def figures_export(request):
 
 # --- making offers ------------------------------------------------------------------------
 
+def _after_save(request, form, offer):
+    if form.saving_draft:
+        messages.success(request, f"Offer {offer.reference} is saved as a draft. You can finish it later "
+                                  "from the list of offers.")
+        return redirect("resettlement:offer_detail", pk=offer.pk)
+    return redirect("resettlement:offer_check_answers", pk=offer.pk)
+
+
 @require_http_methods(["GET", "POST"])
 @permission_required("resettlement.create_borough_offer")
 def offer_create(request):
@@ -139,8 +148,7 @@ def offer_create(request):
         except ValidationError as error:
             _add_service_error(form, error)
         else:
-            messages.success(request, f"Offer {offer.reference} is saved as a draft. Check it and submit it.")
-            return redirect("resettlement:offer_check_answers", pk=offer.pk)
+            return _after_save(request, form, offer)
     return render(request, "resettlement/offer_form.html", {"form": form, "heading": "Make a resettlement offer",
                                                             "borough": request.user.borough})
 
@@ -158,8 +166,7 @@ def sponsorship_offer_create(request):
         except ValidationError as error:
             _add_service_error(form, error)
         else:
-            messages.success(request, f"Offer {offer.reference} is saved as a draft. Check it and submit it.")
-            return redirect("resettlement:offer_check_answers", pk=offer.pk)
+            return _after_save(request, form, offer)
     return render(request, "resettlement/offer_form.html",
                   {"form": form, "heading": "Record a community sponsorship offer"})
 
@@ -177,7 +184,7 @@ def offer_edit(request, pk):
         except ValidationError as error:
             _add_service_error(form, error)
         else:
-            return redirect("resettlement:offer_check_answers", pk=offer.pk)
+            return _after_save(request, form, offer)
     return render(request, "resettlement/offer_form.html",
                   {"form": form, "offer": offer, "heading": f"Change offer {offer.reference}"})
 

@@ -57,6 +57,17 @@ def test_offer_constraints(world, changes, constraint):
         offer.save()
 
 
+@pytest.mark.parametrize("field", ["scheme", "financial_year", "households_offered", "people_offered",
+                                   "properties_offered", "property_size", "available_from"])
+def test_only_a_draft_may_be_half_answered(world, field):
+    blank = "" if field in ("scheme", "property_size") else None
+    draft = OfferFactory(borough=world.camden, status=OfferStatus.DRAFT, **{field: blank})
+    assert draft.missing_answers
+    draft.status = OfferStatus.SUBMITTED
+    with pytest.raises(IntegrityError, match="offer_complete_unless_draft"), transaction.atomic():
+        draft.save()
+
+
 def test_a_sponsorship_offer_needs_the_boroughs_consent(world):
     offer = SponsorshipOfferFactory(borough=world.camden)
     offer.borough_consent_on = None

@@ -260,3 +260,38 @@ def test_arrivals_only_against_matched_offers(world, client_for):
         response = client_for(world.users["gla_officer"]).get(
             reverse("resettlement:arrival_create", args=[other.pk]))
         assert response.status_code == 404, status
+
+
+def test_a_half_answered_draft_is_saved_and_finished_later(world, client_for):
+    client = client_for(world.users["borough_a"])
+    response = client.post(reverse("resettlement:offer_create"), {
+        "households_offered": "2", "save_draft": "Save as draft and finish later", "status": S.SUBMITTED,
+        "borough": world.hackney.pk})
+    offer = ResettlementOffer.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("resettlement:offer_detail", args=[offer.pk])
+    assert (offer.borough, offer.status, offer.households_offered, offer.people_offered, offer.scheme) == (
+        world.camden, S.DRAFT, 2, None, "")
+
+    # Format is still checked when saving a draft.
+    bad = client.post(reverse("resettlement:offer_edit", args=[offer.pk]),
+                      {"households_offered": "lots", "save_draft": "x"})
+    assert "Households offered must be a whole number" in bad.content.decode()
+
+    check = client.get(reverse("resettlement:offer_check_answers", args=[offer.pk])).content.decode()
+    assert "Not yet answered" in check
+    assert "Still to answer: scheme, financial year, people offered" in check
+    refused = client.post(reverse("resettlement:offer_check_answers", args=[offer.pk]))
+    assert refused.status_code == 200
+    assert "<title>Error: " in refused.content.decode()
+    offer.refresh_from_db()
+    assert offer.status == S.DRAFT
+    # Figures and CSV cope with the half-answered draft when asked for drafts.
+    for name in ("figures", "figures_export", "offer_list", "offer_list_export"):
+        assert client.get(reverse(f"resettlement:{name}") + "?status=draft").status_code == 200
+
+    # Finishing it later: the full form, then submit.
+    client.post(reverse("resettlement:offer_edit", args=[offer.pk]), offer_form_data())
+    client.post(reverse("resettlement:offer_check_answers", args=[offer.pk]))
+    offer.refresh_from_db()
+    assert offer.status == S.SUBMITTED
