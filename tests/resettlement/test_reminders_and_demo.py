@@ -70,3 +70,18 @@ def test_demo_data_covers_every_status_two_years_and_is_idempotent(db):
     call_command("seed_demo", stdout=out)
     assert (ResettlementOffer.objects.count(), OfferTransition.objects.count(), Notification.objects.count()) == counts
     assert "0 new" in out.getvalue()
+
+
+def test_the_hourly_task_plans_and_the_dispatcher_sends_the_reminder(world, settings, mailoutbox):
+    from partnership.services.outbox import notifications_dispatch_due
+    from partnership.tasks import plan_reminders
+
+    settings.RESETTLEMENT_COORDINATOR_EMAIL = "coordinator@example.org"
+    offer = OfferFactory(borough=world.camden, status=S.UNDER_REVIEW,
+                         available_from=timezone.localdate() - dt.timedelta(days=2))
+    assert plan_reminders() >= 1
+    assert notifications_dispatch_due() == 1
+    [email] = mailoutbox
+    assert email.to == ["coordinator@example.org"]
+    assert offer.reference in email.subject and "not matched" in email.subject
+    assert f"/resettlement/offers/{offer.pk}/" in email.body
