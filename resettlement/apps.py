@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class ResettlementConfig(AppConfig):
     name = "resettlement"
     verbose_name = "Resettlement"
+
+    def ready(self):
+        from partnership.reminders import register_planner
+
+        from . import rules  # noqa: F401 - registers the permissions
+        from .services import plan_unmatched_offer_reminders
+
+        register_planner(plan_unmatched_offer_reminders)

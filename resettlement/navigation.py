@@ -1,3 +1,12 @@
 """Navigation entries this app contributes (see partnership.navigation)."""
 
-ENTRIES = []
+from partnership.navigation import NavEntry
+
+
+def works_on_resettlement(user):
+    return user.is_authenticated and (user.is_gla_officer or user.borough is not None)
+
+
+ENTRIES = [
+    NavEntry("Resettlement", "resettlement:offer_list", 30, works_on_resettlement),
+]

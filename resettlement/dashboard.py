@@ -1,0 +1,34 @@
+"""The resettlement panel of the dashboard: counts through the same scope as the lists."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import financial_year_label, financial_year_of
+from .navigation import works_on_resettlement
+from .selectors import dashboard_counts
+
+
+def panels(user):
+    if not works_on_resettlement(user):
+        return []
+    counts = dashboard_counts(user, timezone.localdate())
+    offers = reverse("resettlement:offer_list")
+    year = financial_year_of(timezone.localdate())
+    rows = []
+
+    def offers_in(status, label):
+        count = counts[status]
+        return (label, f"{count} offer{'s' if count != 1 else ''}", f"{offers}?status={status}")
+
+    if user.borough is not None and not user.is_gla_officer:
+        rows.append(offers_in("draft", "Drafts not yet submitted"))
+    rows += [
+        offers_in("submitted", "Submitted, waiting for review"),
+        offers_in("under_review", "Under review"),
+        offers_in("accepted", "Accepted, waiting for a match"),
+        ("Available from a date now passed, not yet matched", f"{counts['unmatched_past']} offers", None),
+        (f"Pledges against arrivals, {financial_year_label(year)}", f"{counts['people_pledged'] or 0} people "
+         "pledged in all years", f"{reverse('resettlement:figures')}?financial_year={year}"),
+    ]
+    title = "Resettlement offers" if user.is_gla_officer else f"Resettlement offers from {user.borough}"
+    return [{"title": title, "rows": rows}]

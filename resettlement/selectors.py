@@ -1,0 +1,114 @@
+"""Reads the views list: always starting from ResettlementOffer.objects.visible_to(user), with
+a fixed number of queries however many offers there are."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, Sum
+
+from .models import (
+    AWAITING_MATCH_STATUSES,
+    NOT_ANSWERED,
+    Arrival,
+    OfferStatus,
+    ResettlementOffer,
+    Scheme,
+    financial_year_label,
+)
+
+
+def offers_for_user(user):
+    return ResettlementOffer.objects.visible_to(user).for_listing()
+
+
+@dataclass
+class FigureRow:
+    label: str
+    offers: int = 0
+    households_pledged: int = 0
+    people_pledged: int = 0
+    households_arrived: int = 0
+    people_arrived: int = 0
+
+    @property
+    def people_still_to_arrive(self):
+        return max(self.people_pledged - self.people_arrived, 0)
+
+
+@dataclass
+class FigureTable:
+    dimension: str  # "borough", "scheme", "financial_year"
+    title: str
+    rows: list[FigureRow] = field(default_factory=list)
+
+    @property
+    def total(self) -> FigureRow:
+        total = FigureRow("Total")
+        for row in self.rows:
+            for name in ("offers", "households_pledged", "people_pledged", "households_arrived", "people_arrived"):
+                setattr(total, name, getattr(total, name) + getattr(row, name))
+        return total
+
+    @property
+    def chart_max(self) -> int:
+        return max([row.people_pledged for row in self.rows] + [row.people_arrived for row in self.rows] + [1])
+
+
+DIMENSIONS = (
+    ("borough", "By borough", "borough__name"),
+    ("scheme", "By scheme", "scheme"),
+    ("financial_year", "By financial year", "financial_year"),
+)
+
+
+def _label(dimension, value):
+    if value in (None, ""):
+        return NOT_ANSWERED  # only half-answered drafts, when a status filter asks for drafts
+    if dimension == "scheme":
+        return Scheme(value).label
+    if dimension == "financial_year":
+        return financial_year_label(value)
+    return value
+
+
+def pledge_figures(offers) -> list[FigureTable]:
+    """Offers and people pledged against arrivals, by borough, scheme and financial year.
+
+    `offers` is an already scoped and filtered queryset. Two grouped queries per table (offers,
+    then arrivals), so the count does not grow with the data; arrivals are summed on their own
+    so that an offer with several arrivals is not counted twice."""
+    tables = []
+    for dimension, title, key in DIMENSIONS:
+        pledged = (offers.order_by().values(key)
+                   .annotate(n=Count("pk"), households=Sum("households_offered"), people=Sum("people_offered")))
+        arrived = (Arrival.objects.filter(offer__in=offers.order_by().values("pk")).order_by()
+                   .values(f"offer__{key}")
+                   .annotate(households=Count("pk"), people=Sum("household_size")))
+        rows: dict = {}
+        for item in pledged:
+            row = rows.setdefault(item[key], FigureRow(_label(dimension, item[key])))
+            row.offers = item["n"]
+            row.households_pledged, row.people_pledged = item["households"] or 0, item["people"] or 0
+        for item in arrived:
+            value = item[f"offer__{key}"]
+            row = rows.setdefault(value, FigureRow(_label(dimension, value)))
+            row.households_arrived, row.people_arrived = item["households"], item["people"] or 0
+        if dimension == "financial_year":
+            ordered = [rows[value] for value in sorted(rows, key=lambda year: (year is None, year or 0))]
+        else:
+            ordered = sorted(rows.values(), key=lambda row: row.label)
+        tables.append(FigureTable(dimension, title, ordered))
+    return tables
+
+
+def dashboard_counts(user, today) -> dict:
+    """The dashboard panel's counts in one query, through the same scope as the lists."""
+    return ResettlementOffer.objects.visible_to(user).aggregate(
+        draft=Count("pk", filter=Q(status=OfferStatus.DRAFT)),
+        submitted=Count("pk", filter=Q(status=OfferStatus.SUBMITTED)),
+        under_review=Count("pk", filter=Q(status=OfferStatus.UNDER_REVIEW)),
+        accepted=Count("pk", filter=Q(status=OfferStatus.ACCEPTED)),
+        unmatched_past=Count("pk", filter=Q(status__in=AWAITING_MATCH_STATUSES, available_from__lt=today)),
+        people_pledged=Sum("people_offered", filter=Q(status__in=(
+            OfferStatus.SUBMITTED, OfferStatus.UNDER_REVIEW, OfferStatus.ACCEPTED, OfferStatus.MATCHED,
+            OfferStatus.ARRIVED, OfferStatus.CLOSED))),
+    )

@@ -1,0 +1,272 @@
+"""Every write of the resettlement app that is more than a form save: creating and editing
+offers, the review workflow (one transition table), arrivals, sponsorship groups, and the
+notices each change owes "the other side" through the outbox."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from partnership.models import Organisation, OrganisationKind, Role, User
+from partnership.services.outbox import notification_enqueue
+
+from .models import Arrival, OfferStatus, OfferTransition, ResettlementOffer, Scheme
+
+S = OfferStatus
+
+# Who may make a transition: the offer's OWNER (the borough officer of a borough's own offer;
+# a GLA officer acting for a community sponsorship group) or the GLA as REVIEWER.
+OWNER = "owner"
+REVIEWER = "reviewer"
+
+
+@dataclass(frozen=True)
+class Transition:
+    source: str
+    target: str
+    side: str
+    verb: str  # the button and radio label
+    note_required: bool = False
+
+
+# The one transition table: any (from, to) pair not listed here does not exist.
+TRANSITIONS = {
+    (t.source, t.target): t for t in [
+        Transition(S.DRAFT, S.SUBMITTED, OWNER, "Submit the offer"),
+        Transition(S.SUBMITTED, S.UNDER_REVIEW, REVIEWER, "Start the review"),
+        Transition(S.SUBMITTED, S.DECLINED, REVIEWER, "Decline the offer", note_required=True),
+        Transition(S.UNDER_REVIEW, S.ACCEPTED, REVIEWER, "Accept the offer"),
+        Transition(S.UNDER_REVIEW, S.DECLINED, REVIEWER, "Decline the offer", note_required=True),
+        Transition(S.ACCEPTED, S.MATCHED, REVIEWER, "Match the offer with a household"),
+        # Only by recording an arrival (arrival_record): there must be one first.
+        Transition(S.MATCHED, S.ARRIVED, REVIEWER, "Record an arrival"),
+        Transition(S.ARRIVED, S.CLOSED, REVIEWER, "Close the offer"),
+        # Withdrawal is the borough's (or the group's) right at any point before arrival.
+        Transition(S.DRAFT, S.WITHDRAWN, OWNER, "Withdraw the offer"),
+        Transition(S.SUBMITTED, S.WITHDRAWN, OWNER, "Withdraw the offer"),
+        Transition(S.UNDER_REVIEW, S.WITHDRAWN, OWNER, "Withdraw the offer"),
+        Transition(S.ACCEPTED, S.WITHDRAWN, OWNER, "Withdraw the offer"),
+        Transition(S.MATCHED, S.WITHDRAWN, OWNER, "Withdraw the offer"),
+    ]
+}
+# Transitions the transition form offers; the others have their own pages.
+FORM_TRANSITION_EXCLUDED = {(S.DRAFT, S.SUBMITTED), (S.MATCHED, S.ARRIVED)}
+ARRIVAL_STATUSES = (S.MATCHED, S.ARRIVED)
+
+
+def is_owner(*, offer: ResettlementOffer, user: User) -> bool:
+    if offer.is_sponsorship:
+        return user.is_gla_officer
+    return user.borough is not None and user.borough.pk == offer.borough_id
+
+
+def may_make(*, transition: Transition, offer: ResettlementOffer, user: User) -> bool:
+    if transition.side == OWNER:
+        return is_owner(offer=offer, user=user)
+    return user.is_gla_officer
+
+
+def transitions_available(*, offer: ResettlementOffer, user: User, for_form: bool = False) -> list[Transition]:
+    return [t for (source, target), t in TRANSITIONS.items()
+            if source == offer.status and may_make(transition=t, offer=offer, user=user)
+            and not (for_form and (source, target) in FORM_TRANSITION_EXCLUDED)]
+
+
+def offer_may_edit(*, offer: ResettlementOffer, user: User) -> bool:
+    return offer.status == S.DRAFT and is_owner(offer=offer, user=user)
+
+
+# --- who hears about a change -------------------------------------------------------------
+
+def coordinator_emails() -> list[str]:
+    """The resettlement coordinator: RESETTLEMENT_COORDINATOR_EMAIL when set, otherwise every
+    active GLA officer (the Migration Team shares the role until the post is filled)."""
+    if settings.RESETTLEMENT_COORDINATOR_EMAIL:
+        return [settings.RESETTLEMENT_COORDINATOR_EMAIL]
+    group = Group.objects.filter(name=Role.GLA_OFFICER).first()
+    if group is None:
+        return []
+    return list(group.user_set.filter(is_active=True).order_by("email").values_list("email", flat=True))
+
+
+def borough_officer_emails(borough: Organisation) -> list[str]:
+    return list(User.objects.filter(is_active=True, organisation=borough, groups__name=Role.BOROUGH_OFFICER)
+                .order_by("email").values_list("email", flat=True).distinct())
+
+
+def _offer_link(offer) -> str:
+    return settings.PORTAL_BASE_URL + reverse("resettlement:offer_detail", args=[offer.pk])
+
+
+def _notify_other_side(*, offer: ResettlementOffer, transition: OfferTransition, actor: User) -> int:
+    # A GLA officer's change is news for the borough; a borough's change is news for the GLA.
+    recipients = borough_officer_emails(offer.borough) if actor.is_gla_officer else coordinator_emails()
+    subject = (f"Resettlement offer {offer.reference} ({offer.offered_by}) is now "
+               f"{transition.get_to_status_display().lower()}")
+    body = render_to_string("resettlement/email/status_changed.txt",
+                            {"offer": offer, "transition": transition, "link": _offer_link(offer)})
+    written = 0
+    for email in recipients:
+        if email == actor.email:
+            continue
+        row = notification_enqueue(kind="resettlement.offer_status", subject_key=f"resettlement.offer:{offer.pk}",
+                                   slot=f"transition-{transition.pk}", recipient_email=email,
+                                   subject=subject, body_text=body)
+        written += row is not None
+    return written
+
+
+# --- writes -------------------------------------------------------------------------------
+
+OFFER_FIELDS = ("scheme", "financial_year", "households_offered", "people_offered", "properties_offered",
+                "property_size", "access", "available_from", "support_caseworker", "support_esol_places",
+                "support_school_places", "support_health_registration", "support_other", "notes")
+
+
+def _check_offer_figures(values: dict) -> None:
+    households, people = values.get("households_offered"), values.get("people_offered")
+    if households is not None and people is not None and people < households:
+        raise ValidationError({"people_offered": "People offered must be at least the number of households."})
+
+
+@transaction.atomic
+def offer_create_for_borough(*, by: User, **values) -> ResettlementOffer:
+    """A borough officer's draft offer. The borough comes from the account, never the form."""
+    if by.borough is None:
+        raise ValidationError("Only a borough officer can make an offer for a borough.")
+    if values.get("scheme") == Scheme.COMMUNITY_SPONSORSHIP:
+        raise ValidationError({"scheme": "Community sponsorship offers are recorded by the GLA for the group."})
+    _check_offer_figures(values)
+    return ResettlementOffer.objects.create(
+        borough=by.borough, created_by=by, status=S.DRAFT,
+        **{key: values[key] for key in OFFER_FIELDS if key in values})
+
+
+@transaction.atomic
+def offer_create_for_sponsorship_group(*, by: User, sponsorship_group: Organisation, borough: Organisation,
+                                       borough_consent_on: date, **values) -> ResettlementOffer:
+    if not by.is_gla_officer:
+        raise ValidationError("Only GLA officers record community sponsorship offers.")
+    if sponsorship_group.kind != OrganisationKind.SPONSORSHIP_GROUP:
+        raise ValidationError({"sponsorship_group": "Choose a community sponsorship group."})
+    if not borough.is_borough:
+        raise ValidationError({"borough": "Choose the supporting London borough."})
+    _check_offer_figures(values)
+    values["scheme"] = Scheme.COMMUNITY_SPONSORSHIP
+    return ResettlementOffer.objects.create(
+        borough=borough, sponsorship_group=sponsorship_group, borough_consent_on=borough_consent_on,
+        created_by=by, status=S.DRAFT, **{key: values[key] for key in OFFER_FIELDS if key in values})
+
+
+@transaction.atomic
+def offer_update(*, offer: ResettlementOffer, by: User, **values) -> ResettlementOffer:
+    """Changes a draft. Borough, status and the group are never among what can change here."""
+    offer = ResettlementOffer.objects.select_for_update().get(pk=offer.pk)
+    if not offer_may_edit(offer=offer, user=by):
+        raise ValidationError("Only a draft offer can be changed, and only by whoever makes it.")
+    if offer.is_sponsorship:
+        values["scheme"] = Scheme.COMMUNITY_SPONSORSHIP
+        if values.get("borough_consent_on"):
+            offer.borough_consent_on = values["borough_consent_on"]
+    elif values.get("scheme") == Scheme.COMMUNITY_SPONSORSHIP:
+        raise ValidationError({"scheme": "Community sponsorship offers are recorded by the GLA for the group."})
+    _check_offer_figures(values)
+    for key in OFFER_FIELDS:
+        if key in values:
+            setattr(offer, key, values[key])
+    offer.save()
+    return offer
+
+
+@transaction.atomic
+def offer_transition(*, offer: ResettlementOffer, to_status: str, by: User, note: str = "",
+                     now: datetime | None = None) -> OfferTransition:
+    """Moves an offer along one allowed transition, records it and tells the other side,
+    all in one transaction. Anything not in TRANSITIONS is refused."""
+    # Lock the offer row only: Postgres cannot lock the nullable side of the group's outer join.
+    offer = (ResettlementOffer.objects.select_for_update(of=("self",))
+             .select_related("borough", "sponsorship_group").get(pk=offer.pk))
+    transition = TRANSITIONS.get((offer.status, to_status))
+    if transition is None:
+        raise ValidationError(f"An offer that is {offer.get_status_display().lower()} cannot become "
+                              f"{OfferStatus(to_status).label.lower() if to_status in S.values else to_status}.")
+    if not may_make(transition=transition, offer=offer, user=by):
+        raise ValidationError("You cannot make this change to this offer.")
+    note = note.strip()
+    if transition.note_required and not note:
+        raise ValidationError({"note": "Give the reason for declining the offer."})
+    if to_status == S.SUBMITTED and offer.missing_answers:
+        raise ValidationError("Answer every question before submitting the offer. Still to answer: "
+                              + ", ".join(offer.missing_answers).lower() + ".")
+    if to_status == S.ARRIVED and not offer.arrivals.exists():
+        raise ValidationError("Record an arrival first: an offer becomes arrived when a household arrives.")
+    now = now or timezone.now()
+    record = OfferTransition.objects.create(offer=offer, from_status=offer.status, to_status=to_status,
+                                            by=by, at=now, note=note)
+    offer.status = to_status
+    offer.status_changed_at = now
+    offer.save(update_fields=["status", "status_changed_at"])
+    _notify_other_side(offer=offer, transition=record, actor=by)
+    return record
+
+
+@transaction.atomic
+def arrival_record(*, offer: ResettlementOffer, arrived_on: date, household_size: int, by: User) -> Arrival:
+    """A household arrived against a matched offer: counts only. The first arrival moves the
+    offer from matched to arrived."""
+    offer = ResettlementOffer.objects.select_for_update().get(pk=offer.pk)
+    if not by.is_gla_officer:
+        raise ValidationError("Only GLA officers record arrivals.")
+    if offer.status not in ARRIVAL_STATUSES:
+        raise ValidationError("Arrivals can only be recorded against a matched offer.")
+    if arrived_on > timezone.localdate():
+        raise ValidationError({"arrived_on": "The arrival date must be today or in the past."})
+    if household_size < 1:
+        raise ValidationError({"household_size": "A household has at least 1 person."})
+    if offer.arrivals.count() >= offer.households_offered:
+        raise ValidationError(f"This offer was for {offer.households_offered} households and all have arrived.")
+    arrival = Arrival.objects.create(offer=offer, arrived_on=arrived_on, household_size=household_size,
+                                     recorded_by=by)
+    if offer.status == S.MATCHED:
+        offer_transition(offer=offer, to_status=S.ARRIVED, by=by,
+                         note=f"Household of {household_size} arrived on {arrived_on:%d %B %Y}.")
+    return arrival
+
+
+def sponsorship_group_create(*, name: str, website: str = "", notes: str = "", by: User) -> Organisation:
+    if not by.is_gla_officer:
+        raise ValidationError("Only GLA officers record community sponsorship groups.")
+    if Organisation.objects.filter(name__iexact=name.strip()).exists():
+        raise ValidationError({"name": "An organisation with this name exists already."})
+    return Organisation.objects.create(name=name.strip(), website=website, notes=notes,
+                                       kind=OrganisationKind.SPONSORSHIP_GROUP)
+
+
+# --- the reminder planner -----------------------------------------------------------------
+
+def plan_unmatched_offer_reminders(now: datetime) -> int:
+    """Tells the coordinator about each offer whose available-from date has passed while it
+    still waits for a match. Once per offer and date: the outbox key makes reruns write nothing."""
+    today = timezone.localdate(now)
+    offers = list(ResettlementOffer.objects.awaiting_match_past(today).for_listing())
+    if not offers:
+        return 0
+    recipients = coordinator_emails()
+    written = 0
+    for offer in offers:
+        subject = (f"Resettlement offer {offer.reference} ({offer.offered_by}) was available from "
+                   f"{offer.available_from:%d %B %Y} and is not matched")
+        body = render_to_string("resettlement/email/unmatched.txt", {"offer": offer, "link": _offer_link(offer)})
+        for email in recipients:
+            row = notification_enqueue(kind="resettlement.offer_unmatched",
+                                       subject_key=f"resettlement.offer:{offer.pk}",
+                                       slot=f"unmatched-{offer.available_from.isoformat()}",
+                                       recipient_email=email, subject=subject, body_text=body)
+            written += row is not None
+    return written

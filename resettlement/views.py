@@ -1,0 +1,309 @@
+"""Thin views: check the permission, fetch through the user's scope, call a service, render."""
+
+import rules
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_safe
+
+from partnership.access import permission_required, scoped_object_or_404
+from partnership.models import Organisation, OrganisationKind
+
+from . import services
+from .charts import bar_chart
+from .csv_export import csv_response
+from .filters import OfferFilter, filter_form_errors
+from .forms import (
+    ArrivalForm,
+    OfferDetailsForm,
+    SponsorshipGroupForm,
+    SponsorshipOfferChangeForm,
+    SponsorshipOfferForm,
+    TransitionForm,
+)
+from .models import OfferStatus, ResettlementOffer
+from .selectors import offers_for_user, pledge_figures
+from .summary import offer_summary_rows
+
+VIEW = "resettlement.view_offers"
+
+
+def _object_rule_or_404(user, perm: str, offer) -> None:
+    # rules.has_perm tests the rule itself: Django's has_perm would wave a superuser through
+    # to changes the workflow does not allow (editing a submitted offer, say).
+    if not rules.has_perm(perm, user, offer):
+        raise Http404
+
+
+def _offer(request, pk) -> ResettlementOffer:
+    return scoped_object_or_404(offers_for_user(request.user), pk=pk)
+
+
+def _add_service_error(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _posted(request):
+    # An empty POST is still a POST: it must be validated (and show its errors), not re-shown.
+    return request.POST if request.method == "POST" else None
+
+
+def _filtered(request):
+    filterset = OfferFilter(request.GET or None, queryset=offers_for_user(request.user), user=request.user)
+    return filterset, filterset.qs
+
+
+# --- lists, figures, exports --------------------------------------------------------------
+
+@require_safe
+@permission_required(VIEW)
+def offer_list(request):
+    filterset, offers = _filtered(request)
+    return render(request, "resettlement/offer_list.html", {
+        "filter": filterset, "filter_errors": filter_form_errors(filterset), "offers": offers,
+        "query": request.GET.urlencode()})
+
+
+OFFER_CSV_HEADER = ["Reference", "Borough", "Sponsorship group", "Scheme", "Financial year", "Status",
+                    "Households offered", "People offered", "Properties", "Property size", "Access",
+                    "Available from", "Caseworker", "ESOL places", "School places", "GP registration",
+                    "Other support"]
+
+
+def _offer_csv_row(offer):
+    return [offer.reference, offer.borough.name, offer.sponsorship_group.name if offer.sponsorship_group else "",
+            offer.get_scheme_display(), offer.financial_year_display, offer.get_status_display(),
+            offer.households_offered, offer.people_offered, offer.properties_offered,
+            offer.get_property_size_display(), offer.get_access_display(),
+            offer.available_from.isoformat() if offer.available_from else "",
+            "Yes" if offer.support_caseworker else "No", offer.support_esol_places, offer.support_school_places,
+            "Yes" if offer.support_health_registration else "No", offer.support_other]
+
+
+@require_safe
+@permission_required(VIEW)
+def offer_list_export(request):
+    _, offers = _filtered(request)
+    return csv_response(f"resettlement-offers-{timezone.localdate():%Y-%m-%d}.csv", OFFER_CSV_HEADER,
+                        (_offer_csv_row(offer) for offer in offers))
+
+
+def _figures(request):
+    filterset, offers = _filtered(request)
+    if not filterset.status_chosen:
+        # Without a status filter the figures count pledges: not drafts, withdrawn or declined.
+        offers = offers.pledged()
+    return filterset, pledge_figures(offers)
+
+
+@require_safe
+@permission_required(VIEW)
+def figures(request):
+    filterset, tables = _figures(request)
+    return render(request, "resettlement/figures.html", {
+        "filter": filterset, "filter_errors": filter_form_errors(filterset),
+        "tables": [(table, bar_chart(table)) for table in tables], "query": request.GET.urlencode()})
+
+
+@require_safe
+@permission_required(VIEW)
+def figures_export(request):
+    _, tables = _figures(request)
+    rows = [(table.title.removeprefix("By ").capitalize(), row.label, row.offers, row.households_pledged,
+             row.people_pledged, row.households_arrived, row.people_arrived)
+            for table in tables for row in table.rows]
+    return csv_response(f"resettlement-figures-{timezone.localdate():%Y-%m-%d}.csv",
+                        ["Grouped by", "Group", "Offers", "Households pledged", "People pledged",
+                         "Households arrived", "People arrived"], rows)
+
+
+# --- making offers ------------------------------------------------------------------------
+
+def _after_save(request, form, offer):
+    if form.saving_draft:
+        messages.success(request, f"Offer {offer.reference} is saved as a draft. You can finish it later "
+                                  "from the list of offers.")
+        return redirect("resettlement:offer_detail", pk=offer.pk)
+    return redirect("resettlement:offer_check_answers", pk=offer.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("resettlement.create_borough_offer")
+def offer_create(request):
+    if request.user.borough is None:
+        # A superuser passes every permission check but has no borough to offer for.
+        raise PermissionDenied
+    form = OfferDetailsForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            offer = services.offer_create_for_borough(by=request.user, **form.offer_values())
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            return _after_save(request, form, offer)
+    return render(request, "resettlement/offer_form.html", {"form": form, "heading": "Make a resettlement offer",
+                                                            "borough": request.user.borough})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("resettlement.manage_sponsorship")
+def sponsorship_offer_create(request):
+    form = SponsorshipOfferForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            offer = services.offer_create_for_sponsorship_group(
+                by=request.user, sponsorship_group=data["sponsorship_group"], borough=data["supporting_borough"],
+                borough_consent_on=data["borough_consent_on"], **form.offer_values())
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            return _after_save(request, form, offer)
+    return render(request, "resettlement/offer_form.html",
+                  {"form": form, "heading": "Record a community sponsorship offer"})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(VIEW)
+def offer_edit(request, pk):
+    offer = _offer(request, pk)
+    _object_rule_or_404(request.user, "resettlement.change_offer", offer)
+    form_class = SponsorshipOfferChangeForm if offer.is_sponsorship else OfferDetailsForm
+    form = form_class(_posted(request), instance=offer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.offer_update(offer=offer, by=request.user, **form.offer_values())
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            return _after_save(request, form, offer)
+    return render(request, "resettlement/offer_form.html",
+                  {"form": form, "offer": offer, "heading": f"Change offer {offer.reference}"})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(VIEW)
+def offer_check_answers(request, pk):
+    offer = _offer(request, pk)
+    _object_rule_or_404(request.user, "resettlement.change_offer", offer)
+    error = None
+    if request.method == "POST":
+        try:
+            services.offer_transition(offer=offer, to_status=OfferStatus.SUBMITTED, by=request.user)
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
+        else:
+            messages.success(request, f"Offer {offer.reference} is submitted. The GLA will review it.")
+            return redirect("resettlement:offer_detail", pk=offer.pk)
+    return render(request, "resettlement/check_answers.html", {
+        "offer": offer, "rows": offer_summary_rows(offer, change_url=reverse("resettlement:offer_edit",
+                                                                              args=[offer.pk])),
+        "error": error})
+
+
+# --- one offer ----------------------------------------------------------------------------
+
+@require_safe
+@permission_required(VIEW)
+def offer_detail(request, pk):
+    offer = _offer(request, pk)
+    user = request.user
+    return render(request, "resettlement/offer_detail.html", {
+        "offer": offer, "rows": offer_summary_rows(offer), "arrivals": offer.arrivals.all(),
+        "may_edit": rules.has_perm("resettlement.change_offer", user, offer),
+        "may_transition": rules.has_perm("resettlement.transition_offer", user, offer),
+        "may_record_arrival": rules.has_perm("resettlement.record_arrival", user, offer),
+    })
+
+
+@require_safe
+@permission_required(VIEW)
+def offer_history(request, pk):
+    offer = _offer(request, pk)
+    return render(request, "resettlement/offer_history.html",
+                  {"offer": offer, "transitions": offer.transitions.select_related("by")})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(VIEW)
+def offer_transition(request, pk):
+    offer = _offer(request, pk)
+    _object_rule_or_404(request.user, "resettlement.transition_offer", offer)
+    transitions = services.transitions_available(offer=offer, user=request.user, for_form=True)
+    form = TransitionForm(_posted(request), transitions=transitions)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = services.offer_transition(offer=offer, to_status=form.cleaned_data["to_status"],
+                                               by=request.user, note=form.cleaned_data["note"])
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            messages.success(request, f"Offer {offer.reference} is now {record.get_to_status_display().lower()}.")
+            return redirect("resettlement:offer_detail", pk=offer.pk)
+    return render(request, "resettlement/offer_transition.html", {"offer": offer, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(VIEW)
+def arrival_create(request, pk):
+    offer = _offer(request, pk)
+    _object_rule_or_404(request.user, "resettlement.record_arrival", offer)
+    form = ArrivalForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.arrival_record(offer=offer, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            messages.success(request, f"The arrival is recorded against offer {offer.reference}.")
+            return redirect("resettlement:offer_detail", pk=offer.pk)
+    return render(request, "resettlement/arrival_form.html",
+                  {"offer": offer, "form": form, "arrivals": offer.arrivals.all()})
+
+
+@require_safe
+@permission_required(VIEW)
+def offer_export(request, pk):
+    offer = _offer(request, pk)
+    rows = [["Offer", *value] for value in zip(OFFER_CSV_HEADER, _offer_csv_row(offer), strict=True)]
+    rows += [["Status change", t.at.isoformat(timespec="minutes"),
+              f"{t.get_from_status_display()} to {t.get_to_status_display()}", str(t.by), t.note]
+             for t in offer.transitions.select_related("by")]
+    rows += [["Arrival", a.arrived_on.isoformat(), f"{a.household_size} people"] for a in offer.arrivals.all()]
+    return csv_response(f"resettlement-offer-{offer.reference}.csv", ["Section", "Item", "Value", "By", "Note"],
+                        rows)
+
+
+# --- community sponsorship groups ---------------------------------------------------------
+
+@require_safe
+@permission_required("resettlement.manage_sponsorship")
+def sponsorship_group_list(request):
+    groups = (Organisation.objects.filter(kind=OrganisationKind.SPONSORSHIP_GROUP)
+              .annotate(offer_count=Count("sponsorship_offers")).order_by("name"))
+    return render(request, "resettlement/group_list.html", {"groups": groups})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("resettlement.manage_sponsorship")
+def sponsorship_group_create(request):
+    form = SponsorshipGroupForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            group = services.sponsorship_group_create(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_service_error(form, error)
+        else:
+            messages.success(request, f"{group.name} is recorded as a community sponsorship group.")
+            return redirect("resettlement:sponsorship_group_list")
+    return render(request, "resettlement/group_form.html", {"form": form})
+
+
