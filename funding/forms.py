@@ -2,6 +2,7 @@
 field can tell; the services check the rules that need the whole decision."""
 
 import re
+from decimal import Decimal
 
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
@@ -83,7 +84,7 @@ class DecisionForm(forms.ModelForm):
 
 class LineForm(forms.ModelForm):
     amount = forms.DecimalField(
-        label="Amount in pounds and pence", max_digits=12, decimal_places=2, min_value="0.01",
+        label="Amount in pounds and pence", max_digits=12, decimal_places=2, min_value=Decimal("0.01"),
         help_text="For example 64000 or 64000.00", localize=False,
         error_messages={"min_value": "Enter an amount of at least £0.01: amounts are always positive",
                         "invalid": "Enter the amount as a number, like 64000.00",

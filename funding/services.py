@@ -204,7 +204,8 @@ def line_delete(*, line: Line) -> None:
     with transaction.atomic():
         decision = _locked(line.decision)
         _ensure_editable(decision)
-        line.delete()
+        # Delete by key, so the caller's object is intact if the check undoes the delete.
+        Line.objects.filter(pk=line.pk).delete()
         check_balance(decision)
 
 
@@ -222,7 +223,7 @@ def part_save(*, part, decision: Decision):
 def part_delete(*, part, decision: Decision) -> None:
     with transaction.atomic():
         _ensure_editable(_locked(decision))
-        part.delete()
+        type(part).objects.filter(pk=part.pk).delete()
 
 
 # Documents ---------------------------------------------------------------------------------
