@@ -16,8 +16,7 @@ def _year_choices():
 
 class DecisionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search by code or title", method="search", max_length=200)
-    year = django_filters.TypedChoiceFilter(label="Financial year", choices=_year_choices, coerce=int,
-                                            method="in_year", empty_label="Any year")
+    year = django_filters.ChoiceFilter(label="Financial year", choices=[], method="in_year", empty_label="Any year")
     decision_type = django_filters.ChoiceFilter(label="Decision type", choices=DecisionType.choices,
                                                 empty_label="Any type")
     funder = django_filters.ModelChoiceFilter(
@@ -31,6 +30,8 @@ class DecisionFilter(django_filters.FilterSet):
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        # The years that have lines, read when the page is asked for (not when the module loads).
+        self.filters["year"].extra["choices"] = _year_choices()
 
     def search(self, queryset, name, value):
         value = value.strip()
@@ -42,7 +43,7 @@ class DecisionFilter(django_filters.FilterSet):
         return queryset.filter(matches)
 
     def in_year(self, queryset, name, value):
-        return queryset.filter(Exists(Line.objects.filter(decision=OuterRef("pk"), financial_year=value)))
+        return queryset.filter(Exists(Line.objects.filter(decision=OuterRef("pk"), financial_year=int(value))))
 
     def from_funder(self, queryset, name, value):
         return queryset.filter(Exists(Line.objects.filter(decision=OuterRef("pk"), source_organisation=value)))

@@ -28,12 +28,14 @@ def can_see_part2(user) -> bool:
 
 
 def decisions_for_listing(user):
-    return Decision.objects.visible_to(user).with_totals().select_related("funding_stream")
+    return (Decision.objects.visible_to(user).with_totals().select_related("funding_stream")
+            .order_by("status", "-date_signed", "-reference_code"))
 
 
 def register_decisions(user):
     """The public register: signed decisions only, for everyone (officers use the list)."""
-    return Decision.objects.signed().with_totals().select_related("funding_stream")
+    return (Decision.objects.signed().with_totals().select_related("funding_stream")
+            .order_by("-date_signed", "-reference_code"))
 
 
 def decision_for_page(user, reference_code: str):
@@ -126,7 +128,8 @@ def stream_for_page(user, pk: int):
     return FundingStream.objects.prefetch_related(
         "funders",
         Prefetch("allocations", queryset=StreamAllocation.objects.select_related("funder")),
-        Prefetch("decisions", queryset=Decision.objects.visible_to(user).with_totals()),
+        Prefetch("decisions", queryset=Decision.objects.visible_to(user).with_totals()
+                 .order_by("-date_signed", "-reference_code")),
     ).filter(pk=pk)
 
 

@@ -26,11 +26,13 @@ from .forms import (
     WithdrawForm,
 )
 from .models import (
+    EDITABLE_STATUSES,
     RAG_RULE_TEXT,
     Decision,
     DecisionDocument,
     DecisionItem,
     DecisionRelation,
+    DecisionStatus,
     Line,
     Milestone,
     Risk,
@@ -168,8 +170,14 @@ def decision_edit(request, code):
     return render(request, "funding/decision_form.html", {"form": form, "decision": decision})
 
 
-def _lifecycle(request, code, form_class, action, template, done):
+def _lifecycle(request, code, form_class, action, template, done, allowed=EDITABLE_STATUSES):
     decision = scoped_object_or_404(Decision.objects.visible_to(request.user), reference_code=code)
+    if decision.status not in allowed:
+        if locked := _editable_or_redirect(request, decision):
+            return locked
+        messages.error(request, f"{decision.reference_code} is {decision.get_status_display().lower()}: "
+                                "submit it for signature first.")
+        return redirect("funding:decision_detail", code=decision.reference_code)
     form = form_class(request.POST or None, request.FILES or None) if form_class else None
     if request.method == "POST" and (form is None or form.is_valid()):
         holder = form or _MessagesOnly()
@@ -217,7 +225,8 @@ def decision_sign(request, code):
         request, code, SignForm,
         lambda d, data: services.decision_sign(decision=d, date_signed=data["date_signed"],
                                                signed_pdf=data["signed_pdf"], by=request.user),
-        "funding/decision_sign.html", lambda d: f"{d.reference_code} is signed and published on the register.")
+        "funding/decision_sign.html", lambda d: f"{d.reference_code} is signed and published on the register.",
+        allowed=(DecisionStatus.AWAITING_SIGNATURE,))
 
 
 @require_http_methods(["GET", "POST"])
