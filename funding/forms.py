@@ -82,10 +82,20 @@ class DecisionForm(forms.ModelForm):
         return code
 
 
+class PoundsField(forms.DecimalField):
+    """An amount as people type it: "£64,000.00" is read as 64000.00."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace("£", "").replace(",", "").replace(" ", "")
+        return super().to_python(value)
+
+
 class LineForm(forms.ModelForm):
-    amount = forms.DecimalField(
+    amount = PoundsField(
         label="Amount in pounds and pence", max_digits=12, decimal_places=2, min_value=Decimal("0.01"),
         help_text="For example 64000 or 64000.00", localize=False,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
         error_messages={"min_value": "Enter an amount of at least £0.01: amounts are always positive",
                         "invalid": "Enter the amount as a number, like 64000.00",
                         "max_decimal_places": "Enter the amount in pounds and pence, at most 2 decimal places",
@@ -147,7 +157,8 @@ class RiskForm(forms.ModelForm):
                                          widget=forms.RadioSelect,
                                          error_messages={"required": "Choose a probability from 1 to 4"})
     impact = forms.TypedChoiceField(label="Current impact (1-4)", choices=SCALE, coerce=int,
-                                    widget=forms.RadioSelect, error_messages={"required": "Choose an impact from 1 to 4"})
+                                    widget=forms.RadioSelect,
+                                    error_messages={"required": "Choose an impact from 1 to 4"})
 
     class Meta:
         model = Risk

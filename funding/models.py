@@ -113,15 +113,17 @@ class Decision(models.Model):
     class Meta:
         ordering = ["-date_signed", "-reference_code"]
         constraints = [
-            models.CheckConstraint(name="decision_reference_code_valid", violation_error_message=REFERENCE_CODE_MESSAGE,
-                                   condition=Q(reference_code__regex=REFERENCE_CODE_PATTERN)),
+            models.CheckConstraint(name="decision_reference_code_valid",
+                                   condition=Q(reference_code__regex=REFERENCE_CODE_PATTERN),
+                                   violation_error_message=REFERENCE_CODE_MESSAGE),
             models.CheckConstraint(name="decision_status_valid", condition=Q(status__in=DecisionStatus.values)),
             models.CheckConstraint(name="decision_type_valid", condition=Q(decision_type__in=DecisionType.values)),
             # A signed decision has a date signed; nothing else has one.
             models.CheckConstraint(
-                name="decision_date_signed_iff_signed", violation_error_message="A signed decision needs its date signed; only a signed decision has one.",
+                name="decision_date_signed_iff_signed",
                 condition=(Q(status=DecisionStatus.SIGNED, date_signed__isnull=False)
                            | (~Q(status=DecisionStatus.SIGNED) & Q(date_signed__isnull=True))),
+                violation_error_message="A signed decision needs its date signed; only a signed decision has one.",
             ),
         ]
 
@@ -146,8 +148,10 @@ class DecisionItem(models.Model):
 
     class Meta:
         ordering = ["decision", "number"]
-        constraints = [models.UniqueConstraint(fields=["decision", "number"], name="decision_item_number_unique",
-                                    violation_error_message="This decision has an item with that number already.")]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "number"], name="decision_item_number_unique",
+                                    violation_error_message="This decision has an item with that number already."),
+        ]
 
     def __str__(self):
         return f"{self.number}. {self.text[:60]}"
@@ -185,27 +189,33 @@ class Line(models.Model):
     class Meta:
         ordering = ["decision", "direction", "financial_year", "pk"]
         constraints = [
-            models.CheckConstraint(name="line_amount_positive", violation_error_message="Amounts are always positive: enter an amount of at least £0.01.", condition=Q(amount__gt=0)),
+            models.CheckConstraint(
+                name="line_amount_positive", condition=Q(amount__gt=0),
+                violation_error_message="Amounts are always positive: enter an amount of at least £0.01."),
             models.CheckConstraint(name="line_direction_valid", condition=Q(direction__in=LineDirection.values)),
-            models.CheckConstraint(name="line_financial_year_range", violation_error_message="Choose a financial year between 2000/01 and 2100/01.",
-                                   condition=Q(financial_year__gte=FIRST_FINANCIAL_YEAR,
-                                               financial_year__lte=LAST_FINANCIAL_YEAR)),
+            models.CheckConstraint(
+                name="line_financial_year_range",
+                condition=Q(financial_year__gte=FIRST_FINANCIAL_YEAR, financial_year__lte=LAST_FINANCIAL_YEAR),
+                violation_error_message="Choose a financial year between 2000/01 and 2100/01."),
             # Exactly one source: a funder organisation or a GLA budget.
             models.CheckConstraint(
-                name="line_one_source", violation_error_message="Choose a funder or name a GLA budget: exactly one source.",
+                name="line_one_source",
                 condition=(Q(source_organisation__isnull=False, source_budget="")
                            | (Q(source_organisation__isnull=True) & ~Q(source_budget=""))),
+                violation_error_message="Choose a funder or name a GLA budget: exactly one source.",
             ),
             # Income is third-party money: it comes from a funder, never from a GLA budget.
             models.CheckConstraint(
-                name="line_income_from_funder", violation_error_message="Income always comes from a funder, never from a GLA budget.",
-                condition=~Q(direction=LineDirection.INCOME) | Q(source_organisation__isnull=False)),
+                name="line_income_from_funder",
+                condition=~Q(direction=LineDirection.INCOME) | Q(source_organisation__isnull=False),
+                violation_error_message="Income always comes from a funder, never from a GLA budget."),
             # Only income is confirmed in writing, and a confirmation carries its date.
             models.CheckConstraint(
-                name="line_confirmation_dated_income", violation_error_message="Only income is confirmed in writing, and a confirmation needs its date.",
+                name="line_confirmation_dated_income",
                 condition=(Q(confirmed_in_writing=False, confirmed_on__isnull=True)
                            | Q(confirmed_in_writing=True, confirmed_on__isnull=False,
                                direction=LineDirection.INCOME)),
+                violation_error_message="Only income is confirmed in writing, and a confirmation needs its date.",
             ),
         ]
 
@@ -265,8 +275,10 @@ class Risk(models.Model):
     class Meta:
         ordering = ["decision", "pk"]
         constraints = [
-            models.CheckConstraint(name="risk_probability_1_to_4", violation_error_message="Probability is from 1 to 4.", condition=Q(probability__gte=1, probability__lte=4)),
-            models.CheckConstraint(name="risk_impact_1_to_4", violation_error_message="Impact is from 1 to 4.", condition=Q(impact__gte=1, impact__lte=4)),
+            models.CheckConstraint(name="risk_probability_1_to_4", condition=Q(probability__gte=1, probability__lte=4),
+                                   violation_error_message="Probability is from 1 to 4."),
+            models.CheckConstraint(name="risk_impact_1_to_4", condition=Q(impact__gte=1, impact__lte=4),
+                                   violation_error_message="Impact is from 1 to 4."),
         ]
 
     def __str__(self):
@@ -376,8 +388,8 @@ class DecisionRelation(models.Model):
         ordering = ["kind", "to_decision__reference_code"]
         constraints = [
             models.CheckConstraint(name="decision_relation_kind_valid", condition=Q(kind__in=RelationKind.values)),
-            models.CheckConstraint(name="decision_relation_not_self", violation_error_message="A decision cannot relate to itself.",
-                                   condition=~Q(from_decision=F("to_decision"))),
+            models.CheckConstraint(name="decision_relation_not_self", condition=~Q(from_decision=F("to_decision")),
+                                   violation_error_message="A decision cannot relate to itself."),
             models.UniqueConstraint(fields=["from_decision", "to_decision"], name="decision_relation_unique",
                                     violation_error_message="These two decisions are related already."),
         ]
@@ -429,7 +441,8 @@ class StreamAllocation(models.Model):
     class Meta:
         ordering = ["stream", "financial_year", "funder__name"]
         constraints = [
-            models.CheckConstraint(name="stream_allocation_amount_positive", violation_error_message="Amounts are always positive.", condition=Q(amount__gt=0)),
+            models.CheckConstraint(name="stream_allocation_amount_positive", condition=Q(amount__gt=0),
+                                   violation_error_message="Amounts are always positive."),
             models.UniqueConstraint(fields=["stream", "funder", "financial_year"],
                                     name="stream_allocation_one_per_funder_year"),
         ]

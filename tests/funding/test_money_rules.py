@@ -44,7 +44,8 @@ def test_service_refuses_a_negative_amount_with_a_clear_message():
 
 @pytest.mark.parametrize("typed, message", [
     ("-100", "at least £0.01"), ("0", "at least £0.01"), ("12.345", "at most 2 decimal places"),
-    ("lots", "as a number"), ("1e400", "below £10,000,000,000"), ("NaN", "as a number"), ("99999999999", "below £10,000,000,000"),
+    ("lots", "as a number"), ("1e400", "below £10,000,000,000"), ("NaN", "as a number"),
+    ("99999999999", "below £10,000,000,000"),
 ])
 def test_line_form_explains_bad_amounts(typed, message):
     form = LineForm(data={"direction": "income", "amount": typed, "financial_year": "2020",
