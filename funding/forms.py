@@ -30,7 +30,7 @@ FUNDER_KINDS = (OrganisationKind.FUNDER, OrganisationKind.GOVERNMENT, Organisati
 
 
 def _date_input():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    return forms.DateInput(attrs={"type": "date", "class": "govuk-input"}, format="%Y-%m-%d")
 
 
 def _too_long(limit: int, what: str) -> dict:
@@ -50,6 +50,7 @@ class DecisionForm(forms.ModelForm):
                   "executive_summary", "part1_facts", "part2_confidential", "equality_comments",
                   "strategy_links", "impact_assessments", "financial_comments", "legal_comments",
                   "funding_stream", "responsible_officer"]
+        widgets = {"decision_type": forms.RadioSelect}
         error_messages = {
             "reference_code": {"max_length": REFERENCE_CODE_MESSAGE, "required": "Enter the reference code"},
             "title": {**_too_long(300, "Title"), "required": "Enter the title"},
