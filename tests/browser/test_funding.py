@@ -119,3 +119,22 @@ def test_demo_like_pages_are_accessible(page):
                  "/funding/decisions/MD2800/edit/", "/funding/decisions/ADD2101/sign/"]:
         page.goto(path)
         assert_accessible(page, path)
+
+
+def test_decision_prints_like_the_gla_form(page):
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    sign_in(page, "officer@example.org", "demo-password-123")
+    page.goto("/funding/decisions/MD2628/")
+    assert_accessible(page)
+    title_block = page.locator(".lsmp-print-decision__form-title")
+    assert not title_block.is_visible() and page.locator(".lsmp-part2").is_visible()
+    page.emulate_media(media="print")
+    assert title_block.is_visible()
+    assert title_block.inner_text().lower() == "greater london authority\nrequest for mayor decision – md2628"
+    assert page.locator(".lsmp-print-decision__signature").is_visible()
+    # Officer controls, navigation and Part 2 stay off paper.
+    for hidden in (".lsmp-part2", ".govuk-service-navigation", ".govuk-footer", "text=Download this decision"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert len(page.pdf(format="A4")) > 1000
