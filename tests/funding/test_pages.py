@@ -260,3 +260,23 @@ def test_signing_through_the_page(officer):
     assert done.status_code == 302
     decision.refresh_from_db()
     assert decision.status == "signed" and decision.date_signed == dt.date(2020, 9, 1)
+
+
+def test_status_and_date_signed_posted_to_the_form_are_ignored(officer):
+    officer.post(reverse("funding:decision_create"), {**VALID, "status": "signed", "date_signed": "2020-09-01"})
+    decision = Decision.objects.get()
+    assert (decision.status, decision.date_signed) == ("draft", None)
+
+
+def test_dashboard_shows_decision_counts_to_officers_only(world, client_for):
+    DecisionFactory()
+    SignedDecisionFactory()
+    page = client_for(world.users["gla_officer"]).get(reverse("dashboard")).content.decode()
+    assert "Funding decisions" in page and "Awaiting signature" in page
+    page = client_for(world.users["borough_a"]).get(reverse("dashboard")).content.decode()
+    assert "Funding decisions" not in page
+
+
+def test_dashboard_query_count_is_flat(world, client_for):
+    assert_flat_query_count(client_for(world.users["gla_officer"]), reverse("dashboard"),
+                            lambda n: _make_decisions(n, signed=False))
