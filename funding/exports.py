@@ -44,7 +44,7 @@ def decision_pdf(decision: Decision, *, include_part2: bool) -> bytes:
         ("Executive summary", True), *_paragraphs(decision.executive_summary),
         ("Decision", True),
     ]
-    lines += [(f"{item.number}. {item.text}", False) for item in decision.items.all()] + [("", False)]
+    lines += [(f"{item.number}. {item.text}", False) for item in decision.numbered_items] + [("", False)]
     lines += [("Part 1: Non-confidential facts and advice", True), *_paragraphs(decision.part1_facts)]
     lines += [("Financial lines", True)]
     for line in decision.lines.all():

@@ -9,8 +9,8 @@ from partnership.models import Organisation
 from .models import Decision, DecisionStatus, DecisionType, Line, financial_year_label
 
 
-def _year_choices():
-    years = Line.objects.order_by("-financial_year").values_list("financial_year", flat=True).distinct()
+def _year_choices(lines):
+    years = lines.order_by("-financial_year").values_list("financial_year", flat=True).distinct()
     return [(year, financial_year_label(year)) for year in years]
 
 
@@ -19,9 +19,8 @@ class DecisionFilter(django_filters.FilterSet):
     year = django_filters.ChoiceFilter(label="Financial year", choices=[], method="in_year", empty_label="Any year")
     decision_type = django_filters.ChoiceFilter(label="Decision type", choices=DecisionType.choices,
                                                 empty_label="Any type")
-    funder = django_filters.ModelChoiceFilter(
-        label="Funder", method="from_funder", empty_label="Any funder",
-        queryset=Organisation.objects.filter(funding_lines__isnull=False).distinct().order_by("name"))
+    funder = django_filters.ModelChoiceFilter(label="Funder", method="from_funder", empty_label="Any funder",
+                                              queryset=Organisation.objects.none())
 
     class Meta:
         model = Decision
@@ -30,8 +29,13 @@ class DecisionFilter(django_filters.FilterSet):
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
-        # The years that have lines, read when the page is asked for (not when the module loads).
-        self.filters["year"].extra["choices"] = _year_choices()
+        # The choices come from the decisions this user may see, so that a draft's years and
+        # funders are not hinted at on the public register.
+        listed = Decision.objects.filter(pk__in=self.queryset.order_by().values("pk"))
+        lines = Line.objects.filter(decision__in=listed)
+        self.filters["year"].extra["choices"] = _year_choices(lines)
+        self.filters["funder"].queryset = Organisation.objects.filter(
+            pk__in=lines.filter(source_organisation__isnull=False).values("source_organisation")).order_by("name")
 
     def search(self, queryset, name, value):
         value = value.strip()

@@ -5,6 +5,7 @@ Rules that must never break are database constraints here; the rules that need m
 row (balance by source and year, confirmed income before signing, signed means fixed) live in
 funding/services.py, which every write goes through."""
 
+import re
 import uuid
 from decimal import Decimal
 
@@ -138,6 +139,11 @@ class Decision(models.Model):
     def decision_by(self) -> str:
         return f"{self.decision_by_name}, {self.decision_by_title}"
 
+    @property
+    def numbered_items(self) -> list["DecisionItem"]:
+        """Items in the form's order: 1, 2, 2a, 2b, ..., 10 (not 1, 10, 2 as text sorts)."""
+        return sorted(self.items.all(), key=DecisionItem.sort_key)
+
 
 class DecisionItem(models.Model):
     """A numbered item of "That the Mayor approves: ...", e.g. "1", "2a", "2b"."""
@@ -155,6 +161,10 @@ class DecisionItem(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.text[:60]}"
+
+    def sort_key(self) -> tuple[int, str]:
+        digits, rest = re.match(r"(\d*)(.*)", self.number).groups()
+        return (int(digits) if digits else 0, rest)
 
 
 class LineDirection(models.TextChoices):

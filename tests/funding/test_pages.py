@@ -280,3 +280,12 @@ def test_dashboard_shows_decision_counts_to_officers_only(world, client_for):
 def test_dashboard_query_count_is_flat(world, client_for):
     assert_flat_query_count(client_for(world.users["gla_officer"]), reverse("dashboard"),
                             lambda n: _make_decisions(n, signed=False))
+
+
+def test_decision_items_keep_the_form_order(client):
+    decision = SignedDecisionFactory()
+    for number in ["10", "2b", "1", "2", "2a"]:
+        DecisionItemFactory(decision=decision, number=number, text=f"item-{number}-text")
+    page = client.get(reverse("funding:decision_detail", kwargs={"code": decision.reference_code})).content.decode()
+    positions = [page.index(f"item-{n}-text") for n in ["1", "2", "2a", "2b", "10"]]
+    assert positions == sorted(positions)

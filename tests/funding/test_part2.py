@@ -87,3 +87,15 @@ def test_drafts_are_invisible_to_outsiders(role, world, client_for):
     assert "MD2800" not in client.get(reverse("funding:register_export")).content.decode()
     found = client.get(reverse("funding:register"), {"q": "MD2800"}).content.decode()
     assert "/funding/decisions/MD2800/" not in found and "0 signed decisions" in found
+
+
+def test_register_filter_choices_do_not_hint_at_drafts(client):
+    from partnership.models import OrganisationKind
+    from tests.factories.partnership import OrganisationFactory
+
+    secret_funder = OrganisationFactory(name="Undisclosed Foundation", kind=OrganisationKind.FUNDER)
+    LineFactory(decision=DecisionFactory(), source_organisation=secret_funder, financial_year=2031)
+    LineFactory(decision=SignedDecisionFactory(), financial_year=2020)
+    page = client.get(reverse("funding:register")).content.decode()
+    assert "Home Office" in page and "2020/21" in page
+    assert "Undisclosed Foundation" not in page and "2031/32" not in page
