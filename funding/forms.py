@@ -22,6 +22,7 @@ from .models import (
     LineDirection,
     Milestone,
     Risk,
+    StreamAllocation,
     financial_year_label,
 )
 
@@ -269,3 +270,26 @@ class WithdrawForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(Field.textarea("reason", rows=3), submit="Withdraw decision")
+
+
+class StreamAllocationForm(forms.ModelForm):
+    amount = PoundsField(label="Amount in pounds and pence", max_digits=12, decimal_places=2,
+                         min_value=Decimal("0.01"), localize=False,
+                         widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
+                         error_messages=LineForm.base_fields["amount"].error_messages)
+    financial_year = forms.TypedChoiceField(coerce=int, choices=financial_year_choices,
+                                            error_messages={"required": "Choose the financial year"})
+
+    class Meta:
+        model = StreamAllocation
+        fields = ["funder", "financial_year", "amount", "pays_for"]
+        labels = {"pays_for": "What it pays for"}
+        error_messages = {"funder": {"required": "Choose the funder"},
+                          "pays_for": {"max_length": "What it pays for must be 300 characters or fewer"}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["funder"].queryset = Organisation.objects.filter(kind__in=FUNDER_KINDS)
+        self.helper = gds_helper(Field.select("funder"), Field.select("financial_year"),
+                                 Field.text("amount", field_width=Fluid.ONE_THIRD), Field.text("pays_for"),
+                                 submit="Save amount")

@@ -454,7 +454,9 @@ class StreamAllocation(models.Model):
             models.CheckConstraint(name="stream_allocation_amount_positive", condition=Q(amount__gt=0),
                                    violation_error_message="Amounts are always positive."),
             models.UniqueConstraint(fields=["stream", "funder", "financial_year"],
-                                    name="stream_allocation_one_per_funder_year"),
+                                    name="stream_allocation_one_per_funder_year",
+                                    violation_error_message="This funder has an amount for that year already: "
+                                                            "change it instead."),
         ]
 
     def __str__(self):

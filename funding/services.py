@@ -30,6 +30,7 @@ from .models import (
     Line,
     LineDirection,
     RelationKind,
+    StreamAllocation,
     financial_year_label,
 )
 
@@ -268,3 +269,14 @@ def document_delete(*, document: DecisionDocument) -> None:
         document.delete()
         # The file goes only once the row is gone for good.
         transaction.on_commit(lambda: storage.delete(name))
+
+
+# Funding streams ------------------------------------------------------------------------------
+
+def allocation_save(*, allocation: StreamAllocation) -> StreamAllocation:
+    """Records what a funder gives a stream in a year; the funder joins the stream's funders."""
+    with transaction.atomic():
+        allocation.full_clean()
+        allocation.save()
+        allocation.stream.funders.add(allocation.funder)
+    return allocation

@@ -38,4 +38,5 @@ urlpatterns = [
     path("risks/", views.risk_register, name="risk_register"),
     path("streams/", views.stream_list, name="stream_list"),
     path("streams/<int:pk>/", views.stream_detail, name="stream_detail"),
+    path("streams/<int:pk>/amounts/add/", views.stream_allocation_add, name="stream_allocation_add"),
 ]

@@ -23,6 +23,7 @@ from .forms import (
     RelationForm,
     RiskForm,
     SignForm,
+    StreamAllocationForm,
     WithdrawForm,
 )
 from .models import (
@@ -33,9 +34,11 @@ from .models import (
     DecisionItem,
     DecisionRelation,
     DecisionStatus,
+    FundingStream,
     Line,
     Milestone,
     Risk,
+    StreamAllocation,
 )
 
 PAGE_SIZE = 50
@@ -364,4 +367,17 @@ def stream_list(request):
 def stream_detail(request, pk):
     stream = scoped_object_or_404(selectors.stream_for_page(request.user, pk))
     return render(request, "funding/stream_detail.html", {
-        "stream": stream, "totals": selectors.allocation_totals(stream.allocations.all())})
+        "stream": stream, "totals": selectors.allocation_totals(stream.allocations.all()),
+        "can_manage": request.user.has_perm("funding.manage_streams")})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("funding.manage_streams")
+def stream_allocation_add(request, pk):
+    stream = scoped_object_or_404(FundingStream.objects.all(), pk=pk)
+    form = StreamAllocationForm(request.POST or None, instance=StreamAllocation(stream=stream))
+    if request.method == "POST" and form.is_valid() and _apply(
+            form, lambda: services.allocation_save(allocation=form.instance)):
+        messages.success(request, "The amount is recorded.")
+        return redirect("funding:stream_detail", pk=stream.pk)
+    return render(request, "funding/stream_allocation_form.html", {"form": form, "stream": stream})

@@ -114,4 +114,5 @@ CASES = [
     Case("funding:risk_register", GLA_ONLY),
     Case("funding:stream_list", PUBLIC),
     Case("funding:stream_detail", PUBLIC, kwargs=lambda w: {"pk": FundingStreamFactory().pk}),
+    Case("funding:stream_allocation_add", GLA_ONLY, kwargs=lambda w: {"pk": FundingStreamFactory().pk}),
 ]

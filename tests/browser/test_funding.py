@@ -116,9 +116,13 @@ def test_demo_like_pages_are_accessible(page):
                  "/funding/decisions/MD2800/lines/add/", "/funding/decisions/MD2800/risks/add/",
                  "/funding/decisions/MD2800/milestones/add/", "/funding/decisions/MD2800/relations/add/",
                  "/funding/decisions/MD2800/documents/add/", "/funding/decisions/MD2800/withdraw/",
-                 "/funding/decisions/MD2800/edit/", "/funding/decisions/ADD2101/sign/"]:
+                 "/funding/decisions/MD2800/edit/", "/funding/decisions/ADD2101/sign/", "/funding/streams/"]:
         page.goto(path)
         assert_accessible(page, path)
+    _follow(page, "Controlling Migration Fund")
+    _follow(page, "Record an amount from a funder")
+    _save(page, "Save amount")
+    assert page.title().startswith("Error: ")
 
 
 def test_decision_prints_like_the_gla_form(page):

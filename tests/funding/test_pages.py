@@ -289,3 +289,18 @@ def test_decision_items_keep_the_form_order(client):
     page = client.get(reverse("funding:decision_detail", kwargs={"code": decision.reference_code})).content.decode()
     positions = [page.index(f"item-{n}-text") for n in ["1", "2", "2a", "2b", "10"]]
     assert positions == sorted(positions)
+
+
+def test_officer_records_a_stream_amount(officer):
+    stream = FundingStreamFactory(name="Citizenship and Integration Initiative")
+    funder = FunderFactory(name="Trust for London")
+    url = reverse("funding:stream_allocation_add", kwargs={"pk": stream.pk})
+    data = {"funder": funder.pk, "financial_year": "2020", "amount": "£250,000", "pays_for": "Two secondees"}
+    assert officer.post(url, data).status_code == 302
+    assert stream.allocations.get().amount == Decimal("250000.00")
+    assert list(stream.funders.all()) == [funder]
+    again = officer.post(url, data).content.decode()
+    assert "This funder has an amount for that year already" in again
+    negative = officer.post(url, {**data, "financial_year": "2021", "amount": "-5"}).content.decode()
+    assert "amounts are always positive" in negative
+    assert stream.allocations.count() == 1
