@@ -13,6 +13,7 @@ from .models import (
     DecisionDocument,
     DecisionRelation,
     DecisionStatus,
+    DocumentKind,
     FundingStream,
     LineDirection,
     Risk,
@@ -33,8 +34,11 @@ def decisions_for_listing(user):
 
 
 def register_decisions(user):
-    """The public register: signed decisions only, for everyone (officers use the list)."""
+    """The public register: signed decisions only, for everyone (officers use the list), each
+    with its signed PDF to hand (signed documents are never confidential)."""
+    signed_pdf = DecisionDocument.objects.filter(kind=DocumentKind.SIGNED)
     return (Decision.objects.signed().with_totals().select_related("funding_stream")
+            .prefetch_related(Prefetch("documents", queryset=signed_pdf, to_attr="signed_documents"))
             .order_by("-date_signed", "-reference_code"))
 
 

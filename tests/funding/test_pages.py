@@ -140,11 +140,13 @@ def test_register_filters_by_year_type_funder_and_search(client):
     assert '<option value="2020">2020/21</option>' in page
 
 
-def test_signed_pdf_downloads_as_an_attachment(client):
+def test_signed_pdf_downloads_from_the_register_as_an_attachment(client):
     from tests.factories.funding import DocumentFactory
 
     document = DocumentFactory(kind="signed", title="MD2628 - SIGNED")
-    response = client.get(reverse("funding:document_download", kwargs={"pk": document.pk}))
+    link = reverse("funding:document_download", kwargs={"pk": document.pk})
+    assert link in client.get(reverse("funding:register")).content.decode()
+    response = client.get(link)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
@@ -195,9 +197,12 @@ def test_streams_show_totals_by_funder_and_year(client):
 
 
 def _make_decisions(n, *, signed=True):
+    from tests.factories.funding import DocumentFactory
+
     factory = SignedDecisionFactory if signed else DecisionFactory
     for _ in range(n):
         decision = factory(funding_stream=FundingStreamFactory())
+        DocumentFactory(decision=decision, kind="signed" if signed else "appendix")
         LineFactory(decision=decision)
         RiskFactory(decision=decision)
         DecisionItemFactory(decision=decision)
