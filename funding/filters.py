@@ -1,0 +1,60 @@
+"""The register's filters: year, type, funder and a search by code or title (django-filter,
+with an explicit list of fields). Part 2 is searched for GLA officers only."""
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+
+from partnership.models import Organisation
+
+from .models import Decision, DecisionStatus, DecisionType, Line, financial_year_label
+
+
+def _year_choices(lines):
+    years = lines.order_by("-financial_year").values_list("financial_year", flat=True).distinct()
+    return [(year, financial_year_label(year)) for year in years]
+
+
+class DecisionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Search by code or title", method="search", max_length=200)
+    year = django_filters.ChoiceFilter(label="Financial year", choices=[], method="in_year", empty_label="Any year")
+    decision_type = django_filters.ChoiceFilter(label="Decision type", choices=DecisionType.choices,
+                                                empty_label="Any type")
+    funder = django_filters.ModelChoiceFilter(label="Funder", method="from_funder", empty_label="Any funder",
+                                              queryset=Organisation.objects.none())
+
+    class Meta:
+        model = Decision
+        fields = ["q", "year", "decision_type", "funder"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        # The choices come from the decisions this user may see, so that a draft's years and
+        # funders are not hinted at on the public register.
+        listed = Decision.objects.filter(pk__in=self.queryset.order_by().values("pk"))
+        lines = Line.objects.filter(decision__in=listed)
+        self.filters["year"].extra["choices"] = _year_choices(lines)
+        self.filters["funder"].queryset = Organisation.objects.filter(
+            pk__in=lines.filter(source_organisation__isnull=False).values("source_organisation")).order_by("name")
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        matches = Q(reference_code__iexact=value) | Q(reference_code__icontains=value) | Q(title__icontains=value)
+        if self.user is not None and self.user.is_authenticated and self.user.has_perm("funding.view_part2"):
+            matches |= Q(part2_confidential__icontains=value)
+        return queryset.filter(matches)
+
+    def in_year(self, queryset, name, value):
+        return queryset.filter(Exists(Line.objects.filter(decision=OuterRef("pk"), financial_year=int(value))))
+
+    def from_funder(self, queryset, name, value):
+        return queryset.filter(Exists(Line.objects.filter(decision=OuterRef("pk"), source_organisation=value)))
+
+
+class OfficerDecisionFilter(DecisionFilter):
+    status = django_filters.ChoiceFilter(choices=DecisionStatus.choices, empty_label="Any status")
+
+    class Meta(DecisionFilter.Meta):
+        fields = ["q", "status", "year", "decision_type", "funder"]

@@ -1,0 +1,171 @@
+"""Reads the funding pages list, always scoped to the user and with the joins they need, so
+the number of queries does not grow with the number of rows."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q, Sum
+
+from .models import (
+    RELATION_INVERSE_LABELS,
+    Decision,
+    DecisionDocument,
+    DecisionRelation,
+    DecisionStatus,
+    DocumentKind,
+    FundingStream,
+    LineDirection,
+    Risk,
+    StreamAllocation,
+    financial_year_label,
+)
+
+ZERO = Decimal("0.00")
+
+
+def can_see_part2(user) -> bool:
+    return user.is_authenticated and user.has_perm("funding.view_part2")
+
+
+def decisions_for_listing(user):
+    return (Decision.objects.visible_to(user).with_totals().select_related("funding_stream")
+            .order_by("status", "-date_signed", "-reference_code"))
+
+
+def register_decisions(user):
+    """The public register: signed decisions only, for everyone (officers use the list), each
+    with its signed PDF to hand (signed documents are never confidential)."""
+    signed_pdf = DecisionDocument.objects.filter(kind=DocumentKind.SIGNED)
+    return (Decision.objects.signed().with_totals().select_related("funding_stream")
+            .prefetch_related(Prefetch("documents", queryset=signed_pdf, to_attr="signed_documents"))
+            .order_by("-date_signed", "-reference_code"))
+
+
+def decision_for_page(user, reference_code: str):
+    """One decision with everything its page shows, fetched through the user's scope."""
+    visible = Decision.objects.visible_to(user)
+    relations_visible = Q(to_decision__in=visible)
+    return visible.select_related("funding_stream", "responsible_officer").prefetch_related(
+        "items", "risks", "milestones",
+        Prefetch("lines", queryset=_lines()),
+        Prefetch("documents", queryset=DecisionDocument.objects.visible_to(user)),
+        Prefetch("relations_out", queryset=DecisionRelation.objects.filter(relations_visible)
+                 .select_related("to_decision")),
+        Prefetch("relations_in", queryset=DecisionRelation.objects.filter(from_decision__in=visible)
+                 .select_related("from_decision")),
+    ).filter(reference_code=reference_code)
+
+
+def _lines():
+    from .models import Line
+
+    return Line.objects.select_related("source_organisation").order_by("direction", "financial_year", "pk")
+
+
+@dataclass
+class TotalRow:
+    source: str
+    year: str
+    income: Decimal = ZERO
+    expenditure: Decimal = ZERO
+    is_funder: bool = True
+
+    @property
+    def unspent(self) -> Decimal:
+        return self.income - self.expenditure
+
+
+@dataclass
+class DecisionTotals:
+    rows: list[TotalRow] = field(default_factory=list)
+    by_year: list[TotalRow] = field(default_factory=list)
+    income: Decimal = ZERO
+    expenditure: Decimal = ZERO
+
+
+def decision_totals(decision: Decision) -> DecisionTotals:
+    """Totals by source and financial year, by year, and overall, from the prefetched lines."""
+    by_source: dict[tuple, TotalRow] = {}
+    by_year: dict[int, TotalRow] = {}
+    totals = DecisionTotals()
+    for line in decision.lines.all():
+        key = (line.source_key, line.financial_year)
+        row = by_source.setdefault(key, TotalRow(source=line.source_label, year=line.financial_year_display,
+                                                 is_funder=bool(line.source_organisation_id)))
+        year_row = by_year.setdefault(line.financial_year, TotalRow(source="All sources",
+                                                                    year=line.financial_year_display))
+        for target in (row, year_row, totals):
+            if line.direction == LineDirection.INCOME:
+                target.income += line.amount
+            else:
+                target.expenditure += line.amount
+    totals.rows = sorted(by_source.values(), key=lambda r: (r.year, not r.is_funder, r.source))
+    totals.by_year = [by_year[year] for year in sorted(by_year)]
+    return totals
+
+
+@dataclass(frozen=True)
+class RelatedLink:
+    label: str
+    decision: Decision
+
+
+def related_links(decision: Decision) -> list[RelatedLink]:
+    """Each relation shown from both ends: MD2628 "previous year MD2461", and the reverse."""
+    links = [RelatedLink(r.get_kind_display(), r.to_decision) for r in decision.relations_out.all()]
+    links += [RelatedLink(RELATION_INVERSE_LABELS[r.kind], r.from_decision) for r in decision.relations_in.all()]
+    return links
+
+
+def risk_register():
+    """Every risk of a live decision, highest score first."""
+    return (Risk.objects.filter(decision__in=Decision.objects.live()).with_score()
+            .select_related("decision").order_by("-score", "decision__reference_code", "pk"))
+
+
+def streams_for_listing():
+    return FundingStream.objects.prefetch_related("funders").annotate(allocated=Sum("allocations__amount"))
+
+
+def stream_for_page(user, pk: int):
+    return FundingStream.objects.prefetch_related(
+        "funders",
+        Prefetch("allocations", queryset=StreamAllocation.objects.select_related("funder")),
+        Prefetch("decisions", queryset=Decision.objects.visible_to(user).with_totals()
+                 .order_by("-date_signed", "-reference_code")),
+    ).filter(pk=pk)
+
+
+@dataclass
+class FunderYearTotals:
+    years: list[str]
+    rows: list[tuple[str, list[Decimal], Decimal]]  # funder, amount per year, total
+    year_totals: list[Decimal]
+    grand_total: Decimal
+
+
+def allocation_totals(allocations) -> FunderYearTotals:
+    """Totals by funder and financial year (a funder x year table) from allocation rows."""
+    cells: dict[str, dict[int, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    years: set[int] = set()
+    for allocation in allocations:
+        cells[allocation.funder.name][allocation.financial_year] += allocation.amount
+        years.add(allocation.financial_year)
+    ordered_years = sorted(years)
+    rows = [(funder, [cells[funder][y] for y in ordered_years], sum(cells[funder].values(), ZERO))
+            for funder in sorted(cells)]
+    year_totals = [sum((cells[f][y] for f in cells), ZERO) for y in ordered_years]
+    return FunderYearTotals(years=[financial_year_label(y) for y in ordered_years], rows=rows,
+                            year_totals=year_totals, grand_total=sum(year_totals, ZERO))
+
+
+def all_stream_totals() -> FunderYearTotals:
+    return allocation_totals(StreamAllocation.objects.select_related("funder"))
+
+
+def officer_counts() -> dict[str, int]:
+    counts = dict.fromkeys(DecisionStatus.values, 0)
+    for row in Decision.objects.values("status").annotate(n=Count("pk")).order_by():
+        counts[row["status"]] = row["n"]
+    return counts

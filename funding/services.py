@@ -1,0 +1,282 @@
+"""Every write to a decision goes through here: drafting, lines, risks, milestones, documents,
+relations, and the lifecycle draft -> awaiting signature -> signed (or withdrawn).
+
+Three rules need more than one row, so they are checked here on every write, inside a
+transaction that holds the decision's row lock (select_for_update on Postgres; SQLite takes a
+write lock at the start of the transaction), so two officers cannot each add a line that is
+fine alone and wrong together:
+1. a signed or withdrawn decision is fixed (DecisionLocked);
+2. expenditure from a funder in a financial year never exceeds the income from that funder in
+   that year (GLA budget expenditure is the GLA's own money: it has no income line);
+3. a decision that spends third-party income is signed only when that income is confirmed in
+   writing (seed 002: "no reliance is placed upon third party funding before a legally binding
+   commitment is secured").
+"""
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .models import (
+    Decision,
+    DecisionDocument,
+    DecisionRelation,
+    DecisionStatus,
+    DocumentKind,
+    Line,
+    LineDirection,
+    RelationKind,
+    StreamAllocation,
+    financial_year_label,
+)
+
+PDF_MAGIC = b"%PDF-"
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+
+class DecisionLocked(ValidationError):
+    """Raised for any change to a decision that is signed or withdrawn."""
+
+
+def _locked(decision: Decision) -> Decision:
+    """Re-reads the decision with a row lock held to the end of the transaction."""
+    return Decision.objects.select_for_update().get(pk=decision.pk)
+
+
+def _ensure_editable(decision: Decision) -> None:
+    if not decision.is_editable:
+        raise DecisionLocked(
+            f"{decision.reference_code} is {decision.get_status_display().lower()} and can no longer be changed. "
+            "To change it, draft a new decision that supersedes it.")
+
+
+# Decisions ---------------------------------------------------------------------------------
+
+def decision_create(*, by, supersedes: Decision | None = None, **fields) -> Decision:
+    with transaction.atomic():
+        decision = Decision(status=DecisionStatus.DRAFT, responsible_officer=fields.pop("responsible_officer", by),
+                            **fields)
+        decision.full_clean()
+        decision.save()
+        if supersedes is not None:
+            DecisionRelation.objects.create(from_decision=decision, to_decision=supersedes,
+                                            kind=RelationKind.SUPERSEDES)
+    return decision
+
+
+# Fields an edit may change; status, dates and the signed PDF change only through the lifecycle.
+EDITABLE_FIELDS = (
+    "reference_code", "title", "decision_type", "decision_by_name", "decision_by_title",
+    "executive_summary", "part1_facts", "part2_confidential", "equality_comments", "strategy_links",
+    "impact_assessments", "financial_comments", "legal_comments", "funding_stream", "responsible_officer",
+)
+
+
+def decision_update(*, decision: Decision, **fields) -> Decision:
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    with transaction.atomic():
+        current = _locked(decision)
+        _ensure_editable(current)
+        for name, value in fields.items():
+            setattr(current, name, value)
+        current.full_clean()
+        current.save()
+    return current
+
+
+def decision_submit(*, decision: Decision) -> Decision:
+    """Draft -> awaiting signature, once it has decision items and its money balances."""
+    with transaction.atomic():
+        current = _locked(decision)
+        if current.status != DecisionStatus.DRAFT:
+            raise ValidationError("Only a draft can be submitted for signature.")
+        if not current.items.exists():
+            raise ValidationError("Add at least one decision item before submitting for signature.")
+        check_balance(current)
+        current.status = DecisionStatus.AWAITING_SIGNATURE
+        current.save(update_fields=["status", "updated_at"])
+    return current
+
+
+def decision_return_to_draft(*, decision: Decision) -> Decision:
+    with transaction.atomic():
+        current = _locked(decision)
+        if current.status != DecisionStatus.AWAITING_SIGNATURE:
+            raise ValidationError("Only a decision awaiting signature can go back to draft.")
+        current.status = DecisionStatus.DRAFT
+        current.save(update_fields=["status", "updated_at"])
+    return current
+
+
+def decision_sign(*, decision: Decision, date_signed: dt.date, signed_pdf, by) -> Decision:
+    """Awaiting signature -> signed, with the date signed and the signed PDF attached."""
+    with transaction.atomic():
+        current = _locked(decision)
+        if current.status != DecisionStatus.AWAITING_SIGNATURE:
+            raise ValidationError("Only a decision awaiting signature can be signed.")
+        if date_signed is None:
+            raise ValidationError({"date_signed": "Enter the date the decision was signed."})
+        if date_signed > timezone.localdate():
+            raise ValidationError({"date_signed": "The date signed cannot be in the future."})
+        check_balance(current)
+        check_third_party_income_confirmed(current)
+        _document_create(decision=current, kind=DocumentKind.SIGNED, uploaded_file=signed_pdf, by=by,
+                         title=f"{current.reference_code} {current.title} - SIGNED", field="signed_pdf")
+        current.status = DecisionStatus.SIGNED
+        current.date_signed = date_signed
+        current.full_clean()
+        current.save(update_fields=["status", "date_signed", "updated_at"])
+    return current
+
+
+def decision_withdraw(*, decision: Decision, reason: str) -> Decision:
+    with transaction.atomic():
+        current = _locked(decision)
+        if current.status not in (DecisionStatus.DRAFT, DecisionStatus.AWAITING_SIGNATURE):
+            raise ValidationError("A signed decision cannot be withdrawn: draft a new decision that supersedes it."
+                                  if current.status == DecisionStatus.SIGNED else "This decision is withdrawn already.")
+        current.status = DecisionStatus.WITHDRAWN
+        current.withdrawn_reason = reason
+        current.save(update_fields=["status", "withdrawn_reason", "updated_at"])
+    return current
+
+
+# Money -------------------------------------------------------------------------------------
+
+def _totals_by_source_and_year(lines) -> dict:
+    totals = defaultdict(lambda: {LineDirection.INCOME: Decimal("0.00"), LineDirection.EXPENDITURE: Decimal("0.00"),
+                                  "confirmed": Decimal("0.00"), "label": ""})
+    for line in lines:
+        row = totals[(line.source_key, line.financial_year)]
+        row[line.direction] += line.amount
+        row["label"] = line.source_label
+        if line.direction == LineDirection.INCOME and line.confirmed_in_writing:
+            row["confirmed"] += line.amount
+    return totals
+
+
+def check_balance(decision: Decision) -> None:
+    """Expenditure from each funder in each year is covered by the income from it that year."""
+    lines = Line.objects.filter(decision=decision).select_related("source_organisation")
+    for ((kind, _source), year), row in sorted(_totals_by_source_and_year(lines).items(), key=str):
+        if kind != "org":
+            continue  # a GLA budget is the GLA's own money: no income line to cover
+        spent, received = row[LineDirection.EXPENDITURE], row[LineDirection.INCOME]
+        if spent > received:
+            raise ValidationError({"amount": (
+                f"Expenditure from {row['label']} in {financial_year_label(year)} would be £{spent:,.2f}, "
+                f"more than the income from it that year (£{received:,.2f}). "
+                "Record the income first, or lower the expenditure.")})
+
+
+def check_third_party_income_confirmed(decision: Decision) -> None:
+    lines = Line.objects.filter(decision=decision).select_related("source_organisation")
+    for ((kind, _source), year), row in sorted(_totals_by_source_and_year(lines).items(), key=str):
+        if kind == "org" and row[LineDirection.EXPENDITURE] > row["confirmed"]:
+            raise ValidationError(
+                f"The income from {row['label']} for {financial_year_label(year)} is not confirmed in writing "
+                f"(£{row['confirmed']:,.2f} confirmed, £{row[LineDirection.EXPENDITURE]:,.2f} to spend). "
+                "No reliance is placed on third-party funding before a legally binding commitment is secured: "
+                "record the funder's written confirmation on the income line first.")
+
+
+def line_save(*, line: Line) -> Line:
+    """Adds or changes a line; the whole change is undone if the money no longer balances."""
+    with transaction.atomic():
+        decision = _locked(line.decision)
+        _ensure_editable(decision)
+        if line.direction == LineDirection.INCOME:
+            line.source_budget = ""  # income is third-party money (see Line)
+        if not line.confirmed_in_writing:
+            line.confirmed_on = None
+        line.full_clean()
+        line.save()
+        check_balance(decision)
+    return line
+
+
+def line_delete(*, line: Line) -> None:
+    with transaction.atomic():
+        decision = _locked(line.decision)
+        _ensure_editable(decision)
+        # Delete by key, so the caller's object is intact if the check undoes the delete.
+        Line.objects.filter(pk=line.pk).delete()
+        check_balance(decision)
+
+
+# Risks, milestones, items, relations: plain parts of an editable decision -----------------
+
+def part_save(*, part, decision: Decision):
+    """Saves a risk, milestone, decision item or relation of a decision that is still editable."""
+    with transaction.atomic():
+        _ensure_editable(_locked(decision))
+        part.full_clean()
+        part.save()
+    return part
+
+
+def part_delete(*, part, decision: Decision) -> None:
+    with transaction.atomic():
+        _ensure_editable(_locked(decision))
+        type(part).objects.filter(pk=part.pk).delete()
+
+
+# Documents ---------------------------------------------------------------------------------
+
+def _document_create(*, decision, kind, uploaded_file, by, title, is_confidential=False, field="file"):
+    if uploaded_file is None:
+        raise ValidationError({field: "Choose a file to upload."})
+    if uploaded_file.size == 0:
+        raise ValidationError({field: "The file is empty."})
+    if uploaded_file.size > MAX_DOCUMENT_BYTES:
+        raise ValidationError({field: "The file must be smaller than 20 MB."})
+    if kind == DocumentKind.SIGNED:
+        uploaded_file.seek(0)
+        head = uploaded_file.read(len(PDF_MAGIC))
+        uploaded_file.seek(0)
+        if head != PDF_MAGIC:
+            raise ValidationError({field: "The signed decision must be a PDF file."})
+    document = DecisionDocument(
+        decision=decision, kind=kind, title=title[:300], original_filename=uploaded_file.name[:255],
+        content_type="application/pdf" if kind == DocumentKind.SIGNED
+        else (getattr(uploaded_file, "content_type", "") or "application/octet-stream")[:120],
+        size_bytes=uploaded_file.size, is_confidential=is_confidential, uploaded_by=by,
+    )
+    document.file.save(uploaded_file.name, uploaded_file, save=False)
+    document.save()
+    return document
+
+
+def document_add(*, decision: Decision, title: str, uploaded_file, is_confidential: bool, by) -> DecisionDocument:
+    """Adds a supporting document (an appendix); the signed PDF comes only with signing."""
+    with transaction.atomic():
+        current = _locked(decision)
+        _ensure_editable(current)
+        return _document_create(decision=current, kind=DocumentKind.APPENDIX, uploaded_file=uploaded_file,
+                                by=by, title=title, is_confidential=is_confidential)
+
+
+def document_delete(*, document: DecisionDocument) -> None:
+    with transaction.atomic():
+        _ensure_editable(_locked(document.decision))
+        storage, name = document.file.storage, document.file.name
+        document.delete()
+        # The file goes only once the row is gone for good.
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+# Funding streams ------------------------------------------------------------------------------
+
+def allocation_save(*, allocation: StreamAllocation) -> StreamAllocation:
+    """Records what a funder gives a stream in a year; the funder joins the stream's funders."""
+    with transaction.atomic():
+        allocation.full_clean()
+        allocation.save()
+        allocation.stream.funders.add(allocation.funder)
+    return allocation

@@ -1,0 +1,383 @@
+"""Funding pages: the public register, decision pages, the officers' drafting and signing
+pages, the risk register and the funding streams. Thin: reads go through selectors, writes
+through services."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from partnership.access import permission_required, scoped_object_or_404
+
+from . import exports, selectors, services
+from .filters import DecisionFilter, OfficerDecisionFilter
+from .forms import (
+    DecisionForm,
+    DecisionItemForm,
+    DocumentForm,
+    LineForm,
+    MilestoneForm,
+    RelationForm,
+    RiskForm,
+    SignForm,
+    StreamAllocationForm,
+    WithdrawForm,
+)
+from .models import (
+    EDITABLE_STATUSES,
+    RAG_RULE_TEXT,
+    Decision,
+    DecisionDocument,
+    DecisionItem,
+    DecisionRelation,
+    DecisionStatus,
+    FundingStream,
+    Line,
+    Milestone,
+    Risk,
+    StreamAllocation,
+)
+
+PAGE_SIZE = 50
+MANAGE = "funding.manage_decisions"
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+# Public register -----------------------------------------------------------------------------
+
+@require_safe
+def register(request):
+    decisions = DecisionFilter(request.GET or None, queryset=selectors.register_decisions(request.user),
+                               user=request.user)
+    return render(request, "funding/register.html", {
+        "filter": decisions, "page_obj": _page(request, decisions.qs), "query": request.GET.urlencode()})
+
+
+@require_safe
+def register_export(request):
+    decisions = DecisionFilter(request.GET or None, queryset=selectors.register_decisions(request.user),
+                               user=request.user)
+    body = exports.register_csv(decisions.qs, include_part2=selectors.can_see_part2(request.user))
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="decisions-register.csv"'
+    return response
+
+
+def _decision(request, code):
+    return scoped_object_or_404(selectors.decision_for_page(request.user, code))
+
+
+@require_safe
+def decision_detail(request, code):
+    decision = _decision(request, code)
+    documents = list(decision.documents.all())
+    return render(request, "funding/decision_detail.html", {
+        "decision": decision, "totals": selectors.decision_totals(decision),
+        "related": selectors.related_links(decision), "rag_rule": RAG_RULE_TEXT,
+        "signed_document": next((d for d in documents if d.kind == "signed"), None),
+        "appendices": [d for d in documents if d.kind != "signed"],
+        "show_part2": selectors.can_see_part2(request.user),
+        "can_manage": request.user.has_perm(MANAGE),
+    })
+
+
+@require_safe
+def decision_pdf(request, code):
+    decision = _decision(request, code)
+    body = exports.decision_pdf(decision, include_part2=selectors.can_see_part2(request.user))
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{decision.reference_code}.pdf"'
+    return response
+
+
+@require_safe
+def document_download(request, pk):
+    document = scoped_object_or_404(DecisionDocument.objects.visible_to(request.user), pk=pk)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("The file is missing") from error
+    return FileResponse(handle, as_attachment=True, filename=document.original_filename,
+                        content_type=document.content_type)
+
+
+# Officers' pages ------------------------------------------------------------------------------
+
+@require_safe
+@permission_required("funding.view_all_decisions")
+def decision_list(request):
+    decisions = OfficerDecisionFilter(request.GET or None, user=request.user,
+                                      queryset=selectors.decisions_for_listing(request.user))
+    return render(request, "funding/decision_list.html", {
+        "filter": decisions, "page_obj": _page(request, decisions.qs), "counts": selectors.officer_counts(),
+        "query": request.GET.urlencode()})
+
+
+def _apply(form, action):
+    """Runs a service; a rule it refuses becomes an error on the form, beside the field."""
+    try:
+        return action()
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error.messages)
+    return None
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(MANAGE)
+def decision_create(request):
+    supersedes = None
+    if code := request.GET.get("supersedes"):
+        supersedes = scoped_object_or_404(Decision.objects.visible_to(request.user), reference_code=code)
+    form = DecisionForm(request.POST or None, initial={"responsible_officer": request.user})
+    if request.method == "POST" and form.is_valid():
+        decision = _apply(form, lambda: services.decision_create(by=request.user, supersedes=supersedes,
+                                                                 **form.cleaned_data))
+        if decision:
+            messages.success(request, f"{decision.reference_code} saved as a draft.")
+            return redirect("funding:decision_detail", code=decision.reference_code)
+    return render(request, "funding/decision_form.html", {"form": form, "supersedes": supersedes})
+
+
+def _editable_or_redirect(request, decision):
+    if decision.is_editable:
+        return None
+    messages.error(request, f"{decision.reference_code} is {decision.get_status_display().lower()} and can no "
+                            "longer be changed. To change it, draft a new decision that supersedes it.")
+    return redirect("funding:decision_detail", code=decision.reference_code)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(MANAGE)
+def decision_edit(request, code):
+    decision = scoped_object_or_404(Decision.objects.visible_to(request.user), reference_code=code)
+    if locked := _editable_or_redirect(request, decision):
+        return locked
+    form = DecisionForm(request.POST or None, instance=decision)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        saved = _apply(form, lambda: services.decision_update(decision=Decision.objects.get(pk=decision.pk),
+                                                              **fields))
+        if saved:
+            messages.success(request, f"{saved.reference_code} saved.")
+            return redirect("funding:decision_detail", code=saved.reference_code)
+    return render(request, "funding/decision_form.html", {"form": form, "decision": decision})
+
+
+def _lifecycle(request, code, form_class, action, template, done, allowed=EDITABLE_STATUSES):
+    decision = scoped_object_or_404(Decision.objects.visible_to(request.user), reference_code=code)
+    if decision.status not in allowed:
+        if locked := _editable_or_redirect(request, decision):
+            return locked
+        messages.error(request, f"{decision.reference_code} is {decision.get_status_display().lower()}: "
+                                "submit it for signature first.")
+        return redirect("funding:decision_detail", code=decision.reference_code)
+    form = form_class(request.POST or None, request.FILES or None) if form_class else None
+    if request.method == "POST" and (form is None or form.is_valid()):
+        holder = form or _MessagesOnly()
+        result = _apply(holder, lambda: action(decision, form.cleaned_data if form else {}))
+        if result:
+            messages.success(request, done(result))
+            return redirect("funding:decision_detail", code=result.reference_code)
+        if form is None:
+            for message in holder.errors:
+                messages.error(request, message)
+            return redirect("funding:decision_detail", code=decision.reference_code)
+    return render(request, template, {"form": form, "decision": decision})
+
+
+class _MessagesOnly:
+    """Collects a service's refusal for a step that has no form fields (submit, return)."""
+
+    fields: dict = {}
+
+    def __init__(self):
+        self.errors: list[str] = []
+
+    def add_error(self, field, errors):
+        self.errors.extend(errors if isinstance(errors, list) else [errors])
+
+
+@require_POST
+@permission_required(MANAGE)
+def decision_submit(request, code):
+    return _lifecycle(request, code, None, lambda d, _: services.decision_submit(decision=d), None,
+                      lambda d: f"{d.reference_code} is awaiting signature.")
+
+
+@require_POST
+@permission_required(MANAGE)
+def decision_return(request, code):
+    return _lifecycle(request, code, None, lambda d, _: services.decision_return_to_draft(decision=d), None,
+                      lambda d: f"{d.reference_code} is a draft again.")
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(MANAGE)
+def decision_sign(request, code):
+    return _lifecycle(
+        request, code, SignForm,
+        lambda d, data: services.decision_sign(decision=d, date_signed=data["date_signed"],
+                                               signed_pdf=data["signed_pdf"], by=request.user),
+        "funding/decision_sign.html", lambda d: f"{d.reference_code} is signed and published on the register.",
+        allowed=(DecisionStatus.AWAITING_SIGNATURE,))
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(MANAGE)
+def decision_withdraw(request, code):
+    return _lifecycle(request, code, WithdrawForm,
+                      lambda d, data: services.decision_withdraw(decision=d, reason=data["reason"]),
+                      "funding/decision_withdraw.html", lambda d: f"{d.reference_code} is withdrawn.")
+
+
+# The parts of a decision, added, changed and removed through one set of views.
+PARTS = {
+    "lines": (Line, LineForm, "line"),
+    "risks": (Risk, RiskForm, "risk"),
+    "milestones": (Milestone, MilestoneForm, "milestone"),
+    "items": (DecisionItem, DecisionItemForm, "decision item"),
+    "relations": (DecisionRelation, RelationForm, "related decision"),
+}
+
+
+def _part_spec(kind):
+    if kind not in PARTS:
+        raise Http404("No such part")
+    return PARTS[kind]
+
+
+def _part_owner_field(model):
+    return "from_decision" if model is DecisionRelation else "decision"
+
+
+def _save_part(part, decision):
+    if isinstance(part, Line):
+        return services.line_save(line=part)
+    return services.part_save(part=part, decision=decision)
+
+
+def _delete_part(part, decision):
+    if isinstance(part, Line):
+        return services.line_delete(line=part)
+    return services.part_delete(part=part, decision=decision)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(MANAGE)
+def part_add(request, code, kind):
+    decision = scoped_object_or_404(Decision.objects.visible_to(request.user), reference_code=code)
+    if kind == "documents":
+        return _document_add(request, decision)
+    model, form_class, noun = _part_spec(kind)
+    if locked := _editable_or_redirect(request, decision):
+        return locked
+    form = form_class(request.POST or None, instance=model(**{_part_owner_field(model): decision}))
+    if request.method == "POST" and form.is_valid() and _apply(form, lambda: _save_part(form.instance, decision)):
+        messages.success(request, f"The {noun} is added.")
+        return redirect(reverse("funding:decision_detail", kwargs={"code": code}) + f"#{kind}")
+    return render(request, "funding/part_form.html", {"form": form, "decision": decision, "noun": noun,
+                                                      "adding": True})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(MANAGE)
+def part_edit(request, code, kind, pk):
+    decision = scoped_object_or_404(Decision.objects.visible_to(request.user), reference_code=code)
+    model, form_class, noun = _part_spec(kind)
+    part = scoped_object_or_404(model.objects.all(), pk=pk, **{_part_owner_field(model): decision})
+    if locked := _editable_or_redirect(request, decision):
+        return locked
+    form = form_class(request.POST or None, instance=part)
+    if request.method == "POST" and form.is_valid() and _apply(form, lambda: _save_part(form.instance, decision)):
+        messages.success(request, f"The {noun} is saved.")
+        return redirect(reverse("funding:decision_detail", kwargs={"code": code}) + f"#{kind}")
+    return render(request, "funding/part_form.html", {"form": form, "decision": decision, "noun": noun})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(MANAGE)
+def part_delete(request, code, kind, pk):
+    decision = scoped_object_or_404(Decision.objects.visible_to(request.user), reference_code=code)
+    if kind == "documents":
+        part, noun = scoped_object_or_404(DecisionDocument.objects.exclude(kind="signed"), pk=pk,
+                                          decision=decision), "document"
+    else:
+        model, _form, noun = _part_spec(kind)
+        part = scoped_object_or_404(model.objects.all(), pk=pk, **{_part_owner_field(model): decision})
+    if locked := _editable_or_redirect(request, decision):
+        return locked
+    if request.method == "POST":
+        holder = _MessagesOnly()
+        action = ((lambda: services.document_delete(document=part)) if kind == "documents"
+                  else (lambda: _delete_part(part, decision)))
+        try:
+            action()
+        except ValidationError as error:
+            holder.add_error(None, error.messages)
+        for message in holder.errors:
+            messages.error(request, message)
+        if not holder.errors:
+            messages.success(request, f"The {noun} is removed.")
+        return redirect(reverse("funding:decision_detail", kwargs={"code": code}) + f"#{kind}")
+    return render(request, "funding/part_delete.html", {"decision": decision, "part": part, "noun": noun})
+
+
+def _document_add(request, decision):
+    if locked := _editable_or_redirect(request, decision):
+        return locked
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if _apply(form, lambda: services.document_add(decision=decision, title=data["title"],
+                                                      uploaded_file=data["file"],
+                                                      is_confidential=data["is_confidential"], by=request.user)):
+            messages.success(request, "The document is uploaded.")
+            return redirect(reverse("funding:decision_detail", kwargs={"code": decision.reference_code})
+                            + "#documents")
+    return render(request, "funding/part_form.html", {"form": form, "decision": decision, "noun": "document",
+                                                      "adding": True})
+
+
+@require_safe
+@permission_required("funding.view_risk_register")
+def risk_register(request):
+    return render(request, "funding/risk_register.html", {
+        "page_obj": _page(request, selectors.risk_register()), "rag_rule": RAG_RULE_TEXT})
+
+
+# Funding streams (public) ------------------------------------------------------------------
+
+@require_safe
+def stream_list(request):
+    return render(request, "funding/stream_list.html", {
+        "streams": selectors.streams_for_listing(), "totals": selectors.all_stream_totals()})
+
+
+@require_safe
+def stream_detail(request, pk):
+    stream = scoped_object_or_404(selectors.stream_for_page(request.user, pk))
+    return render(request, "funding/stream_detail.html", {
+        "stream": stream, "totals": selectors.allocation_totals(stream.allocations.all()),
+        "can_manage": request.user.has_perm("funding.manage_streams")})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("funding.manage_streams")
+def stream_allocation_add(request, pk):
+    stream = scoped_object_or_404(FundingStream.objects.all(), pk=pk)
+    form = StreamAllocationForm(request.POST or None, instance=StreamAllocation(stream=stream))
+    if request.method == "POST" and form.is_valid() and _apply(
+            form, lambda: services.allocation_save(allocation=form.instance)):
+        messages.success(request, "The amount is recorded.")
+        return redirect("funding:stream_detail", pk=stream.pk)
+    return render(request, "funding/stream_allocation_form.html", {"form": form, "stream": stream})
