@@ -28,3 +28,5 @@ is_signed_in = rules.is_authenticated
 
 rules.add_perm("partnership.invite_user", is_gla_officer)
 rules.add_perm("partnership.view_officer_dashboard", is_gla_officer)
+rules.add_perm("partnership.view_notification_log", is_gla_officer)
+rules.add_perm("partnership.retry_notification", is_gla_officer)

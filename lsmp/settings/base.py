@@ -227,3 +227,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
+
+# Reminders (the outbox engine, meeting and action notices; DESIGN.md section 5).
+# A claimed notification belongs to its dispatcher for this long. It must outlast the Celery
+# hard time limit, so a live dispatcher is always stopped before another takes its rows over.
+OUTBOX_CLAIM_LEASE_SECONDS = env.int("OUTBOX_CLAIM_LEASE_SECONDS", default=2 * CELERY_TASK_TIME_LIMIT)
+OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
+# Local hour (Europe/London) from which action notices and daily digests are written.
+NOTICE_MORNING_HOUR = 8
