@@ -24,7 +24,7 @@ def notification_preferences(request):
     initial = {"delivery": preference.delivery,
                "wanted_kinds": [k.kind for k in notice_kinds() if k.optional
                                 and k.kind not in preference.switched_off_kinds]}
-    form = NotificationPreferenceForm(request.POST or None, initial=initial)
+    form = NotificationPreferenceForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         preference_update(user=request.user, delivery=form.cleaned_data["delivery"],
                           switched_off_kinds=form.switched_off_kinds())
