@@ -20,7 +20,6 @@ from tests.factories.partnership import BodyFactory, MeetingFactory, MembershipF
 from tests.factories.reminders import AgendaItemFactory, PaperFactory
 
 
-
 @pytest.fixture
 def setting():
     body = BodyFactory(name="Migrant and Refugee Advisory Panel", short_name="MRAP")

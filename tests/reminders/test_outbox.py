@@ -121,7 +121,8 @@ def test_retry_requeues_only_a_failed_notice():
 @pytest.mark.django_db
 def test_a_row_under_a_live_lease_is_not_taken_but_an_expired_one_is():
     notice = _enqueue()
-    Notification.objects.filter(pk=notice.pk).update(claim_token="other", claimed_until=timezone.now() + timedelta(minutes=5))
+    leased_until = timezone.now() + timedelta(minutes=5)
+    Notification.objects.filter(pk=notice.pk).update(claim_token="other", claimed_until=leased_until)
     assert notifications_dispatch_due() == 0
     Notification.objects.filter(pk=notice.pk).update(claimed_until=timezone.now() - timedelta(seconds=1))
     assert notifications_dispatch_due() == 1
