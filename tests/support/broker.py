@@ -16,13 +16,16 @@ def _reset_pools(app):
 
 @contextmanager
 def broker_down():
+    """Publishing goes to the closed port (broker_write_url wins over broker_url, which Django
+    settings fixed at start-up); one connection attempt, so the test does not wait long."""
     app = current_app
-    saved = (app.conf.broker_url, app.conf.broker_transport_options)
+    saved = (app.conf.broker_write_url, app.conf.broker_transport_options)
     _reset_pools(app)
-    app.conf.broker_url = CLOSED_PORT_BROKER
-    app.conf.broker_transport_options = {"max_retries": 1}
+    app.conf.broker_write_url = CLOSED_PORT_BROKER
+    app.conf.broker_transport_options = {**saved[1], "max_retries": 1}
     try:
+        assert app.connection_for_write().as_uri().endswith("127.0.0.1:9/0")
         yield
     finally:
         _reset_pools(app)
-        app.conf.broker_url, app.conf.broker_transport_options = saved
+        app.conf.broker_write_url, app.conf.broker_transport_options = saved
