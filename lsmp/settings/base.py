@@ -233,5 +233,7 @@ LOGGING = {
 # hard time limit, so a live dispatcher is always stopped before another takes its rows over.
 OUTBOX_CLAIM_LEASE_SECONDS = env.int("OUTBOX_CLAIM_LEASE_SECONDS", default=2 * CELERY_TASK_TIME_LIMIT)
 OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
+# One dispatch task stops claiming new batches after this long (the next beat carries on).
+OUTBOX_DISPATCH_BUDGET_SECONDS = env.int("OUTBOX_DISPATCH_BUDGET_SECONDS", default=CELERY_TASK_SOFT_TIME_LIMIT // 2)
 # Local hour (Europe/London) from which action notices and daily digests are written.
 NOTICE_MORNING_HOUR = 8

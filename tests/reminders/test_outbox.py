@@ -180,3 +180,13 @@ def test_two_dispatchers_at_once_send_each_key_exactly_once(tmp_path):
     ids = [message["Message-ID"] for message in read_mail_files(tmp_path)]
     assert len(ids) == 60 and len(set(ids)) == 60
     assert Notification.objects.filter(status=NotificationStatus.SENT).count() == 60
+
+
+@pytest.mark.django_db
+@override_settings(OUTBOX_BATCH_SIZE=2, OUTBOX_DISPATCH_BUDGET_SECONDS=0)
+def test_a_dispatch_stops_claiming_after_its_time_budget_and_the_next_one_carries_on():
+    for n in range(3):
+        _enqueue(slot=f"slot-{n}")
+    assert notifications_dispatch_due() == 0
+    with override_settings(OUTBOX_DISPATCH_BUDGET_SECONDS=60):
+        assert notifications_dispatch_due() == 3
