@@ -76,19 +76,33 @@ def notification_enqueue(*, kind: str, subject_key: str, slot: str, subject: str
 
 
 def _kick_dispatcher() -> None:
-    """Asks a worker to send now rather than at the next beat. Best effort: when the broker is
-    down the row simply waits for the beat, and we stop asking for a minute."""
-    global _kick_paused_until, _last_kick
+    """Asks a worker to send now rather than at the next beat (one kick a second is plenty: a
+    single dispatch sends every due row)."""
+    global _last_kick
     now = time.monotonic()
-    # One kick a second is plenty: a single dispatch sends every due row.
-    if not settings.OUTBOX_KICK_ON_COMMIT or now < _kick_paused_until or now - _last_kick < 1:
+    if now - _last_kick < 1:
         return
     _last_kick = now
     from partnership.tasks import dispatch_due_notifications
 
+    _kick(dispatch_due_notifications)
+
+
+def _kick_send(notification_id: int) -> None:
+    from partnership.tasks import send_notification
+
+    _kick(send_notification, notification_id)
+
+
+def _kick(task, *args) -> None:
+    """Best effort: when the broker is down the row simply waits for the beat, and we stop
+    asking for a minute (a refused connection costs a few seconds of retries)."""
+    global _kick_paused_until
+    if not settings.OUTBOX_KICK_ON_COMMIT or time.monotonic() < _kick_paused_until:
+        return
     try:
         # No countdown or eta, ever: the rows carry the time; the task only says "look now".
-        dispatch_due_notifications.apply_async(retry=False)
+        task.apply_async(args=args, retry=False)
     except Exception:  # noqa: BLE001 - the beat will pick the rows up
         _kick_paused_until = time.monotonic() + 60
         logger.warning("broker unreachable; notifications wait for the next beat")
@@ -222,7 +236,7 @@ def notification_retry(*, notification: Notification) -> bool:
         status=NotificationStatus.PENDING, attempts=0, send_after=timezone.now(), claim_token="",
         claimed_until=None)
     if requeued:
-        transaction.on_commit(_kick_dispatcher)
+        transaction.on_commit(lambda: _kick_send(notification.pk))
     return bool(requeued)
 
 

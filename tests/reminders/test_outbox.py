@@ -190,3 +190,21 @@ def test_a_dispatch_stops_claiming_after_its_time_budget_and_the_next_one_carrie
     assert notifications_dispatch_due() == 0
     with override_settings(OUTBOX_DISPATCH_BUDGET_SECONDS=60):
         assert notifications_dispatch_due() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_retry_asks_a_worker_to_send_that_one_notice_by_id(monkeypatch):
+    from partnership import tasks
+
+    asked = []
+    monkeypatch.setattr(tasks.send_notification, "apply_async",
+                        lambda args=(), **kwargs: asked.append((args, kwargs)))
+    failed = NotificationFactory(status=NotificationStatus.FAILED, attempts=5)
+    with override_settings(OUTBOX_KICK_ON_COMMIT=True):
+        outbox._kick_paused_until = 0.0
+        notification_retry(notification=failed)
+    assert asked == [((failed.pk,), {"retry": False})]
+    # The task itself is idempotent: run twice, it sends once.
+    assert tasks.send_notification(failed.pk) is True
+    assert tasks.send_notification(failed.pk) is False
+    assert len(mail.outbox) == 1
