@@ -92,3 +92,11 @@ def test_other_people_cannot_see_or_retry(client, db):
     assert client.get(URL).status_code == 403
     assert client.post(reverse("partnership:notification_retry", args=[failed.pk])).status_code == 403
     assert Notification.objects.get(pk=failed.pk).status == NotificationStatus.FAILED
+
+
+def test_dashboard_shows_email_settings_and_for_officers_the_failed_count(officer_client):
+    NotificationFactory(status=NotificationStatus.FAILED)
+    NotificationFactory()
+    page = officer_client.get("/dashboard/")
+    assert "1 failed, 1 waiting" in page.text
+    assert "One email for each notice" in page.text
