@@ -233,6 +233,9 @@ LOGGING = {
 # hard time limit, so a live dispatcher is always stopped before another takes its rows over.
 OUTBOX_CLAIM_LEASE_SECONDS = env.int("OUTBOX_CLAIM_LEASE_SECONDS", default=2 * CELERY_TASK_TIME_LIMIT)
 OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
+# A dispatcher sends nothing more from a batch this close to the end of its lease (longer than
+# the SMTP timeout), and hands the rest back.
+OUTBOX_SEND_MARGIN_SECONDS = env.int("OUTBOX_SEND_MARGIN_SECONDS", default=60)
 # One dispatch task stops claiming new batches after this long (the next beat carries on).
 OUTBOX_DISPATCH_BUDGET_SECONDS = env.int("OUTBOX_DISPATCH_BUDGET_SECONDS", default=CELERY_TASK_SOFT_TIME_LIMIT // 2)
 # Local hour (Europe/London) from which action notices and daily digests are written.

@@ -11,8 +11,10 @@ Delivery is at-least-once, with duplicates bounded and detectable:
 A dispatcher that dies between 2 and 3 (after the SMTP server accepted the message, before the
 commit) leaves the row claimed; when the lease runs out another dispatcher sends it again. So
 each such crash can cause ONE extra copy of the messages that were in flight (at most one per
-dispatcher process, since rows are sent one at a time). The lease is longer than the Celery
-hard time limit, so a live dispatcher is always stopped before its lease can be taken over.
+dispatcher process, since rows are sent one at a time). A live dispatcher never has a row
+taken over: it sends nothing more from a batch once its lease is within
+OUTBOX_SEND_MARGIN_SECONDS (longer than the SMTP timeout) of its end and hands the rest back,
+and the lease is also longer than Celery's hard time limit.
 Every copy carries the same Message-ID, derived from the notification key, so mail servers and
 clients can drop the duplicate."""
 
@@ -163,9 +165,19 @@ def _as_message(notification: Notification) -> EmailMultiAlternatives:
     return message
 
 
-def _send_claimed(mail, token: str, batch: list[Notification], now: datetime) -> int:
+def _send_claimed(mail, token: str, batch: list[Notification], now: datetime) -> tuple[int, bool]:
+    """Sends a claimed batch; returns (how many were sent, whether some were handed back)."""
     sent = 0
-    for notification in batch:
+    # Stop well before our lease ends (a send can take up to the SMTP timeout), so that no
+    # other dispatcher takes a row over while we might still be sending it - even on a worker
+    # pool that does not enforce Celery's time limits.
+    stop_at = batch[0].claimed_until - timedelta(seconds=settings.OUTBOX_SEND_MARGIN_SECONDS)
+    for position, notification in enumerate(batch):
+        if timezone.now() >= stop_at:
+            unsent = [n.pk for n in batch[position:]]
+            Notification.objects.filter(pk__in=unsent, claim_token=token).update(claim_token="", claimed_until=None)
+            logger.warning("lease nearly over: %s notifications left for the next dispatch", len(unsent))
+            return sent, True
         try:
             mail.send_messages([_as_message(notification)])
         except Exception as error:  # noqa: BLE001 - any send failure is retried
@@ -180,7 +192,7 @@ def _send_claimed(mail, token: str, batch: list[Notification], now: datetime) ->
             sent += 1
         else:  # our lease ran out and another dispatcher took the row over
             logger.warning("notification %s was re-claimed while being sent", notification.pk)
-    return sent
+    return sent, False
 
 
 def notifications_dispatch_due(*, now: datetime | None = None, limit: int | None = None) -> int:
@@ -200,7 +212,10 @@ def notifications_dispatch_due(*, now: datetime | None = None, limit: int | None
             if not batch:
                 break
             remaining -= len(batch)
-            sent += _send_claimed(mail, token, batch, now)
+            batch_sent, handed_back = _send_claimed(mail, token, batch, now)
+            sent += batch_sent
+            if handed_back:  # this run is too slow for its leases: leave the rest to the next
+                break
     return sent
 
 
@@ -212,7 +227,7 @@ def notification_send_one(*, notification_id: int, now: datetime | None = None) 
     if not batch:
         return False
     with mailers.default as mail:
-        return _send_claimed(mail, token, batch, now) == 1
+        return _send_claimed(mail, token, batch, now)[0] == 1
 
 
 def _record_failure(notification: Notification, token: str, error: Exception, now: datetime) -> None:

@@ -208,3 +208,25 @@ def test_retry_asks_a_worker_to_send_that_one_notice_by_id(monkeypatch):
     assert tasks.send_notification(failed.pk) is True
     assert tasks.send_notification(failed.pk) is False
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_dispatcher_hands_back_what_it_cannot_send_before_its_lease_ends():
+    for n in range(3):
+        _enqueue(slot=f"slot-{n}")
+    # A lease shorter than the safety margin: nothing may be sent, everything is handed back.
+    with override_settings(OUTBOX_CLAIM_LEASE_SECONDS=30, OUTBOX_SEND_MARGIN_SECONDS=60):
+        assert notifications_dispatch_due() == 0
+    assert not Notification.objects.exclude(claim_token="").exists()
+    assert notifications_dispatch_due() == 3
+
+
+def test_no_task_is_ever_scheduled_ahead_with_countdown_or_eta():
+    """The rows carry the time; tasks are only ever asked to "look now" (the broker's visibility
+    timeout would redeliver a task scheduled further ahead)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    offenders = [str(path) for folder in ("partnership", "lsmp") for path in (root / folder).rglob("*.py")
+                 if "countdown=" in path.read_text() or "eta=" in path.read_text()]
+    assert offenders == []

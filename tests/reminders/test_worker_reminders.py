@@ -129,8 +129,8 @@ def test_a_worker_killed_mid_send_loses_nothing_and_duplicates_are_bounded(tmp_p
                for n in range(3)]
     lease = 2
     slow = (f"backend://tests.support.slow_mail.EmailBackend?file_path={tmp_path}&delay=30&order={order}")
-    with celery_worker(tmp_path, extra_env={"EMAIL_URL": slow,
-                                            "OUTBOX_CLAIM_LEASE_SECONDS": str(lease)}) as doomed:
+    with celery_worker(tmp_path, extra_env={"EMAIL_URL": slow, "OUTBOX_CLAIM_LEASE_SECONDS": str(lease),
+                                            "OUTBOX_SEND_MARGIN_SECONDS": "0"}) as doomed:
         dispatch_due_notifications.delay()
         marker = wait_for(lambda: list(tmp_path.glob("sending-*")), timeout=90)
         _assert_waited(marker, doomed, "the slow send never started")
