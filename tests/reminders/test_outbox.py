@@ -230,3 +230,22 @@ def test_no_task_is_ever_scheduled_ahead_with_countdown_or_eta():
     offenders = [str(path) for folder in ("partnership", "lsmp") for path in (root / folder).rglob("*.py")
                  if "countdown=" in path.read_text() or "eta=" in path.read_text()]
     assert offenders == []
+
+
+@pytest.mark.django_db
+def test_one_broken_planner_does_not_stop_the_others(monkeypatch, caplog):
+    from partnership import reminders, tasks
+
+    calls = []
+
+    def broken(now):
+        raise RuntimeError("planner bug")
+
+    def working(now):
+        calls.append(now)
+        return 2
+
+    monkeypatch.setattr(reminders, "_planners", [broken, working])
+    assert tasks.plan_reminders(now="2026-12-01T09:00:00+00:00") == 2
+    assert len(calls) == 1 and calls[0].isoformat() == "2026-12-01T09:00:00+00:00"
+    assert "planner bug" in caplog.text
