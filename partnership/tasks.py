@@ -15,7 +15,6 @@ from .reminders import planners
 from .services.digests import notifications_bundle_digests
 from .services.outbox import notification_send_one, notifications_dispatch_due
 
-
 logger = logging.getLogger(__name__)
 
 
