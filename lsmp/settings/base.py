@@ -229,8 +229,9 @@ LOGGING = {
 }
 
 # Reminders (the outbox engine, meeting and action notices; DESIGN.md section 5).
-# A claimed notification belongs to its dispatcher for this long. It must outlast the Celery
-# hard time limit, so a live dispatcher is always stopped before another takes its rows over.
+# A claimed notification belongs to its dispatcher for this long; a crashed dispatcher's rows
+# are taken over after it. It outlasts Celery's hard time limit (and see the margin below), so
+# a live dispatcher never has a row taken over.
 OUTBOX_CLAIM_LEASE_SECONDS = env.int("OUTBOX_CLAIM_LEASE_SECONDS", default=2 * CELERY_TASK_TIME_LIMIT)
 OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
 # A dispatcher sends nothing more from a batch this close to the end of its lease (longer than
