@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from partnership.dashboard_actions import actions_panel
 from partnership.dashboard_meetings import meetings_panel
+from partnership.dashboard_notifications import email_rows
 
 
 def account_panel(user):
@@ -13,6 +14,7 @@ def account_panel(user):
         rows.append(("People", "Invite a user", reverse("partnership:invite")))
     if user.borough is not None:
         rows.append(("Role", f"Borough officer, {user.borough}", None))
+    rows.extend(email_rows(user))
     return {"title": "Your account", "rows": rows}
 
 

@@ -23,6 +23,8 @@ def gla_officer(user):
 
 ENTRIES = [
     NavEntry("Invite a user", "partnership:invite", 90, gla_officer),
+    NavEntry("Delivery log", "partnership:notification_log", 92, gla_officer),
+    NavEntry("Email settings", "partnership:notification_preferences", 95, signed_in),
 ]
 
 # Bodies, meetings and organisations (issue 3).

@@ -5,6 +5,7 @@ partnership never imports the apps that build on it. A planner must be idempoten
 outbox key makes a second run write nothing new."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 Planner = Callable[[datetime], int]
@@ -19,3 +20,36 @@ def register_planner(planner: Planner) -> Planner:
 
 def planners() -> tuple[Planner, ...]:
     return tuple(_planners)
+
+
+# Notice kinds. A kind registered optional may be switched off by its recipient or gathered
+# into their daily digest; every other kind (meeting notices they must attend, password resets,
+# invitations, kinds nobody registered) is always sent on its own.
+
+
+@dataclass(frozen=True)
+class NoticeKind:
+    kind: str
+    label: str
+    optional: bool
+
+
+_kinds: dict[str, NoticeKind] = {}
+
+
+def register_kind(kind: str, label: str, *, optional: bool) -> NoticeKind:
+    notice_kind = NoticeKind(kind=kind, label=label, optional=optional)
+    _kinds[kind] = notice_kind
+    return notice_kind
+
+
+def notice_kinds() -> tuple[NoticeKind, ...]:
+    return tuple(sorted(_kinds.values(), key=lambda k: k.label))
+
+
+def optional_kinds() -> tuple[NoticeKind, ...]:
+    return tuple(k for k in notice_kinds() if k.optional)
+
+
+def is_optional(kind: str) -> bool:
+    return kind in _kinds and _kinds[kind].optional

@@ -231,3 +231,16 @@ LOGGING = {
 # Resettlement: who hears about offers waiting for the GLA and offers whose available-from date
 # passed unmatched. Empty means every active GLA officer.
 RESETTLEMENT_COORDINATOR_EMAIL = env.str("RESETTLEMENT_COORDINATOR_EMAIL", default="")
+# Reminders (the outbox engine, meeting and action notices; DESIGN.md section 5).
+# A claimed notification belongs to its dispatcher for this long; a crashed dispatcher's rows
+# are taken over after it. It outlasts Celery's hard time limit (and see the margin below), so
+# a live dispatcher never has a row taken over.
+OUTBOX_CLAIM_LEASE_SECONDS = env.int("OUTBOX_CLAIM_LEASE_SECONDS", default=2 * CELERY_TASK_TIME_LIMIT)
+OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
+# A dispatcher sends nothing more from a batch this close to the end of its lease (longer than
+# the SMTP timeout), and hands the rest back.
+OUTBOX_SEND_MARGIN_SECONDS = env.int("OUTBOX_SEND_MARGIN_SECONDS", default=60)
+# One dispatch task stops claiming new batches after this long (the next beat carries on).
+OUTBOX_DISPATCH_BUDGET_SECONDS = env.int("OUTBOX_DISPATCH_BUDGET_SECONDS", default=CELERY_TASK_SOFT_TIME_LIMIT // 2)
+# Local hour (Europe/London) from which action notices and daily digests are written.
+NOTICE_MORNING_HOUR = 8

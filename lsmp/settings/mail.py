@@ -1,7 +1,10 @@
 """EMAIL_URL -> a MAILERS entry (Django 6.1's mail configuration).
 
 smtp://user:password@host:25, smtp+tls://user:password@host:587, consolemail://,
-filemail:///absolute/folder, memorymail://."""
+filemail:///absolute/folder, memorymail://, and backend://dotted.path.EmailBackend?option=value
+for any other importable backend (option values are passed as strings)."""
+
+from urllib.parse import parse_qsl, urlsplit
 
 import environ
 
@@ -13,6 +16,9 @@ _OPTION_NAMES = {
 
 
 def mailer_from_url(url: str) -> dict:
+    if url.startswith("backend://"):
+        parts = urlsplit(url)
+        return {"BACKEND": parts.netloc + parts.path, "OPTIONS": dict(parse_qsl(parts.query))}
     parsed = environ.Env.email_url_config(url)
     backend = parsed["EMAIL_BACKEND"]
     options = {}

@@ -3,6 +3,7 @@
 from .actions import Action, ActionStatus, ActionUpdate
 from .bodies import Body, BodyKind, Membership, MembershipRole
 from .meetings import AgendaItem, Meeting, MeetingStatus
+from .notification_preferences import Delivery, NotificationPreference
 from .notifications import Notification, NotificationStatus
 from .organisations import Organisation, OrganisationKind
 from .papers import Paper, PaperVisibility
@@ -11,6 +12,7 @@ from .users import Role, User
 __all__ = [
     "Action", "ActionStatus", "ActionUpdate", "AgendaItem", "Body", "BodyKind", "Meeting",
     "MeetingStatus", "Membership", "MembershipRole", "Notification", "NotificationStatus",
+    "Delivery", "NotificationPreference",
     "Organisation", "OrganisationKind", "Paper", "PaperVisibility", "Role", "User",
 ]
 

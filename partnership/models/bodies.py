@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -21,6 +22,21 @@ class Cadence(models.TextChoices):
     AS_NEEDED = "as_needed", "As needed"
 
 
+MAX_REMINDER_DAYS = 60
+
+
+def validate_reminder_days(value: str) -> None:
+    """'7,1': whole days before a meeting, each from 1 to MAX_REMINDER_DAYS, no repeats."""
+    try:
+        days = [int(part) for part in value.split(",") if part.strip()]
+    except ValueError:
+        raise ValidationError("Enter whole numbers of days separated by commas, for example 7,1.") from None
+    if any(day < 1 or day > MAX_REMINDER_DAYS for day in days):
+        raise ValidationError(f"Each reminder must be between 1 and {MAX_REMINDER_DAYS} days before the meeting.")
+    if len(set(days)) != len(days):
+        raise ValidationError("Enter each number of days once.")
+
+
 class Body(models.Model):
     """Any forum that meets: the LSMP board, MRAP, HMAP, networks, sub-groups, task groups."""
 
@@ -40,6 +56,10 @@ class Body(models.Model):
     cadence = models.CharField(max_length=20, choices=Cadence.choices, default=Cadence.QUARTERLY)
     membership_is_public = models.BooleanField(default=False)
     minutes_are_public = models.BooleanField(default=False)
+    reminder_days_before = models.CharField(
+        max_length=40, default="7,1", blank=True, validators=[validate_reminder_days],
+        help_text="Days before each meeting that members get a reminder, separated by commas "
+                  "(for example 7,1). Leave blank for no reminders.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -52,6 +72,15 @@ class Body(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def reminder_offsets(self) -> tuple[int, ...]:
+        """The reminder days, largest first; a malformed value gives no reminders, not a crash."""
+        try:
+            validate_reminder_days(self.reminder_days_before)
+        except ValidationError:
+            return ()
+        return tuple(sorted({int(p) for p in self.reminder_days_before.split(",") if p.strip()}, reverse=True))
 
 
 class MembershipRole(models.TextChoices):

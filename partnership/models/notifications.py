@@ -9,6 +9,21 @@ class NotificationStatus(models.TextChoices):
     SENT = "sent", "Sent"
     FAILED = "failed", "Failed"
     CANCELLED = "cancelled", "Cancelled"
+    # Held for a recipient who chose a daily digest, then sent inside that digest.
+    BUNDLED = "bundled", "Sent in a digest"
+
+
+class NotificationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The delivery log is for GLA officers only: it holds every recipient's email."""
+        if user.is_authenticated and user.is_gla_officer:
+            return self.all()
+        return self.none()
+
+    def for_log(self, user):
+        # The log lists no bodies or attachments: leave the big columns in the database.
+        return (self.visible_to(user).defer("body_text", "body_html", "attachment_content")
+                .order_by("-send_after", "-pk"))
 
 
 class Notification(models.Model):
@@ -38,6 +53,16 @@ class Notification(models.Model):
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # A recipient who chose a daily digest gets this notice inside the digest, not on its own.
+    held_for_digest = models.BooleanField(default=False)
+    bundled_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="bundled_notices")
+    # A dispatcher claims a row for a lease before sending it; a crashed dispatcher's lease
+    # runs out and another takes the row over (at-least-once, see services/outbox.py).
+    claim_token = models.CharField(max_length=32, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-send_after", "-pk"]

@@ -1,20 +1,171 @@
-"""The contract between meeting changes and the reminder outbox.
+"""Meeting notices: reminders before a meeting, and the contract between meeting changes and
+the outbox.
 
-The meeting and paper services call these functions inside their own transaction when a
-meeting is rescheduled or cancelled or papers are published; they write Notification rows
-(never send). Each returns how many rows it wrote. The reminders work fills them in; until
-then they write nothing, and nothing else depends on their effect."""
+The meeting and paper services call on_meeting_rescheduled, on_meeting_cancelled and
+on_papers_published inside their own transaction; these write Notification rows (never send),
+so a rolled-back change sends nothing. Each returns how many rows it wrote.
 
-from datetime import datetime
+Recipients are the body's current members, including its secretariat members
+(Membership.objects.current()). Reminders, changes and cancellations are mandatory kinds:
+nobody can switch off notices about meetings they must attend."""
+
+import hashlib
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from partnership.models import Meeting, MeetingStatus, Membership, Notification, NotificationStatus, Paper, User
+from partnership.models.bodies import MAX_REMINDER_DAYS
+from partnership.services.meeting_calendar import meeting_ics
+from partnership.services.notice_links import meeting_link, paper_link, preferences_link
+from partnership.services.outbox import notification_enqueue, notifications_cancel_pending
+
+KIND_REMINDER = "meeting.reminder"
+KIND_RESCHEDULED = "meeting.rescheduled"
+KIND_CANCELLED = "meeting.cancelled"
+KIND_PAPERS = "paper.published"
+
+# The hourly planner writes a reminder up to this long before it is due; the dispatcher (every
+# minute) then sends it on time. A reminder missed by less than GRACE (planner or worker
+# down) is still sent; an older one is not (a meeting set up 3 days ahead gets no "7 days" one).
+LOOKAHEAD = timedelta(hours=2)
+GRACE = timedelta(hours=12)
+
+
+def subject_key_for(meeting) -> str:
+    return f"partnership.meeting:{meeting.pk}"
+
+
+def _start_stamp(meeting) -> str:
+    return meeting.starts_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+
+
+def meeting_recipients(meeting, *, on: date | None = None) -> list[User]:
+    member_ids = Membership.objects.current(on).filter(body_id=meeting.body_id).values("user_id")
+    return list(User.objects.filter(pk__in=member_ids, is_active=True).order_by("pk"))
+
+
+def _render_notice(*, meeting, recipient: User, headline: str, note: str = "", cancel: bool = False,
+                   papers=None) -> dict:
+    if papers is None:
+        papers = list(Paper.objects.visible_to(recipient).filter(meeting=meeting).order_by("title"))
+    context = {
+        "recipient": recipient, "meeting": meeting, "headline": headline, "note": note,
+        "cancelled": cancel, "starts": timezone.localtime(meeting.starts_at),
+        "ends": timezone.localtime(meeting.ends_at),
+        "agenda": [] if cancel else list(meeting.agenda_items.all()),
+        "papers": [] if cancel else [(paper, paper_link(paper.pk)) for paper in papers],
+        "meeting_url": meeting_link(meeting.pk), "preferences_url": preferences_link(),
+    }
+    return {
+        "subject": f"{headline}: {meeting.display_title}, {context['starts']:%-d %B %Y}",
+        "body_text": render_to_string("partnership/email/meeting_notice.txt", context),
+        "body_html": render_to_string("partnership/email/meeting_notice.html", context),
+        "attachment": meeting_ics(meeting=meeting, recipient_email=recipient.email, cancel=cancel),
+    }
+
+
+def meeting_reminders_write(*, meeting, days_before: int, now: datetime) -> int:
+    """One reminder per current member, due `days_before` days before the start. The slot holds
+    the start time, so a reminder for a time that has changed is a different key."""
+    send_at = meeting.starts_at - timedelta(days=days_before)
+    headline = "Reminder: meeting tomorrow" if days_before == 1 else f"Reminder: meeting in {days_before} days"
+    written = 0
+    for recipient in meeting_recipients(meeting, on=timezone.localdate(now)):
+        notice = _render_notice(meeting=meeting, recipient=recipient, headline=headline)
+        written += notification_enqueue(
+            kind=KIND_REMINDER, subject_key=subject_key_for(meeting),
+            slot=f"{days_before}d-{_start_stamp(meeting)}", recipient=recipient,
+            send_after=send_at, **notice) is not None
+    return written
+
+
+def plan_meeting_reminders(now: datetime) -> int:
+    """The planner (run hourly by the beat): writes the reminders due within LOOKAHEAD."""
+    meetings = (Meeting.objects.filter(status=MeetingStatus.SCHEDULED, starts_at__gt=now,
+                                       starts_at__lte=now + timedelta(days=MAX_REMINDER_DAYS) + LOOKAHEAD)
+                .select_related("body").prefetch_related("agenda_items"))
+    written = 0
+    for meeting in meetings:
+        for days in meeting.body.reminder_offsets:
+            send_at = meeting.starts_at - timedelta(days=days)
+            if now - GRACE < send_at <= now + LOOKAHEAD:
+                written += meeting_reminders_write(meeting=meeting, days_before=days, now=now)
+    return written
 
 
 def on_meeting_rescheduled(*, meeting, previous_starts_at: datetime) -> int:
-    return 0
+    """A new time or place: reminders for the old time are cancelled (the planner writes new
+    ones for the new time) and every member gets the updated .ics (same UID, the SEQUENCE the
+    meeting service raised)."""
+    key = subject_key_for(meeting)
+    stale = [pk for pk, slot in _pending(key, KIND_REMINDER) if not slot.endswith(_start_stamp(meeting))]
+    Notification.objects.filter(pk__in=stale, status=NotificationStatus.PENDING).update(
+        status=NotificationStatus.CANCELLED, last_error="The meeting was moved before this reminder was sent.")
+    # An earlier change notice not sent yet carries an older .ics: this one replaces it.
+    notifications_cancel_pending(subject_key=key, kinds=[KIND_RESCHEDULED],
+                                 reason="A later change to the meeting replaced this notice.")
+    when = timezone.localtime(previous_starts_at)
+    note = f"This meeting was due to start at {when:%H:%M} on {when:%-d %B %Y}. The new details are below."
+    written = 0
+    for recipient in meeting_recipients(meeting):
+        notice = _render_notice(meeting=meeting, recipient=recipient, headline="Meeting changed", note=note)
+        written += notification_enqueue(
+            kind=KIND_RESCHEDULED, subject_key=key,
+            slot=f"changed-{meeting.sequence}-{_start_stamp(meeting)}", recipient=recipient,
+            **notice) is not None
+    return written
 
 
 def on_meeting_cancelled(*, meeting) -> int:
-    return 0
+    """Pending reminders and change notices are cancelled; every member gets METHOD:CANCEL."""
+    key = subject_key_for(meeting)
+    notifications_cancel_pending(subject_key=key, kinds=[KIND_REMINDER, KIND_RESCHEDULED],
+                                 reason="The meeting was cancelled before this notice was sent.")
+    written = 0
+    for recipient in meeting_recipients(meeting):
+        notice = _render_notice(meeting=meeting, recipient=recipient, headline="Meeting cancelled",
+                                cancel=True, papers=[])
+        written += notification_enqueue(
+            kind=KIND_CANCELLED, subject_key=key, slot=f"cancelled-{meeting.sequence}",
+            recipient=recipient, **notice) is not None
+    return written
 
 
 def on_papers_published(*, papers) -> int:
-    return 0
+    """One notice per member per meeting (or body) listing the newly published papers that
+    member may see; nothing for a member who may see none of them. Optional kind."""
+    groups: dict[tuple, list] = defaultdict(list)
+    for paper in papers:
+        if paper.published_at is not None:
+            groups[(paper.body_id, paper.meeting_id)].append(paper)
+    written = 0
+    for (body_id, meeting_id), group in groups.items():
+        ids = sorted(paper.pk for paper in group)
+        slot = "papers-" + hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:24]
+        meeting = Meeting.objects.select_related("body").filter(pk=meeting_id).first() if meeting_id else None
+        subject_key = subject_key_for(meeting) if meeting else f"partnership.body:{body_id}"
+        member_ids = Membership.objects.current().filter(body_id=body_id).values("user_id")
+        for recipient in User.objects.filter(pk__in=member_ids, is_active=True).order_by("pk"):
+            visible = list(Paper.objects.visible_to(recipient).filter(pk__in=ids).order_by("title"))
+            if not visible:
+                continue
+            context = {"recipient": recipient, "meeting": meeting, "body": group[0].body,
+                       "papers": [(paper, paper_link(paper.pk)) for paper in visible],
+                       "meeting_url": meeting_link(meeting.pk) if meeting else "",
+                       "preferences_url": preferences_link()}
+            title = meeting.display_title if meeting else group[0].body.name
+            written += notification_enqueue(
+                kind=KIND_PAPERS, subject_key=subject_key, slot=slot, recipient=recipient,
+                subject=f"New papers: {title}",
+                body_text=render_to_string("partnership/email/papers_published.txt", context),
+                body_html=render_to_string("partnership/email/papers_published.html", context),
+            ) is not None
+    return written
+
+
+def _pending(subject_key: str, kind: str):
+    return Notification.objects.filter(subject_key=subject_key, kind=kind,
+                                       status=NotificationStatus.PENDING).values_list("pk", "slot")

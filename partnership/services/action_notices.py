@@ -1,0 +1,88 @@
+"""Action notices to the person who owns an action: due soon (3 days before the due date),
+overdue (from the day after it), then one weekly digest of all their overdue actions instead of
+one email each.
+
+Only actions owned by a user are notified. An action owned by an organisation has at most a
+named contact typed as text, not an address we may email, so it gets no notice (the body's
+secretariat sees it in the action lists instead)."""
+
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from partnership.models import Action
+from partnership.services.notice_links import action_link, preferences_link
+from partnership.services.outbox import notification_enqueue
+
+KIND_DUE_SOON = "action.due_soon"
+KIND_OVERDUE = "action.overdue"
+KIND_OVERDUE_DIGEST = "action.overdue_digest"
+DUE_SOON_DAYS = 3
+# A single overdue notice is still written this many days late (the planner was down, or the
+# action was logged after its due date); after that only the weekly digest mentions it.
+OVERDUE_SINGLE_WINDOW_DAYS = 7
+DIGEST_WEEKDAY = 0  # Monday
+
+
+def _user_owned_open_actions():
+    return (Action.objects.still_open().filter(owner_user__isnull=False, owner_user__is_active=True)
+            .select_related("owner_user", "body"))
+
+
+def _write(*, kind: str, subject_key: str, slot: str, recipient, headline: str, subject: str, actions) -> int:
+    context = {"recipient": recipient, "headline": headline,
+               "actions": [(action, action_link(action.pk)) for action in actions],
+               "preferences_url": preferences_link()}
+    return notification_enqueue(
+        kind=kind, subject_key=subject_key, slot=slot, recipient=recipient, subject=subject,
+        body_text=render_to_string("partnership/email/action_notice.txt", context),
+        body_html=render_to_string("partnership/email/action_notice.html", context),
+    ) is not None
+
+
+def plan_action_notices(now: datetime) -> int:
+    """The planner (run hourly by the beat). Writes nothing before the morning hour, London
+    time, so owners are not emailed in the night. The due date is in every slot, so moving the
+    due date earns a fresh notice and running twice writes nothing twice."""
+    local_now = timezone.localtime(now)
+    if local_now.hour < settings.NOTICE_MORNING_HOUR:
+        return 0
+    today = local_now.date()
+    written = 0
+    for action in _user_owned_open_actions().filter(due_on__gt=today,
+                                                    due_on__lte=today + timedelta(days=DUE_SOON_DAYS)):
+        written += _write(kind=KIND_DUE_SOON, subject_key=f"partnership.action:{action.pk}",
+                          slot=f"due-soon-{action.due_on.isoformat()}", recipient=action.owner_user,
+                          headline=f"This action is due on {action.due_on:%-d %B %Y}.",
+                          subject="Action due soon", actions=[action])
+    overdue = _user_owned_open_actions().filter(due_on__lt=today)
+    for action in overdue.filter(due_on__gte=today - timedelta(days=OVERDUE_SINGLE_WINDOW_DAYS)):
+        written += _write(kind=KIND_OVERDUE, subject_key=f"partnership.action:{action.pk}",
+                          slot=f"overdue-{action.due_on.isoformat()}", recipient=action.owner_user,
+                          headline=f"This action was due on {action.due_on:%-d %B %Y} and is not done yet.",
+                          subject="Action overdue", actions=[action])
+    if today.weekday() == DIGEST_WEEKDAY:
+        written += _write_weekly_digests(overdue.order_by("due_on", "pk"), today)
+    return written
+
+
+def _write_weekly_digests(overdue, today) -> int:
+    """One email per owner listing all their overdue actions, for owners who already had the
+    single overdue notice for at least one of them (due before yesterday)."""
+    by_owner = defaultdict(list)
+    for action in overdue:
+        by_owner[action.owner_user].append(action)
+    year, week, _ = today.isocalendar()
+    written = 0
+    for owner, actions in by_owner.items():
+        if not any(action.due_on < today - timedelta(days=1) for action in actions):
+            continue
+        count = len(actions)
+        written += _write(kind=KIND_OVERDUE_DIGEST, subject_key=f"partnership.user:{owner.pk}",
+                          slot=f"week-{year}-{week:02d}", recipient=owner,
+                          headline=f"You have {count} overdue action{'s' if count != 1 else ''}.",
+                          subject=f"Your overdue actions this week ({count})", actions=actions)
+    return written

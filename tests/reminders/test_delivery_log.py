@@ -1,0 +1,102 @@
+"""The delivery log: GLA officers only, filters, pagination, flat query count, retry."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from partnership.models import Notification, NotificationStatus
+from tests.factories.partnership import UserFactory, gla_officer
+from tests.factories.reminders import NotificationFactory
+from tests.support.queries import assert_flat_query_count
+
+URL = "/notifications/"
+
+
+@pytest.fixture
+def officer_client(client, db):
+    client.force_login(gla_officer(email="officer@example.org"),
+                       backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+def test_url_is_where_the_log_is():
+    assert reverse("partnership:notification_log") == URL
+
+
+def test_query_count_is_flat_from_5_to_50_rows(officer_client):
+    def make_rows(n):
+        for _ in range(n):
+            NotificationFactory(status=NotificationStatus.FAILED, attempts=5, last_error="refused")
+    small, large = assert_flat_query_count(officer_client, URL, make_rows)
+    assert "50 emails" in large.text
+    assert large.text.count("Retry<span") == 50
+
+
+def test_filters_by_status_kind_recipient_and_dates(officer_client):
+    now = timezone.now()
+    NotificationFactory(kind="meeting.reminder", recipient_email="ann@example.org", status=NotificationStatus.SENT,
+                        sent_at=now, send_after=now - dt.timedelta(days=10))
+    NotificationFactory(kind="paper.published", recipient_email="bob@example.org", send_after=now)
+    NotificationFactory(kind="action.overdue", recipient_email="cat@example.org", status=NotificationStatus.FAILED)
+
+    def listed(**query):
+        response = officer_client.get(URL, query)
+        assert response.status_code == 200
+        return {e for e in ("ann@", "bob@", "cat@") if e in response.text}
+
+    assert listed() == {"ann@", "bob@", "cat@"}
+    assert listed(status="sent") == {"ann@"}
+    assert listed(kind="paper.published") == {"bob@"}
+    assert listed(recipient="CAT") == {"cat@"}
+    assert listed(due_to=(now - dt.timedelta(days=5)).date().isoformat()) == {"ann@"}
+    assert listed(due_from=(now - dt.timedelta(days=5)).date().isoformat()) == {"bob@", "cat@"}
+
+
+@pytest.mark.parametrize("query", [{"status": "lost"}, {"due_from": "31/02/2026"}, {"page": "abc"},
+                                   {"page": "99999"}, {"kind": "<script>"}, {"recipient": "x" * 5000}])
+def test_nasty_queries_answer_without_a_500(officer_client, query):
+    NotificationFactory()
+    response = officer_client.get(URL, query)
+    assert response.status_code == 200
+    if set(query) & {"status", "due_from", "kind"}:
+        assert "govuk-error-summary" in response.text
+        assert response.text.count("<title>Error: ") == 1
+
+
+def test_pages_of_fifty(officer_client):
+    for _ in range(51):
+        NotificationFactory()
+    first = officer_client.get(URL)
+    second = officer_client.get(URL, {"page": 2, "status": ""})
+    assert "Page 1 of 2" in first.text and "Page 2 of 2" in second.text
+    assert 'href="?status=&amp;page=1"' in second.text
+
+
+def test_retry_puts_a_failed_email_back_in_the_queue(officer_client):
+    failed = NotificationFactory(status=NotificationStatus.FAILED, attempts=5)
+    response = officer_client.post(reverse("partnership:notification_retry", args=[failed.pk]), follow=True)
+    assert "is queued again" in response.text
+    failed.refresh_from_db()
+    assert (failed.status, failed.attempts) == (NotificationStatus.PENDING, 0)
+    sent = NotificationFactory(status=NotificationStatus.SENT, sent_at=timezone.now())
+    response = officer_client.post(reverse("partnership:notification_retry", args=[sent.pk]), follow=True)
+    assert "Only a failed email can be retried" in response.text
+    assert Notification.objects.get(pk=sent.pk).status == NotificationStatus.SENT
+
+
+def test_other_people_cannot_see_or_retry(client, db):
+    failed = NotificationFactory(status=NotificationStatus.FAILED)
+    client.force_login(UserFactory(), backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get(URL).status_code == 403
+    assert client.post(reverse("partnership:notification_retry", args=[failed.pk])).status_code == 403
+    assert Notification.objects.get(pk=failed.pk).status == NotificationStatus.FAILED
+
+
+def test_dashboard_shows_email_settings_and_for_officers_the_failed_count(officer_client):
+    NotificationFactory(status=NotificationStatus.FAILED)
+    NotificationFactory()
+    page = officer_client.get("/dashboard/")
+    assert "1 failed, 1 waiting" in page.text
+    assert "One email for each notice" in page.text
