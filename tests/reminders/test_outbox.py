@@ -194,16 +194,16 @@ def test_a_dispatch_stops_claiming_after_its_time_budget_and_the_next_one_carrie
 
 @pytest.mark.django_db(transaction=True)
 def test_retry_asks_a_worker_to_send_that_one_notice_by_id(monkeypatch):
+    from lsmp.celery import app
     from partnership import tasks
 
     asked = []
-    monkeypatch.setattr(tasks.send_notification, "apply_async",
-                        lambda args=(), **kwargs: asked.append((args, kwargs)))
+    monkeypatch.setattr(app, "send_task", lambda name, args=(), **kwargs: asked.append((name, args, kwargs)))
     failed = NotificationFactory(status=NotificationStatus.FAILED, attempts=5)
     with override_settings(OUTBOX_KICK_ON_COMMIT=True):
         outbox._kick_paused_until = 0.0
         notification_retry(notification=failed)
-    assert asked == [((failed.pk,), {"retry": False})]
+    assert asked == [("partnership.tasks.send_notification", (failed.pk,), {"retry": False})]
     # The task itself is idempotent: run twice, it sends once.
     assert tasks.send_notification(failed.pk) is True
     assert tasks.send_notification(failed.pk) is False
