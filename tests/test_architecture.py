@@ -16,6 +16,7 @@ ALLOWED = {
     "funding": {"partnership"},
 }
 PORTAL_PACKAGES = set(APPS) | {"lsmp"}
+LOADERS = {"import_module", "import_string", "include"}
 
 
 def _imported_packages(path: Path) -> set[str]:
@@ -26,12 +27,12 @@ def _imported_packages(path: Path) -> set[str]:
             found.update(alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.add(node.module.split(".")[0])
-    # Strings passed to import_module or include() count too.
+    # Dotted paths passed to import_module(), import_string() or include() count too.
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and "." in node.value:
-            head = node.value.split(".")[0]
-            if head in PORTAL_PACKAGES and " " not in node.value and "/" not in node.value:
-                found.add(head)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) in LOADERS:
+            for arg in node.args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    found.add(arg.value.split(".")[0])
     return found & PORTAL_PACKAGES
 
 
