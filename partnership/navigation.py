@@ -24,3 +24,8 @@ def gla_officer(user):
 ENTRIES = [
     NavEntry("Invite a user", "partnership:invite", 90, gla_officer),
 ]
+# The public contact form, for everyone; the queue behind it, for the Migration Team (issue 7).
+ENTRIES += [
+    NavEntry("Contact us", "partnership:contact", 80, lambda user: True),
+    NavEntry("Enquiries", "partnership:enquiry_list", 30, gla_officer),
+]

@@ -28,3 +28,6 @@ is_signed_in = rules.is_authenticated
 
 rules.add_perm("partnership.invite_user", is_gla_officer)
 rules.add_perm("partnership.view_officer_dashboard", is_gla_officer)
+
+# Enquiries: the public sends them; only GLA officers triage them (issue 7).
+rules.add_perm("partnership.triage_enquiries", is_gla_officer)

@@ -16,3 +16,10 @@ def dispatch_due_notifications() -> int:
 def plan_reminders() -> int:
     now = timezone.now()
     return sum(planner(now) for planner in planners())
+
+
+@shared_task(acks_late=True)
+def anonymise_expired_enquiries() -> int:
+    from .services.enquiries import enquiries_anonymise_expired
+
+    return enquiries_anonymise_expired()

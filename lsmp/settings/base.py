@@ -227,3 +227,20 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
+
+# --- Enquiries (the public contact form, issue 7) ----------------------------------------------
+# The cache holds the contact form's per-address rate limit. Local memory is per process: in
+# production set CACHE_URL to Redis (rediscache://...) so every gunicorn worker shares one limit.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# How many enquiries one address may send in the window before getting a 429 page.
+ENQUIRY_RATE_LIMIT = env.int("ENQUIRY_RATE_LIMIT", default=5)
+ENQUIRY_RATE_LIMIT_WINDOW_SECONDS = env.int("ENQUIRY_RATE_LIMIT_WINDOW_SECONDS", default=60 * 60)
+# Behind N trusted proxies the client's address is the Nth entry from the right of
+# X-Forwarded-For; 0 means REMOTE_ADDR (no proxy, or one that sets REMOTE_ADDR itself).
+ENQUIRY_TRUSTED_PROXY_COUNT = env.int("ENQUIRY_TRUSTED_PROXY_COUNT", default=0)
+# Closed enquiries (and spam) are anonymised this many months after they were closed.
+ENQUIRY_RETENTION_MONTHS = env.int("ENQUIRY_RETENTION_MONTHS", default=12)
+CELERY_BEAT_SCHEDULE["anonymise-expired-enquiries"] = {
+    "task": "partnership.tasks.anonymise_expired_enquiries",
+    "schedule": crontab(minute=30, hour=2),
+}

@@ -2,6 +2,14 @@
 
 from .actions import Action, ActionStatus, ActionUpdate
 from .bodies import Body, BodyKind, Membership, MembershipRole
+from .enquiries import (
+    AccessibleFormat,
+    Enquiry,
+    EnquiryCounter,
+    EnquiryKind,
+    EnquiryStatus,
+    OfferType,
+)
 from .meetings import AgendaItem, Meeting, MeetingStatus
 from .notifications import Notification, NotificationStatus
 from .organisations import Organisation, OrganisationKind
@@ -13,3 +21,4 @@ __all__ = [
     "MeetingStatus", "Membership", "MembershipRole", "Notification", "NotificationStatus",
     "Organisation", "OrganisationKind", "Paper", "PaperVisibility", "Role", "User",
 ]
+__all__ += ["AccessibleFormat", "Enquiry", "EnquiryCounter", "EnquiryKind", "EnquiryStatus", "OfferType"]
