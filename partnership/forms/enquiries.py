@@ -91,6 +91,7 @@ class EnquiryForm(forms.Form):
         labels = dict(EnquiryKind.choices)
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's own <form> carries the token
         self.helper.layout = Layout(
             ConditionalRadios(
                 "kind",
