@@ -14,7 +14,7 @@ class EnquiryFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label="Status", choices=[(OPEN, "Open (new or assigned)"), *EnquiryStatus.choices],
         empty_label="Any", method="filter_status")
-    assignee = django_filters.ModelChoiceFilter(label="Assigned to", queryset=gla_officers,
+    assignee = django_filters.ModelChoiceFilter(label="Assigned to", queryset=lambda request: gla_officers(),
                                                 empty_label="Anyone")
     overdue = django_filters.BooleanFilter(label="Overdue only", method="filter_overdue",
                                            widget=forms.CheckboxInput)

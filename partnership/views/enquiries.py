@@ -103,8 +103,8 @@ def _apply(request, enquiry, action, done: str, **kwargs):
     return redirect("partnership:enquiry_detail", pk=enquiry.pk)
 
 
-@require_POST
 @permission_required(TRIAGE)
+@require_POST
 def enquiry_assign_view(request, pk):
     enquiry = _enquiry(request, pk)
     form = AssignForm(request.POST)
@@ -115,8 +115,8 @@ def enquiry_assign_view(request, pk):
                   assignee=assignee)
 
 
-@require_POST
 @permission_required(TRIAGE)
+@require_POST
 def enquiry_respond_view(request, pk):
     enquiry = _enquiry(request, pk)
     form = ResponseForm(request.POST)
@@ -126,15 +126,15 @@ def enquiry_respond_view(request, pk):
                   note=form.cleaned_data["note"])
 
 
-@require_POST
 @permission_required(TRIAGE)
+@require_POST
 def enquiry_close_view(request, pk):
     enquiry = _enquiry(request, pk)
     return _apply(request, enquiry, enquiry_close, f"{enquiry.reference} is closed.")
 
 
-@require_POST
 @permission_required(TRIAGE)
+@require_POST
 def enquiry_spam_view(request, pk):
     enquiry = _enquiry(request, pk)
     return _apply(request, enquiry, enquiry_mark_spam, f"{enquiry.reference} is marked as spam.")
