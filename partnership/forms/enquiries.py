@@ -16,10 +16,17 @@ MESSAGE_MAX_LENGTH = 5000
 
 class RevealedQuestion(ConditionalQuestion):
     """A radio of a conditional group. Unlike the pack's own template it points
-    data-aria-controls (which GOV.UK Frontend turns into aria-controls) only at content that
-    exists, and gives the first radio the field's own id, so the error summary's link lands."""
+    data-aria-controls (turned into aria-controls by the script) only at content that exists,
+    and gives the first radio the field's own id, so the error summary's link lands."""
 
     template = "partnership/enquiries/gds/conditional_question.html"
+
+
+class RevealingRadios(ConditionalRadios):
+    """The radios of a conditional group, revealed by static/js/conditional-reveal.js rather
+    than GOV.UK Frontend's Radios (which sets aria-expanded on radios, refused by axe)."""
+
+    template = "partnership/enquiries/gds/conditional_radios.html"
 
 
 def _question(label, *fields):
@@ -93,7 +100,7 @@ class EnquiryForm(forms.Form):
         self.helper.form_tag = False
         self.helper.disable_csrf = True  # the page's own <form> carries the token
         self.helper.layout = Layout(
-            ConditionalRadios(
+            RevealingRadios(
                 "kind",
                 _question(labels[EnquiryKind.QUESTION]),
                 _question(labels[EnquiryKind.CONCERN]),
