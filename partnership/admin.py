@@ -40,3 +40,13 @@ admin.site.register(models.Action, SimpleHistoryAdmin)
 class NotificationAdmin(admin.ModelAdmin):
     list_display = ["kind", "recipient_email", "slot", "status", "send_after", "sent_at"]
     list_filter = ["status", "kind"]
+
+
+@admin.register(models.Enquiry)
+class EnquiryAdmin(admin.ModelAdmin):
+    """For repairs only: triage happens in the portal's own queue."""
+
+    list_display = ["reference", "kind", "status", "received_at", "response_due", "assignee"]
+    list_filter = ["status", "kind"]
+    search_fields = ["reference", "email"]
+    raw_id_fields = ["assignee", "responded_by", "closed_by", "borough"]

@@ -55,3 +55,8 @@ def seed(*, log, password: str) -> None:
         user.save(update_fields=["password"])
         user.groups.set([Group.objects.get_or_create(name=role)[0] for role in roles])
     log(f"  {len(DEMO_ACCOUNTS)} demo accounts (password from DEMO_PASSWORD)")
+
+    # The public enquiries of issue 7.
+    from partnership import demo_enquiries
+
+    demo_enquiries.seed(log=log)

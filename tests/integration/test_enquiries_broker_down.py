@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.conf import settings
+from kombu import pools as kombu_pools
 
 from lsmp.celery import app as celery_app
 from partnership.models import Enquiry, Notification, NotificationStatus
@@ -25,8 +26,9 @@ def _use_broker(url: str) -> None:
     celery_app.conf.broker_url = url
     celery_app.conf.broker_transport_options = (
         settings.CELERY_BROKER_TRANSPORT_OPTIONS if url == settings.CELERY_BROKER_URL else {})
-    # Forget pooled connections to the previous broker.
-    celery_app.pool.force_close_all()
+    # Close and forget every pooled connection to the previous broker (kombu keeps global
+    # pools keyed by connection; reset() closes them and empties the registries).
+    kombu_pools.reset()
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
 
