@@ -207,18 +207,27 @@ def plan_enquiry_reminders(now: datetime) -> int:
     candidates = (Enquiry.objects.filter(status__in=OPEN_STATUSES, assignee__isnull=False,
                                          response_due__lte=horizon)
                   .select_related("assignee"))
+    candidates = list(candidates)
+    # Keys already written (in any state): skipped here rather than refused by the database
+    # on every hourly run.
+    written_keys = set(Notification.objects.filter(
+        kind__in=[DUE_SOON, OVERDUE], subject_key__in=[enquiry.subject_key for enquiry in candidates],
+    ).values_list("kind", "subject_key", "recipient_email", "slot"))
     written = 0
     for enquiry in candidates:
         due = enquiry.response_due
         context = _reminder_context(enquiry)
-        if previous_working_day(due) <= today <= due:
+        email = enquiry.assignee.email
+        if previous_working_day(due) <= today <= due and \
+                (DUE_SOON, enquiry.subject_key, email, f"due-{due.isoformat()}") not in written_keys:
             written += bool(notification_enqueue(
                 kind=DUE_SOON, subject_key=enquiry.subject_key, recipient=enquiry.assignee,
                 slot=f"due-{due.isoformat()}", send_after=max(now, _at_nine(previous_working_day(due))),
                 subject=f"Reply due {due:%A} {due.day} {due:%B}: enquiry {enquiry.reference}",
                 body_text=render_to_string("partnership/enquiries/email/due_soon.txt", context)))
         first_overdue_day = next_working_day(due)
-        if today >= first_overdue_day:
+        if today >= first_overdue_day and \
+                (OVERDUE, enquiry.subject_key, email, f"overdue-{due.isoformat()}") not in written_keys:
             written += bool(notification_enqueue(
                 kind=OVERDUE, subject_key=enquiry.subject_key, recipient=enquiry.assignee,
                 slot=f"overdue-{due.isoformat()}", send_after=max(now, _at_nine(first_overdue_day)),

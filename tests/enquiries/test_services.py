@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, close_old_connections, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from partnership.exports_enquiries import neutralise, subject_access_csv
@@ -174,8 +175,10 @@ def test_assignee_is_reminded_a_working_day_before_and_when_overdue(officer):
     due_soon = Notification.objects.get(kind=DUE_SOON)
     assert due_soon.recipient_email == colleague.email
     assert due_soon.send_after == at(2026, 4, 10, 9)
-    # The hourly planner runs again: nothing new (the outbox key).
-    assert plan_enquiry_reminders(at(2026, 4, 10, 10)) == 0
+    # The hourly planner runs again: nothing new, and it does not even try to insert.
+    with CaptureQueriesContext(connection) as queries:
+        assert plan_enquiry_reminders(at(2026, 4, 10, 10)) == 0
+    assert not [q for q in queries.captured_queries if q["sql"].upper().startswith("INSERT")]
     assert plan_enquiry_reminders(at(2026, 4, 13, 10)) == 0
     # Tuesday 14 April it is overdue.
     assert plan_enquiry_reminders(at(2026, 4, 14, 7)) == 1

@@ -4,7 +4,9 @@ are saved; when a worker runs against the real broker, all 1,000 acknowledgement
 The real Redis is shared with other test runs, so it is never stopped: the Celery app is
 pointed at a closed port for the sending part instead."""
 
+import os
 import re
+from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
@@ -22,7 +24,7 @@ HOW_MANY = 1000
 CLOSED_PORT_BROKER = "redis://127.0.0.1:9/0"  # port 9 (discard): nothing listens there
 
 
-def _use_broker(url: str) -> None:
+def _point_celery_at(url: str) -> None:
     celery_app.conf.broker_url = url
     celery_app.conf.broker_transport_options = (
         settings.CELERY_BROKER_TRANSPORT_OPTIONS if url == settings.CELERY_BROKER_URL else {})
@@ -31,16 +33,26 @@ def _use_broker(url: str) -> None:
     kombu_pools.reset()
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
+    assert celery_app.conf.broker_url == url
 
 
-@pytest.fixture
-def broker_down():
-    _use_broker(CLOSED_PORT_BROKER)
-    yield
-    _use_broker(settings.CELERY_BROKER_URL)
+@contextmanager
+def broker_unreachable():
+    # Celery reads CELERY_BROKER_URL from the environment before its own configuration.
+    saved = os.environ.get("CELERY_BROKER_URL")
+    os.environ["CELERY_BROKER_URL"] = CLOSED_PORT_BROKER
+    _point_celery_at(CLOSED_PORT_BROKER)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("CELERY_BROKER_URL", None)
+        else:
+            os.environ["CELERY_BROKER_URL"] = saved
+        _point_celery_at(settings.CELERY_BROKER_URL)
 
 
-def test_a_thousand_enquiries_survive_a_broker_outage(client, settings, broker_down, tmp_path, monkeypatch):
+def test_a_thousand_enquiries_survive_a_broker_outage(client, settings, tmp_path, monkeypatch):
     settings.ENQUIRY_RATE_LIMIT = HOW_MANY + 1
     # The commit hook really tries the (dead) broker, as in production.
     settings.OUTBOX_KICK_ON_COMMIT = True
@@ -50,14 +62,15 @@ def test_a_thousand_enquiries_survive_a_broker_outage(client, settings, broker_d
     real_kick = outbox._kick_dispatcher
     monkeypatch.setattr(outbox, "_kick_dispatcher", lambda: kicks.append(1) or real_kick())
 
-    for i in range(HOW_MANY):
-        response = client.post("/contact/", {
-            "kind": "offer" if i % 3 == 0 else "question", "name": f"Sender {i}", "email": f"sender{i}@example.com",
-            "message": "We would like to help.", "consent": "on",
-            "offer_types": ["volunteering"], "offer_where": "Lewisham"})
-        assert response.status_code == 302, (i, response.status_code)
-    assert kicks, "the outbox never tried the broker"
-    assert outbox._kick_paused_until > 0, "the broker was not found down"
+    with broker_unreachable():
+        for i in range(HOW_MANY):
+            response = client.post("/contact/", {
+                "kind": "offer" if i % 3 == 0 else "question", "name": f"Sender {i}", "email": f"sender{i}@example.com",
+                "message": "We would like to help.", "consent": "on",
+                "offer_types": ["volunteering"], "offer_where": "Lewisham"})
+            assert response.status_code == 302, (i, response.status_code)
+        assert kicks, "the outbox never tried the broker"
+        assert outbox._kick_paused_until > 0, "the broker was not found down"
 
     assert Enquiry.objects.count() == HOW_MANY
     assert len(set(Enquiry.objects.values_list("reference", flat=True))) == HOW_MANY
@@ -65,7 +78,6 @@ def test_a_thousand_enquiries_survive_a_broker_outage(client, settings, broker_d
     assert pending.count() == HOW_MANY
 
     # The broker is back and a worker runs: every acknowledgement goes.
-    _use_broker(settings.CELERY_BROKER_URL)
     with celery_worker(tmp_path) as worker:
         def all_sent():
             remaining = pending.count()
