@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from partnership.dashboard_enquiries import enquiry_panels
+
 
 def panels(user):
     rows = [("Email", user.email, None)]
@@ -10,4 +12,4 @@ def panels(user):
         rows.append(("People", "Invite a user", reverse("partnership:invite")))
     if user.borough is not None:
         rows.append(("Role", f"Borough officer, {user.borough}", None))
-    return [{"title": "Your account", "rows": rows}]
+    return [{"title": "Your account", "rows": rows}] + enquiry_panels(user)

@@ -96,6 +96,9 @@ class EnquiryForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         labels = dict(EnquiryKind.choices)
+        # No maxlength on the message: a browser would cut a long paste silently; the
+        # character count and the server's error say so instead, and keep every word.
+        self.fields["message"].widget.attrs.pop("maxlength", None)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True  # the page's own <form> carries the token

@@ -149,3 +149,28 @@ def test_privacy_notice_says_what_why_who_and_how_long(client, settings):
         assert heading in html
     assert "18 months after it is closed" in html
     assert "18 months after we have answered you" in client.get("/contact/").content.decode()
+
+
+def test_dashboard_panel_counts_for_officers_only(client_for, world):
+    officer = world.users["gla_officer"]
+    today = timezone.localdate()
+    EnquiryFactory(response_due=today - timedelta(days=1))
+    EnquiryFactory(status=EnquiryStatus.ASSIGNED, assignee=officer)
+    EnquiryFactory(status=EnquiryStatus.SPAM, closed_at=timezone.now())
+    panels = client_for(officer).get("/dashboard/").context["panels"]
+    rows = {label: value for label, value, _ in next(p for p in panels if p["title"] == "Public enquiries")["rows"]}
+    assert rows == {"Open": 2, "Overdue": 1, "Not yet assigned": 1, "Assigned to you": 1}
+    borough = client_for(world.users["borough_a"]).get("/dashboard/").context["panels"]
+    assert not [p for p in borough if p["title"] == "Public enquiries"]
+
+
+def test_dashboard_keeps_a_flat_query_count(client_for, world):
+    client = client_for(world.users["gla_officer"])
+    assert_flat_query_count(client, "/dashboard/", lambda n: EnquiryFactory.create_batch(n))
+
+
+def test_a_long_message_is_not_cut_by_the_browser(client):
+    html = client.get("/contact/").content.decode()
+    textarea = html[html.index("<textarea"): html.index(">", html.index("<textarea"))]
+    assert "maxlength" not in textarea
+    assert 'data-maxlength="5000"' in html
