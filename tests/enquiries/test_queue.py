@@ -148,7 +148,7 @@ def test_privacy_notice_says_what_why_who_and_how_long(client, settings):
     for heading in ["What we collect and why", "Who sees it", "How long we keep it"]:
         assert heading in html
     assert "18 months after it is closed" in html
-    assert "18 months after we have answered you" in client.get("/contact/").content.decode()
+    assert "close your message; 18 months later we remove" in client.get("/contact/").content.decode()
 
 
 def test_dashboard_panel_counts_for_officers_only(client_for, world):
