@@ -42,7 +42,8 @@ def contact(request):
             # Looks like success to the bot; nothing is saved and no email is queued.
             return render(request, "partnership/enquiries/sent.html", {"sent": None})
         enquiry = enquiry_submit(**form.submission())
-        request.session[SENT_SESSION_KEY] = {"reference": enquiry.reference, "email": enquiry.email,
+        # Only what the confirmation page shows, and nothing personal: sessions outlive the page.
+        request.session[SENT_SESSION_KEY] = {"reference": enquiry.reference,
                                              "due": enquiry.response_due.isoformat()}
         return redirect("partnership:contact_sent")
     return render(request, "partnership/enquiries/contact.html", {"form": form})
