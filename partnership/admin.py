@@ -47,3 +47,11 @@ admin.site.register(models.Minutes, SimpleHistoryAdmin)
 admin.site.register(models.Attendance)
 admin.site.register(models.Declaration)
 admin.site.register(models.Decision)
+@admin.register(models.Enquiry)
+class EnquiryAdmin(admin.ModelAdmin):
+    """For repairs only: triage happens in the portal's own queue."""
+
+    list_display = ["reference", "kind", "status", "received_at", "response_due", "assignee"]
+    list_filter = ["status", "kind"]
+    search_fields = ["reference", "email"]
+    raw_id_fields = ["assignee", "responded_by", "closed_by", "borough"]

@@ -21,3 +21,6 @@ class PartnershipConfig(AppConfig):
         register_kind(digests.KIND_DAILY_DIGEST, "Daily digest", optional=False)
         register_planner(meeting_notices.plan_meeting_reminders)
         register_planner(action_notices.plan_action_notices)
+        from .services.enquiries import plan_enquiry_reminders
+
+        register_planner(plan_enquiry_reminders)

@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from partnership.dashboard_actions import actions_panel
+from partnership.dashboard_enquiries import enquiry_panels
 from partnership.dashboard_meetings import meetings_panel
 from partnership.dashboard_notifications import email_rows
 
@@ -19,4 +20,4 @@ def account_panel(user):
 
 
 def panels(user):
-    return [account_panel(user), meetings_panel(user), actions_panel(user)]
+    return [account_panel(user), meetings_panel(user), actions_panel(user), *enquiry_panels(user)]

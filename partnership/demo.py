@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group
 
-from partnership import demo_meetings, demo_papers_actions
+from partnership import demo_enquiries, demo_meetings, demo_papers_actions
 from partnership.models import Organisation, OrganisationKind, Role, User
 
 # The 33 London local authorities with their ONS GSS codes.
@@ -57,6 +57,7 @@ def seed(*, log, password: str) -> None:
         user.groups.set([Group.objects.get_or_create(name=role)[0] for role in roles])
     log(f"  {len(DEMO_ACCOUNTS)} demo accounts (password from DEMO_PASSWORD)")
 
-    # Bodies, members and meetings first; papers and actions attach to them.
+    # Bodies, members and meetings first; papers and actions attach to them; then enquiries.
     demo_meetings.seed(log=log, password=password)
     demo_papers_actions.seed(log=log, password=password)
+    demo_enquiries.seed(log=log)

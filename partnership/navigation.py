@@ -40,3 +40,8 @@ ENTRIES += [
     NavEntry("My actions", "partnership:my_actions", 45, signed_in),
     NavEntry("Actions", "partnership:action_list", 50, gla_officer),
 ]
+# The public contact form, for everyone; the queue behind it, for the Migration Team (issue 7).
+ENTRIES += [
+    NavEntry("Contact us", "partnership:contact", 80, lambda user: True),
+    NavEntry("Enquiries", "partnership:enquiry_list", 30, gla_officer),
+]

@@ -50,3 +50,5 @@ rules.add_perm("partnership.update_action", is_gla_officer | is_action_owner)
 rules.add_perm("partnership.complete_action", is_gla_officer | is_action_owner)
 rules.add_perm("partnership.view_notification_log", is_gla_officer)
 rules.add_perm("partnership.retry_notification", is_gla_officer)
+# Enquiries: the public sends them; only GLA officers triage them (issue 7).
+rules.add_perm("partnership.triage_enquiries", is_gla_officer)

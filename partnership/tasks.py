@@ -45,3 +45,10 @@ def plan_reminders(now: str | None = None) -> int:
             logger.exception("reminder planner %s failed", getattr(planner, "__qualname__", planner))
     # Last, so that notices every app's planner just held for a digest go into today's.
     return written + notifications_bundle_digests(now=moment)
+
+
+@shared_task(acks_late=True)
+def anonymise_expired_enquiries() -> int:
+    from .services.enquiries import enquiries_anonymise_expired
+
+    return enquiries_anonymise_expired()

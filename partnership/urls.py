@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import accounts, notifications
+from .views import enquiries as enquiry_views
 
 app_name = "partnership"
 
@@ -9,6 +10,16 @@ urlpatterns = [
     path("account/email-settings/", notifications.notification_preferences, name="notification_preferences"),
     path("notifications/", notifications.notification_log, name="notification_log"),
     path("notifications/<int:pk>/retry/", notifications.notification_retry_view, name="notification_retry"),
+    # The public contact form and the enquiry queue (issue 7).
+    path("contact/", enquiry_views.contact, name="contact"),
+    path("contact/sent/", enquiry_views.contact_sent, name="contact_sent"),
+    path("enquiries/", enquiry_views.enquiry_list, name="enquiry_list"),
+    path("enquiries/subject-access/", enquiry_views.enquiry_subject_access, name="enquiry_subject_access"),
+    path("enquiries/<int:pk>/", enquiry_views.enquiry_detail, name="enquiry_detail"),
+    path("enquiries/<int:pk>/assign/", enquiry_views.enquiry_assign_view, name="enquiry_assign"),
+    path("enquiries/<int:pk>/respond/", enquiry_views.enquiry_respond_view, name="enquiry_respond"),
+    path("enquiries/<int:pk>/close/", enquiry_views.enquiry_close_view, name="enquiry_close"),
+    path("enquiries/<int:pk>/spam/", enquiry_views.enquiry_spam_view, name="enquiry_spam"),
 ]
 
 # Organisations, people, bodies, meetings, minutes and calendars (issue 3).

@@ -60,3 +60,13 @@ def client_for(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits (the contact form's) live in the local-memory cache: each test starts clean."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

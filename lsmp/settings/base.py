@@ -231,6 +231,7 @@ LOGGING = {
 # Resettlement: who hears about offers waiting for the GLA and offers whose available-from date
 # passed unmatched. Empty means every active GLA officer.
 RESETTLEMENT_COORDINATOR_EMAIL = env.str("RESETTLEMENT_COORDINATOR_EMAIL", default="")
+
 # Reminders (the outbox engine, meeting and action notices; DESIGN.md section 5).
 # A claimed notification belongs to its dispatcher for this long; a crashed dispatcher's rows
 # are taken over after it. It outlasts Celery's hard time limit (and see the margin below), so
@@ -244,3 +245,20 @@ OUTBOX_SEND_MARGIN_SECONDS = env.int("OUTBOX_SEND_MARGIN_SECONDS", default=60)
 OUTBOX_DISPATCH_BUDGET_SECONDS = env.int("OUTBOX_DISPATCH_BUDGET_SECONDS", default=CELERY_TASK_SOFT_TIME_LIMIT // 2)
 # Local hour (Europe/London) from which action notices and daily digests are written.
 NOTICE_MORNING_HOUR = 8
+
+# --- Enquiries (the public contact form, issue 7) ----------------------------------------------
+# The cache holds the contact form's per-address rate limit. Local memory is per process: in
+# production set CACHE_URL to Redis (rediscache://...) so every gunicorn worker shares one limit.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# How many enquiries one address may send in the window before getting a 429 page.
+ENQUIRY_RATE_LIMIT = env.int("ENQUIRY_RATE_LIMIT", default=5)
+ENQUIRY_RATE_LIMIT_WINDOW_SECONDS = env.int("ENQUIRY_RATE_LIMIT_WINDOW_SECONDS", default=60 * 60)
+# Behind N trusted proxies the client's address is the Nth entry from the right of
+# X-Forwarded-For; 0 means REMOTE_ADDR (no proxy, or one that sets REMOTE_ADDR itself).
+ENQUIRY_TRUSTED_PROXY_COUNT = env.int("ENQUIRY_TRUSTED_PROXY_COUNT", default=0)
+# Closed enquiries (and spam) are anonymised this many months after they were closed.
+ENQUIRY_RETENTION_MONTHS = env.int("ENQUIRY_RETENTION_MONTHS", default=12)
+CELERY_BEAT_SCHEDULE["anonymise-expired-enquiries"] = {
+    "task": "partnership.tasks.anonymise_expired_enquiries",
+    "schedule": crontab(minute=30, hour=2),
+}

@@ -2,6 +2,14 @@
 
 from .actions import Action, ActionStatus, ActionUpdate
 from .bodies import Body, BodyKind, Membership, MembershipRole
+from .enquiries import (
+    AccessibleFormat,
+    Enquiry,
+    EnquiryCounter,
+    EnquiryKind,
+    EnquiryStatus,
+    OfferType,
+)
 from .meetings import AgendaItem, Meeting, MeetingStatus
 from .notification_preferences import Delivery, NotificationPreference
 from .notifications import Notification, NotificationStatus
@@ -29,3 +37,4 @@ from .records import (  # noqa: E402
 
 __all__ += ["Attendance", "AttendanceStatus", "CalendarFeedToken", "Declaration", "Decision", "Minutes",
             "MinutesStatus"]
+__all__ += ["AccessibleFormat", "Enquiry", "EnquiryCounter", "EnquiryKind", "EnquiryStatus", "OfferType"]
