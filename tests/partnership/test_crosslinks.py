@@ -91,6 +91,15 @@ def test_meeting_papers_link_to_their_page_and_file_through_the_viewers_scope(
     assert reverse("partnership:paper_meeting_list", args=[meeting.pk]) in page
 
 
+def test_a_meetings_and_a_bodys_paper_lists_lead_back(world, client_for):
+    meeting = MeetingFactory(body=world.mrap)
+    client = client_for(None)
+    page = client.get(reverse("partnership:paper_meeting_list", args=[meeting.pk])).text
+    assert f'href="{_meeting_url(meeting)}" class="govuk-back-link"' in page
+    page = client.get(reverse("partnership:paper_body_list", args=[world.mrap.pk])).text
+    assert f'href="{reverse("partnership:body_detail", args=[world.mrap.pk])}" class="govuk-back-link"' in page
+
+
 def test_another_bodys_members_papers_are_not_listed_on_its_meeting_page(world, client_for):
     item = AgendaItemFactory(meeting__body=world.hmap)
     paper = PaperFactory(body=world.hmap, meeting=item.meeting, agenda_item=item, title="HMAP members only")
@@ -136,6 +145,7 @@ def test_body_page_links_terms_of_reference_papers_and_actions(world, client_for
     members_side = role in ("gla_officer", "panel_member")
     assert (_download_url(terms) in page) is members_side
     assert (_action_url(action) in page) is members_side
+    assert (f'{reverse("partnership:action_list")}?body={world.mrap.pk}' in page) is members_side
     assert reverse("partnership:paper_body_list", args=[world.mrap.pk]) in page
     officer_links = [f"{UPLOAD}?body={world.mrap.pk}&amp;next={body_url}",
                      f"{CREATE}?body={world.mrap.pk}&amp;next={body_url}"]
