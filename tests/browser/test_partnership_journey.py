@@ -125,6 +125,7 @@ def test_officer_runs_a_meeting_with_papers_and_actions_and_the_member_follows_u
     _submit(page, "Save draft minutes")
     _submit(page, "Approve the minutes")
     assert Minutes.objects.get(meeting=meeting).status == MinutesStatus.APPROVED
+    assert ACTION in page.locator("#meeting-actions").inner_text()  # the approved minutes list the action
 
     # The body page leads to the body's papers and open actions.
     page.goto(body_path)

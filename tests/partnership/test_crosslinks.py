@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from partnership.models import Action, Paper, PaperVisibility
 from partnership.sample_documents import minimal_pdf
+from tests.factories.meetings import MinutesFactory
 from tests.factories.papers_actions import AgendaItemFactory, PaperFactory
 from tests.factories.partnership import ActionFactory, MeetingFactory, UserFactory
 from tests.support.queries import assert_flat_query_count
@@ -132,6 +133,29 @@ def test_matters_arising_link_to_earlier_actions_and_leave_out_this_meetings_own
     matters, this_meeting = _table(page, "actions"), _table(page, "meeting-actions")
     assert _action_url(arising) in matters and _action_url(own) not in matters
     assert _action_url(own) in this_meeting and _action_url(arising) not in this_meeting
+
+
+def test_minutes_list_the_meetings_actions_to_those_who_may_see_them(world, client_for):
+    meeting = MeetingFactory(body=world.mrap, starts_at=timezone.now() - dt.timedelta(days=7))
+    world.mrap.minutes_are_public = True
+    world.mrap.save()
+    MinutesFactory(meeting=meeting, approved=True)
+    action = ActionFactory(body=world.mrap, meeting=meeting, description="Write to the Home Office")
+    url = reverse("partnership:minutes_detail", args=[meeting.pk])
+    assert _action_url(action) in _table(client_for(world.users["panel_member"]).get(url).text, "meeting-actions")
+    for role in ("anonymous", "borough_a"):
+        page = client_for(world.users[role]).get(url).text
+        assert "Write to the Home Office" not in page and 'id="meeting-actions"' not in page, role
+
+
+def test_minutes_with_actions_keep_a_flat_query_count(world, client_for):
+    meeting = MeetingFactory(body=world.mrap, starts_at=timezone.now() - dt.timedelta(days=7))
+    MinutesFactory(meeting=meeting)
+    assert_flat_query_count(client_for(world.users["panel_member"]),
+                            reverse("partnership:minutes_detail", args=[meeting.pk]),
+                            lambda n: [ActionFactory(body=world.mrap, meeting=meeting,
+                                                     agenda_item=AgendaItemFactory(meeting=meeting))
+                                       for _ in range(n)])
 
 
 # --- The body page ------------------------------------------------------------------------
