@@ -110,3 +110,14 @@ def terms_of_reference(body, user):
 def last_meeting_of(body):
     return (Meeting.objects.filter(body=body).exclude(status=MeetingStatus.CANCELLED)
             .order_by("-starts_at", "-pk").first())
+
+
+def meeting_papers_outside_agenda(meeting, user):
+    """Papers of the meeting not tied to an agenda item, as far as this user may see papers."""
+    return Paper.objects.visible_to(user).filter(meeting=meeting, agenda_item__isnull=True).order_by("title", "pk")
+
+
+def actions_from_meeting(meeting, user):
+    """Every action recorded at this meeting (open or not), as far as this user may see actions."""
+    return (Action.objects.visible_to(user).filter(meeting=meeting)
+            .select_related("owner_user", "owner_organisation", "agenda_item").order_by("due_on", "pk"))

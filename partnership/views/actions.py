@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -15,6 +16,7 @@ from partnership.filters import ActionFilter
 from partnership.forms.actions import ActionForm, ActionUpdateForm
 from partnership.models import AgendaItem, Meeting
 from partnership.models.actions import OPEN_STATUSES
+from partnership.next_url import safe_next_url
 from partnership.selectors.actions import action_history, actions_for_user, my_actions
 from partnership.services.actions import action_add_update, action_change, action_create, action_mark_done
 
@@ -98,6 +100,7 @@ def _initial_from_query(request) -> dict:
 @permission_required("partnership.manage_actions")
 def action_new(request):
     form = ActionForm(request.POST or None, initial=_initial_from_query(request))
+    next_url = safe_next_url(request)  # the meeting or body page the action was recorded from
     if request.method == "POST" and form.is_valid():
         try:
             action = action_create(by=request.user, **form.cleaned_data)
@@ -105,8 +108,9 @@ def action_new(request):
             form.add_error(None, error)
         else:
             messages.success(request, "Action recorded.")
-            return redirect("partnership:action_detail", pk=action.pk)
-    return render(request, "partnership/actions/form.html", {"form": form, "heading": "Record an action"})
+            return redirect(next_url or reverse("partnership:action_detail", args=[action.pk]))
+    return render(request, "partnership/actions/form.html",
+                  {"form": form, "heading": "Record an action", "next_url": next_url})
 
 
 @require_http_methods(["GET", "POST"])

@@ -52,11 +52,17 @@ def meeting_detail(request, pk):
         "meeting": meeting,
         "members_side": members_side,
         "agenda": select.agenda_of(meeting, request.user),
-        "matters_arising": select.matters_arising(meeting.body, request.user) if members_side else [],
+        # Matters arising come from earlier business: this meeting's own actions are listed apart.
+        "matters_arising": (select.matters_arising(meeting.body, request.user).exclude(meeting=meeting)
+                            if members_side else []),
         "attendance": meeting.attendance.select_related("person") if members_side else [],
         "decisions": meeting.decisions.select_related("agenda_item") if members_side else [],
         "minutes_readable": select.minutes_readable_by(request.user, minutes),
         "can_manage": request.user.has_perm("partnership.manage_meetings"),
+        # Papers and actions of the meeting, each through the viewer's scope.
+        "other_papers": select.meeting_papers_outside_agenda(meeting, request.user),
+        "meeting_actions": (select.actions_from_meeting(meeting, request.user)
+                            if request.user.is_authenticated else []),
     }
     return render(request, "partnership/meetings/detail.html", context)
 

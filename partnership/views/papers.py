@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -16,6 +17,7 @@ from partnership.access import permission_required, scoped_object_or_404
 from partnership.filters import PaperFilter
 from partnership.forms.papers import PaperEditForm, PaperUploadForm
 from partnership.models import Body, Meeting, Paper, PaperVisibility
+from partnership.next_url import safe_next_url
 from partnership.selectors.papers import papers_for_user
 from partnership.services.papers import paper_edit as paper_edit_service
 from partnership.services.papers import paper_unpublish as paper_unpublish_service
@@ -101,6 +103,7 @@ def paper_upload(request):
 @csrf_protect  # ... so CSRF is checked here, after it
 def _paper_upload(request, size_limit):
     form = PaperUploadForm(request.POST or None, request.FILES or None, initial=_prefill(request))
+    next_url = safe_next_url(request)  # the meeting or body page the upload started from
     if request.method == "POST":
         form.is_valid()
         if size_limit is not None and "file" in size_limit.too_large_fields:
@@ -118,9 +121,9 @@ def _paper_upload(request, size_limit):
             else:
                 messages.success(request, f"Paper uploaded: {paper.title}"
                                           f"{' (published)' if paper.published_at else ' (not published yet)'}.")
-                return redirect("partnership:paper_detail", pk=paper.pk)
+                return redirect(next_url or reverse("partnership:paper_detail", args=[paper.pk]))
     return render(request, "partnership/papers/upload.html",
-                  {"form": form, "max_bytes": settings.PAPER_MAX_UPLOAD_BYTES})
+                  {"form": form, "max_bytes": settings.PAPER_MAX_UPLOAD_BYTES, "next_url": next_url})
 
 
 @require_http_methods(["GET", "POST"])

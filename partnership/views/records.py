@@ -128,6 +128,9 @@ def minutes_detail(request, pk):
         "paragraphs": [p for p in minutes.text.replace("\r\n", "\n").split("\n\n") if p.strip()],
         "decisions": meeting.decisions.select_related("agenda_item"),
         "can_manage": request.user.has_perm("partnership.manage_meetings"),
+        # The actions agreed, as they stand now, as far as the reader may see actions.
+        "meeting_actions": (select.actions_from_meeting(meeting, request.user)
+                            if request.user.is_authenticated else []),
     })
 
 
