@@ -1,8 +1,9 @@
 """The register as CSV and a decision as a printable PDF. Part 2 is included only when the
 caller says the reader may see it (a GLA officer): both views decide that with the same rule."""
 
-import csv
-import io
+from django.http import HttpResponse
+
+from partnership.exports import csv_response
 
 from .models import Decision
 from .pdf import render_pdf
@@ -12,20 +13,21 @@ CSV_COLUMNS = ["Reference code", "Title", "Decision type", "Decision by", "Statu
                "Total income (GBP)", "Total expenditure (GBP)", "Executive summary"]
 
 
-def register_csv(decisions, *, include_part2: bool) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS + (["Part 2 (confidential)"] if include_part2 else []))
-    for decision in decisions:
-        row = [decision.reference_code, decision.title, decision.get_decision_type_display(),
-               decision.decision_by, decision.get_status_display(),
-               decision.date_signed.isoformat() if decision.date_signed else "",
-               f"{decision.income_total:.2f}", f"{decision.expenditure_total:.2f}", decision.executive_summary]
-        if include_part2:
-            row.append(decision.part2_confidential)
-        # Cells a spreadsheet would run as a formula are quoted as text.
-        writer.writerow(["'" + cell if cell[:1] in ("=", "+", "-", "@") else cell for cell in map(str, row)])
-    return buffer.getvalue()
+def register_csv(decisions, *, include_part2: bool) -> HttpResponse:
+    """The register as a CSV download; csv_response neutralises cells a spreadsheet would run."""
+    header = CSV_COLUMNS + (["Part 2 (confidential)"] if include_part2 else [])
+    return csv_response("decisions-register.csv", header,
+                        (_register_row(decision, include_part2=include_part2) for decision in decisions))
+
+
+def _register_row(decision: Decision, *, include_part2: bool) -> list:
+    row = [decision.reference_code, decision.title, decision.get_decision_type_display(),
+           decision.decision_by, decision.get_status_display(),
+           decision.date_signed.isoformat() if decision.date_signed else "",
+           f"{decision.income_total:.2f}", f"{decision.expenditure_total:.2f}", decision.executive_summary]
+    if include_part2:
+        row.append(decision.part2_confidential)
+    return row
 
 
 def _paragraphs(text: str) -> list[tuple[str, bool]]:

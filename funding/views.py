@@ -63,10 +63,7 @@ def register(request):
 def register_export(request):
     decisions = DecisionFilter(request.GET or None, queryset=selectors.register_decisions(request.user),
                                user=request.user)
-    body = exports.register_csv(decisions.qs, include_part2=selectors.can_see_part2(request.user))
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="decisions-register.csv"'
-    return response
+    return exports.register_csv(decisions.qs, include_part2=selectors.can_see_part2(request.user))
 
 
 def _decision(request, code):

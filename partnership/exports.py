@@ -1,5 +1,8 @@
-"""CSV exports. Spreadsheet programs run a cell that starts with = + - @ (or a tab or carriage
-return) as a formula, so every such cell is neutralised with a leading apostrophe."""
+"""CSV exports, the one place every app's CSV goes through.
+
+Spreadsheet programs run a cell that starts with = + - @ (or a tab or carriage return) as a
+formula, so every such cell is neutralised with a leading apostrophe. Other apps (resettlement,
+funding) import these rather than keep their own copies: one rule, one test."""
 
 import csv
 
@@ -8,12 +11,14 @@ from django.http import HttpResponse
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def csv_safe(value) -> str:
+def neutralise(value) -> str:
+    """The cell as text a spreadsheet will show, never run: None is an empty cell."""
     text = "" if value is None else str(value)
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
+    """A CSV download: the header row as given, then every cell of every row neutralised."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
@@ -21,5 +26,5 @@ def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([csv_safe(cell) for cell in row])
+        writer.writerow([neutralise(cell) for cell in row])
     return response

@@ -1,22 +1,15 @@
 """Subject access: everything held about one email address, as CSV.
 
-Cells are neutralised against formula injection: a value a spreadsheet would run as a formula
-(starting = + - @, or a tab or carriage return) is prefixed with an apostrophe."""
+Cells are neutralised against formula injection with the shared partnership.exports.neutralise
+(two sections in one file, so it writes rows itself rather than use csv_response)."""
 
 import csv
 import io
 
 from django.utils import timezone
 
+from partnership.exports import neutralise
 from partnership.models import Enquiry, Notification
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
 
 ENQUIRY_COLUMNS = [
     ("Reference", lambda e: e.reference), ("About", lambda e: e.get_kind_display()),

@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from partnership.access import permission_required, scoped_object_or_404
+from partnership.exports import csv_response
 from partnership.models import Organisation, OrganisationKind
 
 from . import services
 from .charts import bar_chart
-from .csv_export import csv_response
 from .filters import OfferFilter, filter_form_errors
 from .forms import (
     ArrivalForm,

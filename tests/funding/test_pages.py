@@ -1,7 +1,9 @@
 """The pages: bad input answered with clear messages (never a 500), register filters, risk
 register and RAG, streams with totals by funder and year, and flat query counts."""
 
+import csv
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
@@ -309,3 +311,16 @@ def test_officer_records_a_stream_amount(officer):
     negative = officer.post(url, {**data, "financial_year": "2021", "amount": "-5"}).content.decode()
     assert "amounts are always positive" in negative
     assert stream.allocations.count() == 1
+
+
+def test_register_csv_neutralises_cells_a_spreadsheet_would_run(client):
+    SignedDecisionFactory(reference_code="MD2901", title="\tcmd /c calc",
+                          executive_summary="\r=HYPERLINK(\"http://evil.example\")")
+    SignedDecisionFactory(reference_code="MD2902", title="=1+1", executive_summary="@SUM(A1) and -2")
+    response = client.get(reverse("funding:register_export"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    by_code = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    assert by_code["MD2901"]["Title"] == "'\tcmd /c calc"
+    assert by_code["MD2901"]["Executive summary"] == "'\r=HYPERLINK(\"http://evil.example\")"
+    assert by_code["MD2902"]["Title"] == "'=1+1"
+    assert by_code["MD2902"]["Executive summary"] == "'@SUM(A1) and -2"

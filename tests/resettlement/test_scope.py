@@ -135,11 +135,3 @@ def test_csv_cells_cannot_run_as_formulas(world, client_for):
     body = client_for(world.users["borough_a"]).get(reverse("resettlement:offer_list_export")).content.decode()
     assert "'=HYPERLINK" in body and "'@SUM(A1)" in body
     assert ",=HYPERLINK" not in body and ',"=HYPERLINK' not in body
-
-
-@pytest.mark.parametrize(("value", "safe"), [("=1+1", "'=1+1"), ("+44", "'+44"), ("-2", "'-2"), ("@x", "'@x"),
-                                             ("\tx", "'\tx"), ("plain", "plain"), (None, ""), (5, "5")])
-def test_neutralise(value, safe):
-    from resettlement.csv_export import neutralise
-
-    assert neutralise(value) == safe
