@@ -4,14 +4,15 @@ with an explicit list of fields). Part 2 is searched for GLA officers only."""
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 
+from partnership import financial_years
 from partnership.models import Organisation
 
-from .models import Decision, DecisionStatus, DecisionType, Line, financial_year_label
+from .models import Decision, DecisionStatus, DecisionType, Line
 
 
 def _year_choices(lines):
     years = lines.order_by("-financial_year").values_list("financial_year", flat=True).distinct()
-    return [(year, financial_year_label(year)) for year in years]
+    return financial_years.choices(years)
 
 
 class DecisionFilter(django_filters.FilterSet):

@@ -8,6 +8,7 @@ from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.utils import timezone
 
+from partnership import financial_years
 from partnership.forms.accounts import gds_helper
 from partnership.models import Organisation, OrganisationKind, User
 
@@ -23,7 +24,6 @@ from .models import (
     Milestone,
     Risk,
     StreamAllocation,
-    financial_year_label,
 )
 
 FUNDER_KINDS = (OrganisationKind.FUNDER, OrganisationKind.GOVERNMENT, OrganisationKind.CIVIL_SOCIETY,
@@ -40,8 +40,7 @@ def _too_long(limit: int, what: str) -> dict:
 
 def financial_year_choices():
     this_year = timezone.localdate().year
-    return [("", "Choose a financial year")] + [
-        (year, financial_year_label(year)) for year in range(FIRST_FINANCIAL_YEAR, this_year + 6)]
+    return financial_years.choices(range(FIRST_FINANCIAL_YEAR, this_year + 6), blank="Choose a financial year")
 
 
 class DecisionForm(forms.ModelForm):

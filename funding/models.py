@@ -15,19 +15,14 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from partnership import financial_years
+
 # MD (Mayoral), DD (Director) or ADD (Assistant Director) decision, then digits: MD2628.
 REFERENCE_CODE_PATTERN = r"^(MD|DD|ADD)[0-9]{1,6}$"
 REFERENCE_CODE_MESSAGE = ("Enter a reference code that starts with MD, DD or ADD followed by digits, "
                           "for example MD2628")
 FIRST_FINANCIAL_YEAR = 2000
 LAST_FINANCIAL_YEAR = 2100
-
-
-def financial_year_label(start_year: int | None) -> str:
-    """The GLA's financial year runs April to March: 2020 is shown "2020/21"."""
-    if start_year is None:
-        return ""
-    return f"{start_year}/{(start_year + 1) % 100:02d}"
 
 
 class DecisionType(models.TextChoices):
@@ -234,7 +229,7 @@ class Line(models.Model):
 
     @property
     def financial_year_display(self) -> str:
-        return financial_year_label(self.financial_year)
+        return financial_years.label(self.financial_year)
 
     @property
     def source_label(self) -> str:
@@ -460,8 +455,8 @@ class StreamAllocation(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.stream.short_name} {financial_year_label(self.financial_year)} {self.funder}: £{self.amount:,}"
+        return f"{self.stream.short_name} {financial_years.label(self.financial_year)} {self.funder}: £{self.amount:,}"
 
     @property
     def financial_year_display(self) -> str:
-        return financial_year_label(self.financial_year)
+        return financial_years.label(self.financial_year)

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, Sum
 
+from partnership import financial_years
+
 from .models import (
     RELATION_INVERSE_LABELS,
     Decision,
@@ -18,7 +20,6 @@ from .models import (
     LineDirection,
     Risk,
     StreamAllocation,
-    financial_year_label,
 )
 
 ZERO = Decimal("0.00")
@@ -156,7 +157,7 @@ def allocation_totals(allocations) -> FunderYearTotals:
     rows = [(funder, [cells[funder][y] for y in ordered_years], sum(cells[funder].values(), ZERO))
             for funder in sorted(cells)]
     year_totals = [sum((cells[f][y] for f in cells), ZERO) for y in ordered_years]
-    return FunderYearTotals(years=[financial_year_label(y) for y in ordered_years], rows=rows,
+    return FunderYearTotals(years=[financial_years.label(y) for y in ordered_years], rows=rows,
                             year_totals=year_totals, grand_total=sum(year_totals, ZERO))
 
 

@@ -21,6 +21,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from partnership import financial_years
+
 from .models import (
     Decision,
     DecisionDocument,
@@ -31,7 +33,6 @@ from .models import (
     LineDirection,
     RelationKind,
     StreamAllocation,
-    financial_year_label,
 )
 
 PDF_MAGIC = b"%PDF-"
@@ -170,7 +171,7 @@ def check_balance(decision: Decision) -> None:
         spent, received = row[LineDirection.EXPENDITURE], row[LineDirection.INCOME]
         if spent > received:
             raise ValidationError({"amount": (
-                f"Expenditure from {row['label']} in {financial_year_label(year)} would be £{spent:,.2f}, "
+                f"Expenditure from {row['label']} in {financial_years.label(year)} would be £{spent:,.2f}, "
                 f"more than the income from it that year (£{received:,.2f}). "
                 "Record the income first, or lower the expenditure.")})
 
@@ -180,7 +181,7 @@ def check_third_party_income_confirmed(decision: Decision) -> None:
     for ((kind, _source), year), row in sorted(_totals_by_source_and_year(lines).items(), key=str):
         if kind == "org" and row[LineDirection.EXPENDITURE] > row["confirmed"]:
             raise ValidationError(
-                f"The income from {row['label']} for {financial_year_label(year)} is not confirmed in writing "
+                f"The income from {row['label']} for {financial_years.label(year)} is not confirmed in writing "
                 f"(£{row['confirmed']:,.2f} confirmed, £{row[LineDirection.EXPENDITURE]:,.2f} to spend). "
                 "No reliance is placed on third-party funding before a legally binding commitment is secured: "
                 "record the funder's written confirmation on the income line first.")

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from partnership import financial_years
 from partnership.models import Organisation, OrganisationKind, User
 
 from .models import (
@@ -18,7 +19,6 @@ from .models import (
     PropertySize,
     ResettlementOffer,
     Scheme,
-    financial_year_of,
 )
 
 S = OfferStatus
@@ -114,7 +114,7 @@ def seed(*, log, password: str) -> None:
     if gla is None:
         log("  resettlement: no GLA demo officer; skipped")
         return
-    this_year = financial_year_of(timezone.localdate())
+    this_year = financial_years.year_of(timezone.localdate())
     created = 0
     for (borough_name, group_name, years_back, scheme, status, households, people, properties, size, access,
          day) in OFFERS:

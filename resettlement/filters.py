@@ -4,14 +4,15 @@ queryset handed in is already scoped to the user, so a filter can only narrow it
 import django_filters
 from django.utils import timezone
 
+from partnership import financial_years
 from partnership.models import Organisation
 
-from .models import OfferStatus, ResettlementOffer, Scheme, financial_year_label, financial_year_of
+from .models import OfferStatus, ResettlementOffer, Scheme
 
 
 def year_choices():
-    current = financial_year_of(timezone.localdate())
-    return [(year, financial_year_label(year)) for year in range(current + 2, current - 6, -1)]
+    current = financial_years.year_of(timezone.localdate())
+    return financial_years.choices(range(current + 2, current - 6, -1))
 
 
 class OfferFilter(django_filters.FilterSet):

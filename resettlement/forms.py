@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from partnership import financial_years
 from partnership.models import Organisation, OrganisationKind
 
 from .models import (
@@ -17,8 +18,6 @@ from .models import (
     PropertySize,
     ResettlementOffer,
     Scheme,
-    financial_year_label,
-    financial_year_of,
 )
 
 MAX_HOUSEHOLDS = 200
@@ -57,8 +56,8 @@ class GovDateField(DateInputField):
 
 
 def financial_year_choices(today=None):
-    current = financial_year_of(today or timezone.localdate())
-    return [("", "Choose a year")] + [(year, financial_year_label(year)) for year in range(current - 1, current + 3)]
+    current = financial_years.year_of(today or timezone.localdate())
+    return financial_years.choices(range(current - 1, current + 3), blank="Choose a year")
 
 
 def count_field(label: str, least: int, most: int, *, required: bool = True, help_text: str = ""):
@@ -144,7 +143,7 @@ class OfferDetailsForm(forms.ModelForm):
         choices = financial_year_choices()
         saved_year = self.instance.financial_year
         if saved_year is not None and saved_year not in [year for year, _ in choices[1:]]:
-            choices.append((saved_year, financial_year_label(saved_year)))
+            choices.append((saved_year, financial_years.label(saved_year)))
         self.fields["financial_year"].choices = choices
         if "scheme" in self.fields:
             self.fields["scheme"].choices = self.schemes

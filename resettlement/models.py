@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from partnership import financial_years
+
 
 class Scheme(models.TextChoices):
     UK_RESETTLEMENT = "uk_resettlement", "UK Resettlement Scheme"
@@ -62,15 +64,6 @@ class Access(models.TextChoices):
 NOT_ANSWERED = "Not yet answered"
 FIRST_FINANCIAL_YEAR = 2015
 LAST_FINANCIAL_YEAR = 2060
-
-
-def financial_year_label(start_year: int) -> str:
-    """April-March financial years, shown the way the GLA writes them: 2025 -> "2025/26"."""
-    return f"{start_year}/{(start_year + 1) % 100:02d}"
-
-
-def financial_year_of(day) -> int:
-    return day.year if day.month >= 4 else day.year - 1
 
 
 class OfferQuerySet(models.QuerySet):
@@ -171,7 +164,7 @@ class ResettlementOffer(models.Model):
 
     @property
     def financial_year_display(self):
-        return financial_year_label(self.financial_year) if self.financial_year is not None else NOT_ANSWERED
+        return financial_years.label(self.financial_year) if self.financial_year is not None else NOT_ANSWERED
 
     @property
     def missing_answers(self) -> list[str]:

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
 
+from partnership import financial_years
+
 from .models import (
     AWAITING_MATCH_STATUSES,
     NOT_ANSWERED,
@@ -12,7 +14,6 @@ from .models import (
     OfferStatus,
     ResettlementOffer,
     Scheme,
-    financial_year_label,
 )
 
 
@@ -66,7 +67,7 @@ def _label(dimension, value):
     if dimension == "scheme":
         return Scheme(value).label
     if dimension == "financial_year":
-        return financial_year_label(value)
+        return financial_years.label(value)
     return value
 
 

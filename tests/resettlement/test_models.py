@@ -8,7 +8,7 @@ from django.apps import apps
 from django.db import IntegrityError, transaction
 
 from resettlement import forms
-from resettlement.models import OfferStatus, financial_year_label, financial_year_of
+from resettlement.models import OfferStatus
 from tests.factories.resettlement import ArrivalFactory, OfferFactory, OfferTransitionFactory, SponsorshipOfferFactory
 
 # Anything that could identify a refugee: names, dates of birth, nationality, case numbers.
@@ -92,12 +92,6 @@ def test_an_arrival_has_at_least_one_person(world):
                        recorded_by=world.users["gla_officer"])
 
 
-@pytest.mark.parametrize(("start", "label"), [(2025, "2025/26"), (2099, "2099/00"), (2009, "2009/10")])
-def test_financial_year_label(start, label):
-    assert financial_year_label(start) == label
-
-
-@pytest.mark.parametrize(("day", "year"), [(dt.date(2026, 3, 31), 2025), (dt.date(2026, 4, 1), 2026),
-                                           (dt.date(2026, 12, 31), 2026)])
-def test_financial_year_runs_april_to_march(day, year):
-    assert financial_year_of(day) == year
+def test_the_offer_form_offers_last_year_to_two_years_ahead():
+    assert forms.financial_year_choices(dt.date(2026, 3, 31)) == [
+        ("", "Choose a year"), (2024, "2024/25"), (2025, "2025/26"), (2026, "2026/27"), (2027, "2027/28")]
