@@ -4,18 +4,9 @@ import factory
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from partnership.models import ActionUpdate, AgendaItem, Paper, PaperVisibility
+from partnership.models import ActionUpdate, Paper, PaperVisibility
 from partnership.sample_documents import minimal_pdf
-from tests.factories.partnership import BodyFactory, MeetingFactory, UserFactory
-
-
-class AgendaItemFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = AgendaItem
-
-    meeting = factory.SubFactory(MeetingFactory)
-    position = factory.Sequence(lambda n: n + 1)
-    title = factory.Sequence(lambda n: f"Agenda item {n}")
+from tests.factories.partnership import BodyFactory, UserFactory
 
 
 class PaperFactory(factory.django.DjangoModelFactory):

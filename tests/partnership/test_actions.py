@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from partnership.models import Action, ActionStatus, ActionUpdate
 from partnership.services.actions import action_add_update, action_create, action_mark_done
-from tests.factories.papers_actions import AgendaItemFactory
+from tests.factories.meetings import AgendaItemFactory
 from tests.factories.partnership import (
     ActionFactory,
     MeetingFactory,

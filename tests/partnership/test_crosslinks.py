@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from partnership.models import Action, Paper, PaperVisibility
 from partnership.sample_documents import minimal_pdf
-from tests.factories.meetings import MinutesFactory
-from tests.factories.papers_actions import AgendaItemFactory, PaperFactory
+from tests.factories.meetings import AgendaItemFactory, MinutesFactory
+from tests.factories.papers_actions import PaperFactory
 from tests.factories.partnership import ActionFactory, MeetingFactory, UserFactory
 from tests.support.queries import assert_flat_query_count
 

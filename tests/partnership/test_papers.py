@@ -11,7 +11,8 @@ from django.utils import timezone
 from partnership.models import Paper, PaperVisibility
 from partnership.sample_documents import minimal_docx, minimal_pdf
 from partnership.services import meeting_notices
-from tests.factories.papers_actions import AgendaItemFactory, PaperFactory
+from tests.factories.meetings import AgendaItemFactory
+from tests.factories.papers_actions import PaperFactory
 from tests.factories.partnership import BodyFactory, MeetingFactory, MembershipFactory
 from tests.support.queries import assert_flat_query_count
 

@@ -16,8 +16,9 @@ from partnership.services.meeting_notices import (
     plan_meeting_reminders,
 )
 from partnership.services.notification_preferences import preference_update
+from tests.factories.meetings import AgendaItemFactory
+from tests.factories.papers_actions import PaperFactory
 from tests.factories.partnership import BodyFactory, MeetingFactory, MembershipFactory, UserFactory, gla_officer
-from tests.factories.reminders import AgendaItemFactory, PaperFactory
 
 
 @pytest.fixture

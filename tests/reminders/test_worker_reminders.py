@@ -19,8 +19,9 @@ from partnership.services import outbox
 from partnership.services.meeting_notices import on_meeting_rescheduled, on_papers_published, plan_meeting_reminders
 from partnership.services.outbox import notification_enqueue
 from partnership.tasks import dispatch_due_notifications, plan_reminders
+from tests.factories.meetings import AgendaItemFactory
+from tests.factories.papers_actions import PaperFactory
 from tests.factories.partnership import BodyFactory, MeetingFactory, MembershipFactory, UserFactory
-from tests.factories.reminders import AgendaItemFactory, PaperFactory
 from tests.support.broker import broker_down
 from tests.support.mailfiles import ics_of, read_mail_files
 from tests.support.worker import celery_worker, wait_for
