@@ -5,9 +5,9 @@ a second run write nothing new."""
 
 import datetime as dt
 
-from django.conf import settings
 from django.urls import reverse
 
+from partnership.services.notice_links import portal_link
 from partnership.services.outbox import notification_enqueue
 
 from .models import DecisionStatus, FundingStream, Milestone
@@ -25,7 +25,7 @@ def plan_milestone_reminders(now: dt.datetime) -> int:
     written = 0
     for milestone in due:
         decision = milestone.decision
-        link = settings.PORTAL_BASE_URL + reverse("funding:decision_detail", kwargs={"code": decision.reference_code})
+        link = portal_link(reverse("funding:decision_detail", kwargs={"code": decision.reference_code}))
         written += notification_enqueue(
             kind="funding.milestone_due", subject_key=f"funding.milestone:{milestone.pk}",
             slot=f"7d-{milestone.due_on.isoformat()}", recipient=decision.responsible_officer,
@@ -42,7 +42,7 @@ def plan_grant_end_reminders(now: dt.datetime) -> int:
                                           lead_officer__isnull=False).select_related("lead_officer")
     written = 0
     for stream in ending:
-        link = settings.PORTAL_BASE_URL + reverse("funding:stream_detail", kwargs={"pk": stream.pk})
+        link = portal_link(reverse("funding:stream_detail", kwargs={"pk": stream.pk}))
         written += notification_enqueue(
             kind="funding.grant_ends", subject_key=f"funding.fundingstream:{stream.pk}",
             slot=f"8w-{stream.ends_on.isoformat()}", recipient=stream.lead_officer,

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnership.models import Organisation, OrganisationKind, Role, User
+from partnership.services.notice_links import portal_link
 from partnership.services.outbox import notification_enqueue
 
 from .models import Arrival, OfferStatus, OfferTransition, ResettlementOffer, Scheme
@@ -101,7 +102,7 @@ def borough_officer_emails(borough: Organisation) -> list[str]:
 
 
 def _offer_link(offer) -> str:
-    return settings.PORTAL_BASE_URL + reverse("resettlement:offer_detail", args=[offer.pk])
+    return portal_link(reverse("resettlement:offer_detail", args=[offer.pk]))
 
 
 def _notify_other_side(*, offer: ResettlementOffer, transition: OfferTransition, actor: User) -> int:

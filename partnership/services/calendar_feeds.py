@@ -1,12 +1,11 @@
 """iCalendar feeds: one per body (public information only) and a personal one per person,
 at a secret address they can replace or revoke."""
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from icalendar import Calendar, Event
 
 from partnership.models import CalendarFeedToken, MeetingStatus
+from partnership.services.notice_links import meeting_link
 
 
 @transaction.atomic
@@ -31,7 +30,7 @@ def _event(meeting, *, with_online_link: bool) -> Event:
     event.add("sequence", meeting.sequence)
     event.add("status", {MeetingStatus.CANCELLED: "CANCELLED", MeetingStatus.POSTPONED: "TENTATIVE"}
               .get(meeting.status, "CONFIRMED"))
-    event.add("url", settings.PORTAL_BASE_URL + reverse("partnership:meeting_detail", args=[meeting.pk]))
+    event.add("url", meeting_link(meeting.pk))
     if meeting.location:
         event.add("location", meeting.location)
     description = f"{meeting.body.name}."

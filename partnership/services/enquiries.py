@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from partnership.models import Enquiry, EnquiryCounter, EnquiryKind, EnquiryStatus, Notification, NotificationStatus
 from partnership.models.enquiries import FINISHED_STATUSES, OPEN_STATUSES
+from partnership.services.notice_links import portal_link
 from partnership.services.outbox import notification_enqueue
 from partnership.working_days import add_working_days
 
@@ -91,7 +92,7 @@ def enquiry_submit(*, kind: str, name: str, email: str, message: str, phone: str
 
 
 def _enqueue_acknowledgement(enquiry: Enquiry) -> None:
-    context = {"enquiry": enquiry, "privacy_url": settings.PORTAL_BASE_URL + reverse("privacy")}
+    context = {"enquiry": enquiry, "privacy_url": portal_link(reverse("privacy"))}
     notification_enqueue(
         kind=ACKNOWLEDGEMENT, subject_key=enquiry.subject_key, slot="received",
         recipient_email=enquiry.email,
@@ -121,7 +122,7 @@ def _cancel_reminders(enquiry: Enquiry, *, except_recipient: str | None = None) 
 
 def _reminder_context(enquiry: Enquiry) -> dict:
     return {"enquiry": enquiry,
-            "url": settings.PORTAL_BASE_URL + reverse("partnership:enquiry_detail", args=[enquiry.pk])}
+            "url": portal_link(reverse("partnership:enquiry_detail", args=[enquiry.pk]))}
 
 
 def enquiry_assign(*, enquiry: Enquiry, assignee, by) -> Enquiry:

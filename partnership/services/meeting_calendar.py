@@ -15,6 +15,8 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress, vText
 
+from partnership.services.notice_links import meeting_link
+
 LONDON = ZoneInfo("Europe/London")
 ICS_MIMETYPE = "text/calendar"
 
@@ -43,7 +45,7 @@ def meeting_ics(*, meeting, recipient_email: str, cancel: bool = False) -> tuple
         event.add("location", where)
     if meeting.online_link:
         event.add("url", meeting.online_link)
-    event.add("description", f"{settings.PORTAL_BASE_URL}/meetings/{meeting.pk}/")
+    event.add("description", meeting_link(meeting.pk))
     event.add("status", "CANCELLED" if cancel else "CONFIRMED")
     organizer = vCalAddress(f"mailto:{_address(settings.DEFAULT_FROM_EMAIL)}")
     organizer.params["cn"] = vText("LSMP secretariat")

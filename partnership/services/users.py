@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from partnership.models import Organisation, Role, User
+from partnership.services.notice_links import portal_link
 
 from .outbox import notification_enqueue
 
@@ -50,7 +51,7 @@ def user_invite(*, email: str, full_name: str, job_title: str = "",
                                     organisation=organisation, invited_by=invited_by)
     for role in roles:
         user_grant_role(user=user, role=role)
-    link = settings.PORTAL_BASE_URL + reverse("accept_invitation", args=[invitation_token(user)])
+    link = portal_link(reverse("accept_invitation", args=[invitation_token(user)]))
     context = {"user": user, "link": link, "invited_by": invited_by,
                "days": settings.INVITATION_MAX_AGE // 86400}
     notification_enqueue(
