@@ -5,12 +5,13 @@ through services."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from partnership.access import permission_required, scoped_object_or_404
+from partnership.downloads import stored_file_download
 
 from . import exports, selectors, services
 from .filters import DecisionFilter, OfficerDecisionFilter
@@ -96,12 +97,8 @@ def decision_pdf(request, code):
 @require_safe
 def document_download(request, pk):
     document = scoped_object_or_404(DecisionDocument.objects.visible_to(request.user), pk=pk)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("The file is missing") from error
-    return FileResponse(handle, as_attachment=True, filename=document.original_filename,
-                        content_type=document.content_type)
+    return stored_file_download(document.file, filename=document.original_filename,
+                                content_type=document.content_type)
 
 
 # Officers' pages ------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from partnership.access import permission_required, scoped_object_or_404
+from partnership.downloads import stored_file_download
 from partnership.filters import PaperFilter
 from partnership.forms.papers import PaperEditForm, PaperUploadForm
 from partnership.models import Body, Meeting, Paper, PaperVisibility
@@ -72,12 +72,7 @@ def paper_detail(request, pk):
 def paper_download(request, pk):
     """The only way to a paper's file: through the user's scope, as an attachment."""
     paper = scoped_object_or_404(Paper.objects.visible_to(request.user), pk=pk)
-    try:
-        handle = paper.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404("The file of this paper is missing.") from missing
-    response = FileResponse(handle, as_attachment=True, filename=paper.original_filename,
-                            content_type=paper.content_type)
+    response = stored_file_download(paper.file, filename=paper.original_filename, content_type=paper.content_type)
     if paper.visibility == PaperVisibility.PUBLIC and paper.published_at is not None:
         patch_cache_control(response, max_age=300)
     else:

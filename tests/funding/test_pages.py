@@ -324,3 +324,18 @@ def test_register_csv_neutralises_cells_a_spreadsheet_would_run(client):
     assert by_code["MD2901"]["Executive summary"] == "'\r=HYPERLINK(\"http://evil.example\")"
     assert by_code["MD2902"]["Title"] == "'=1+1"
     assert by_code["MD2902"]["Executive summary"] == "'@SUM(A1) and -2"
+
+
+def test_a_document_download_is_an_attachment_and_a_missing_file_is_a_404(client):
+    from tests.factories.funding import DocumentFactory
+
+    document = DocumentFactory(original_filename="Appendix A.pdf")
+    url = reverse("funding:document_download", kwargs={"pk": document.pk})
+    response = client.get(url)
+    assert response.status_code == 200
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;") and "Appendix A.pdf" in disposition
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    document.file.delete(save=False)
+    assert client.get(url).status_code == 404
