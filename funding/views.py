@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from partnership.access import permission_required, scoped_object_or_404
@@ -96,9 +97,15 @@ def decision_pdf(request, code):
 
 @require_safe
 def document_download(request, pk):
-    document = scoped_object_or_404(DecisionDocument.objects.visible_to(request.user), pk=pk)
-    return stored_file_download(document.file, filename=document.original_filename,
-                                content_type=document.content_type)
+    document = scoped_object_or_404(DecisionDocument.objects.select_related("decision")
+                                    .visible_to(request.user), pk=pk)
+    response = stored_file_download(document.file, filename=document.original_filename,
+                                    content_type=document.content_type)
+    # Only a public document of a signed decision may sit in a shared cache; a confidential
+    # appendix or a draft's document must never be kept by a browser or proxy.
+    if document.is_confidential or document.decision.status != DecisionStatus.SIGNED:
+        patch_cache_control(response, no_store=True, private=True)
+    return response
 
 
 # Officers' pages ------------------------------------------------------------------------------

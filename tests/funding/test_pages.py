@@ -339,3 +339,19 @@ def test_a_document_download_is_an_attachment_and_a_missing_file_is_a_404(client
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
     document.file.delete(save=False)
     assert client.get(url).status_code == 404
+
+
+def test_only_public_documents_of_signed_decisions_may_be_cached(client):
+    from tests.factories.funding import DecisionFactory, DocumentFactory
+    from tests.factories.partnership import gla_officer
+
+    public = DocumentFactory()
+    confidential = DocumentFactory(is_confidential=True, title="Part 2 appendix")
+    draft_document = DocumentFactory(decision=DecisionFactory(), title="Draft appendix")
+    client.force_login(gla_officer())
+    public_response = client.get(reverse("funding:document_download", kwargs={"pk": public.pk}))
+    assert "no-store" not in public_response.get("Cache-Control", "")
+    for document in (confidential, draft_document):
+        response = client.get(reverse("funding:document_download", kwargs={"pk": document.pk}))
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
