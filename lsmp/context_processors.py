@@ -23,4 +23,9 @@ def navigation(request):
         href = reverse(entry.url_name)
         current = request.path == href if entry.url_name == "home" else request.path.startswith(href)
         items.append({"label": entry.label, "href": href, "current": current})
+    # Only the closest entry is current: /funding/streams/ is under both Decisions (/funding/)
+    # and Funding streams (/funding/streams/), and two underlined items read as a mistake.
+    closest = max((item["href"] for item in items if item["current"]), key=len, default=None)
+    for item in items:
+        item["current"] = item["href"] == closest
     return {"nav_items": items}

@@ -2,7 +2,7 @@
 full (GLA officers: every body), the same scope as "Your meetings" and the personal feed."""
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from partnership.models import MeetingStatus
 from partnership.selectors.meetings import meetings_in_personal_feed, upcoming_meetings
@@ -12,7 +12,8 @@ UPCOMING_MEETINGS_SHOWN = 5
 
 def _row(meeting):
     status = "" if meeting.status == MeetingStatus.SCHEDULED else f" ({meeting.get_status_display().lower()})"
-    return (f"{timezone.localtime(meeting.starts_at):%a %d %b %Y, %H:%M}",
+    # As in the calendar: "Wed 3 Feb 2027, 10:00" (no leading zero on the day).
+    return (dateformat.format(timezone.localtime(meeting.starts_at), "D j M Y, H:i"),
             f"{meeting.body.short_name}: {meeting.display_title}{status}",
             reverse("partnership:meeting_detail", args=[meeting.pk]))
 

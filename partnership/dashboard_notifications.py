@@ -14,6 +14,6 @@ def email_rows(user):
         counts = Notification.objects.visible_to(user).aggregate(
             failed=Count("pk", filter=Q(status=NotificationStatus.FAILED)),
             waiting=Count("pk", filter=Q(status=NotificationStatus.PENDING)))
-        rows.append(("Emails", f"{counts['failed']} failed, {counts['waiting']} waiting",
+        rows.append(("Emails", f"Delivery log: {counts['failed']} failed, {counts['waiting']} waiting",
                      reverse("partnership:notification_log")))
     return rows

@@ -4,14 +4,14 @@ import django_filters
 from django import forms
 
 from partnership.models import Notification, NotificationStatus
-from partnership.reminders import notice_kinds
+from partnership.reminders import kind_label, notice_kinds
 
 
 def _kind_choices():
     """Registered kinds by their label, plus any kind another part wrote without registering."""
     known = {k.kind: k.label for k in notice_kinds()}
     for kind in Notification.objects.order_by().values_list("kind", flat=True).distinct():
-        known.setdefault(kind, kind)
+        known.setdefault(kind, kind_label(kind))
     return sorted(known.items(), key=lambda item: item[1].lower())
 
 

@@ -47,6 +47,14 @@ def notice_kinds() -> tuple[NoticeKind, ...]:
     return tuple(sorted(_kinds.values(), key=lambda k: k.label))
 
 
+def kind_label(kind: str) -> str:
+    """A kind's label; a kind nobody registered (say "enquiry.acknowledgement", which is for the
+    public, not for email settings) is spelled out as words rather than shown as its code."""
+    if kind in _kinds:
+        return _kinds[kind].label
+    return kind.replace(".", " ").replace("_", " ").capitalize()
+
+
 def optional_kinds() -> tuple[NoticeKind, ...]:
     return tuple(k for k in notice_kinds() if k.optional)
 

@@ -3,8 +3,6 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from partnership import financial_years
-
 from .navigation import works_on_resettlement
 from .selectors import dashboard_counts
 
@@ -14,7 +12,6 @@ def panels(user):
         return []
     counts = dashboard_counts(user, timezone.localdate())
     offers = reverse("resettlement:offer_list")
-    year = financial_years.year_of(timezone.localdate())
     rows = []
 
     def offers_in(status, label):
@@ -27,9 +24,11 @@ def panels(user):
         offers_in("submitted", "Submitted, waiting for review"),
         offers_in("under_review", "Under review"),
         offers_in("accepted", "Accepted, waiting for a match"),
-        ("Available from a date now passed, not yet matched", f"{counts['unmatched_past']} offers", None),
-        (f"Pledges against arrivals, {financial_years.label(year)}", f"{counts['people_pledged'] or 0} people "
-         "pledged in all years", f"{reverse('resettlement:figures')}?financial_year={year}"),
+        ("Available from a date now passed, not yet matched",
+         f"{counts['unmatched_past']} offer{'s' if counts['unmatched_past'] != 1 else ''}", None),
+        # The count is over all years, so the row names no year and links to all years' figures.
+        ("Pledges against arrivals", f"{counts['people_pledged'] or 0} people pledged in all years",
+         reverse("resettlement:figures")),
     ]
     title = "Resettlement offers" if user.is_gla_officer else f"Resettlement offers from {user.borough}"
     return [{"title": title, "rows": rows}]

@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 from django import template
+from django.utils.html import linebreaks
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -21,3 +23,12 @@ def querystring_without(query, name):
     params = QueryDict(query, mutable=True)
     params.pop(name, None)
     return params.urlencode()
+
+
+@register.filter(needs_autoescape=True)
+def paragraphs(value, autoescape=True):
+    """Text typed with blank lines as GOV.UK body paragraphs: Django's |linebreaks gives bare <p>
+    tags, which GOV.UK Frontend leaves in the browser's default serif font."""
+    if not value:
+        return ""
+    return mark_safe(linebreaks(value, autoescape).replace("<p>", '<p class="govuk-body">'))  # noqa: S308 (escaped above)

@@ -10,7 +10,7 @@ from partnership.access import permission_required, scoped_object_or_404
 from partnership.filters_notifications import NotificationFilter
 from partnership.forms.notifications import NotificationPreferenceForm
 from partnership.models import Notification
-from partnership.reminders import notice_kinds
+from partnership.reminders import kind_label, notice_kinds
 from partnership.services.notification_preferences import preference_for, preference_update
 from partnership.services.outbox import notification_retry
 
@@ -41,6 +41,9 @@ def notification_log(request):
     filterset = NotificationFilter(request.GET or None, queryset=queryset)
     rows = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
     page = Paginator(rows, LOG_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    for notice in page.object_list:  # the kind's label, not its dotted code
+        notice.kind_label = kind_label(notice.kind)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "partnership/notifications/log.html", {

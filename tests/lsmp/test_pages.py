@@ -32,3 +32,11 @@ def test_unknown_page_is_the_styled_404(client, db):
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
     assert "govuk-footer" in response.content.decode()
+
+
+def test_only_the_closest_navigation_entry_is_current(client, db):
+    # /funding/streams/ lies under both Decisions (/funding/) and Funding streams.
+    body = client.get(reverse("funding:stream_list")).content.decode()
+    navigation = body.split('id="navigation"')[1].split("</ul>")[0]
+    assert navigation.count('aria-current="page"') == 1
+    assert 'href="/funding/streams/" aria-current="page"' in navigation
