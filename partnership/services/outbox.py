@@ -203,16 +203,24 @@ def notifications_dispatch_due(*, now: datetime | None = None, limit: int | None
     # No new batch is claimed after the budget, so a task ends well inside Celery's time limit
     # with a slow mail server; the next beat carries on (overlapping runs are safe).
     stop_claiming_at = time.monotonic() + settings.OUTBOX_DISPATCH_BUDGET_SECONDS
+    if remaining <= 0 or time.monotonic() >= stop_claiming_at:
+        return 0
+    token, batch = _claim(_due(now), int(min(batch_size, remaining)))
+    if not batch:
+        # Nothing due: no connection to the mail server is opened (beat asks every minute).
+        return 0
     sent = 0
     with mailers.default as mail:
-        while remaining > 0 and time.monotonic() < stop_claiming_at:
-            token, batch = _claim(_due(now), int(min(batch_size, remaining)))
-            if not batch:
-                break
+        while True:
             remaining -= len(batch)
             batch_sent, handed_back = _send_claimed(mail, token, batch, now)
             sent += batch_sent
             if handed_back:  # this run is too slow for its leases: leave the rest to the next
+                break
+            if remaining <= 0 or time.monotonic() >= stop_claiming_at:
+                break
+            token, batch = _claim(_due(now), int(min(batch_size, remaining)))
+            if not batch:
                 break
     return sent
 

@@ -249,3 +249,23 @@ def test_one_broken_planner_does_not_stop_the_others(monkeypatch, caplog):
     assert tasks.plan_reminders(now="2026-12-01T09:00:00+00:00") == 2
     assert len(calls) == 1 and calls[0].isoformat() == "2026-12-01T09:00:00+00:00"
     assert "planner bug" in caplog.text
+
+
+@pytest.mark.django_db
+def test_a_dispatch_with_nothing_due_opens_no_mail_connection(tmp_path):
+    # The file backend makes a file when a connection opens, so an empty folder means none did.
+    files = {"default": {"BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+                         "OPTIONS": {"file_path": str(tmp_path)}}}
+    with override_settings(MAILERS=files):
+        assert notifications_dispatch_due() == 0
+        assert list(tmp_path.iterdir()) == []
+        _enqueue()
+        assert notifications_dispatch_due() == 1
+    assert len(read_mail_files(tmp_path)) == 1
+
+
+@pytest.mark.django_db
+def test_a_dispatch_with_no_budget_of_rows_sends_nothing():
+    _enqueue()
+    assert notifications_dispatch_due(limit=0) == 0
+    assert Notification.objects.get().status == NotificationStatus.PENDING
