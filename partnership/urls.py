@@ -53,6 +53,7 @@ urlpatterns += [
     path("meetings/<int:pk>/next/", meetings.meeting_create_next, name="meeting_create_next"),
     path("meetings/<int:pk>/agenda/add/", records.agenda_item_create, name="agenda_item_create"),
     path("agenda-items/<int:pk>/edit/", records.agenda_item_edit, name="agenda_item_edit"),
+    path("agenda-items/<int:pk>/remove/", records.agenda_item_remove, name="agenda_item_remove"),
     path("agenda-items/<int:pk>/move/<str:direction>/", records.agenda_item_move, name="agenda_item_move"),
     path("meetings/<int:pk>/attendance/", records.attendance_record, name="attendance_record"),
     path("meetings/<int:pk>/declarations/add/", records.declaration_create, name="declaration_create"),

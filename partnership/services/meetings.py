@@ -9,6 +9,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from partnership.models import (
+    Action,
     AgendaItem,
     Attendance,
     AttendanceStatus,
@@ -18,6 +19,7 @@ from partnership.models import (
     MeetingStatus,
     Minutes,
     MinutesStatus,
+    Paper,
 )
 
 from . import meeting_notices
@@ -149,6 +151,45 @@ def agenda_item_move(*, item: AgendaItem, direction: str) -> None:
     AgendaItem.objects.filter(pk=other.pk).update(position=mine)
     AgendaItem.objects.filter(pk=item.pk).update(position=theirs)
     item.position = theirs
+
+
+AGENDA_ITEM_HAS_RECORDS = ("Agenda item {position} has declarations of interest or decisions recorded against it: "
+                           "it was discussed, so it stays on the agenda.")
+
+
+def agenda_item_removal_refused(item: AgendaItem) -> str:
+    """Why the item may not be removed, or "" when it may. Declarations of interest and
+    decisions show the item was taken at the meeting; removing it would delete the declarations
+    (they cascade) and cut the decisions loose, rewriting the record of the meeting."""
+    if item.declarations.exists() or item.decisions.exists():
+        return AGENDA_ITEM_HAS_RECORDS.format(position=item.position)
+    return ""
+
+
+@transaction.atomic
+def agenda_item_remove(*, item: AgendaItem) -> None:
+    """Removes the item and closes the gap it leaves, so the agenda stays numbered 1, 2, 3...
+
+    Papers and actions on the item stay with the meeting, no longer tied to an item: a paper is
+    never deleted with its agenda item. Removing an item already gone (a second click) does
+    nothing."""
+    Meeting.objects.select_for_update().filter(pk=item.meeting_id).first()
+    item = AgendaItem.objects.filter(pk=item.pk).first()
+    if item is None:
+        return
+    if reason := agenda_item_removal_refused(item):
+        raise ValidationError(reason)
+    Paper.objects.filter(agenda_item=item).update(agenda_item=None)
+    Action.objects.filter(agenda_item=item).update(agenda_item=None)
+    removed_at = item.position
+    item.delete()
+    # (meeting, position) is unique and checked row by row (SQLite and PostgreSQL alike), so
+    # one "position - 1" UPDATE could collide mid-statement. Moving the items one at a time,
+    # lowest first, always moves an item into the place just freed.
+    later = (AgendaItem.objects.filter(meeting_id=item.meeting_id, position__gt=removed_at)
+             .order_by("position").values_list("pk", "position"))
+    for pk, position in list(later):
+        AgendaItem.objects.filter(pk=pk).update(position=position - 1)
 
 
 @transaction.atomic

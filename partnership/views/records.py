@@ -51,6 +51,25 @@ def agenda_item_edit(request, pk):
                   {"form": form, "meeting": item.meeting, "heading": f"Edit agenda item {item.position}"})
 
 
+@require_http_methods(["GET", "POST"])
+@permission_required("partnership.manage_meetings")
+def agenda_item_remove(request, pk):
+    """A confirmation page, then the removal. An item with declarations or decisions recorded
+    stays: the page says why and offers no button."""
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=pk)
+    if request.method == "POST":
+        try:
+            services.agenda_item_remove(item=item)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"Agenda item {item.position} removed: {item.title}.")
+        return _back_to(item.meeting, "#agenda")
+    return render(request, "partnership/meetings/agenda_item_remove.html", {
+        "item": item, "meeting": item.meeting, "refused": services.agenda_item_removal_refused(item),
+        "keeps_links": item.papers.exists() or item.actions.exists()})
+
+
 @require_POST
 @permission_required("partnership.manage_meetings")
 def agenda_item_move(request, pk, direction):

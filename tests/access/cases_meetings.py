@@ -4,9 +4,9 @@ MRAP is the panel member's body; HMAP is not: HMAP's members' side (online links
 are not public) answers 404 to them, as to borough officers; anonymous visitors are sent to sign
 in for members' pages and get 404 for minutes that are not public."""
 
-from partnership.models import Membership
+from partnership.models import Declaration, Membership
 from tests.access.matrix import GLA_ONLY, LOGIN, PUBLIC, SIGNED_IN, Case, expect
-from tests.factories.meetings import CalendarFeedTokenFactory, MinutesFactory, members_meeting
+from tests.factories.meetings import AgendaItemFactory, CalendarFeedTokenFactory, MinutesFactory, members_meeting
 from tests.factories.partnership import BodyFactory
 
 ALL_405 = expect(405, 405, 405, 405, 405, 405)
@@ -27,6 +27,19 @@ def _mrap_meeting(world):
 
 def _agenda_item(world):
     return {"pk": members_meeting(world.hmap).agenda_items.get().pk}
+
+
+def _removed_agenda_item(world):
+    item = AgendaItemFactory(meeting=members_meeting(world.hmap), position=2)
+    pk = item.pk
+    item.delete()
+    return {"pk": pk}
+
+
+def _agenda_item_with_declaration(world):
+    item = members_meeting(world.hmap).agenda_items.get()
+    Declaration.objects.create(agenda_item=item, person=world.users["panel_member"], interest="Trustee")
+    return {"pk": item.pk}
 
 
 def _move(direction):
@@ -93,6 +106,14 @@ CASES = [
     Case("partnership:meeting_create_next", GLA_ONLY, kwargs=_hmap_meeting),
     Case("partnership:agenda_item_create", GLA_ONLY, kwargs=_hmap_meeting),
     Case("partnership:agenda_item_edit", GLA_ONLY, kwargs=_agenda_item),
+    Case("partnership:agenda_item_remove", GLA_ONLY, kwargs=_agenda_item, label="confirm"),
+    Case("partnership:agenda_item_remove", GLA_POST, kwargs=_agenda_item, method="post", label="remove"),
+    Case("partnership:agenda_item_remove", GLA_ONLY, kwargs=_agenda_item_with_declaration,
+         label="declarations recorded: refused"),
+    Case("partnership:agenda_item_remove", expect(LOGIN, 404, 403, 403, 403, 404), kwargs=_removed_agenda_item,
+         label="no such item"),
+    Case("partnership:agenda_item_remove", expect(LOGIN, 404, 403, 403, 403, 404), kwargs=_removed_agenda_item,
+         method="post", label="no such item, posted"),
     Case("partnership:agenda_item_move", ALL_405, kwargs=_move("up"), label="GET is refused"),
     Case("partnership:agenda_item_move", GLA_POST, kwargs=_move("down"), method="post", label="move"),
     Case("partnership:agenda_item_move", expect(LOGIN, 404, 403, 403, 403, 404), kwargs=_move("sideways"),
