@@ -23,6 +23,22 @@ def _follow(page, name):
     assert_accessible(page, f"({name})")
 
 
+def _tab_to(page, text, limit=150):
+    """Presses Tab (only Tab) until the focused link or button reads `text` (hidden text too)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.textContent.replace(/\\s+/g, ' ').trim()")
+        if focused == text:
+            return
+    raise AssertionError(f"Tab never reached {text!r}")
+
+
+def _press_enter(page, what):
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert_accessible(page, f"({what})")
+
+
 def test_officer_runs_a_body_from_creation_to_approved_minutes(page):
     gla_officer(email="officer@example.org", full_name="Gail Officer")
     OrganisationFactory(name="Home Office")
@@ -63,12 +79,22 @@ def test_officer_runs_a_body_from_creation_to_approved_minutes(page):
     _submit(page, "Schedule meeting")
     meeting = Meeting.objects.get(body__short_name="LAG")
 
-    for title, presenter in [("Contingency hotels in London", "Home Office"), ("Welcome and apologies", "Chair")]:
+    for title, presenter in [("Added by mistake", "Chair"), ("Contingency hotels in London", "Home Office"),
+                             ("Welcome and apologies", "Chair")]:
         _follow(page, "Add an agenda item")
         page.get_by_label("Title").fill(title)
         page.get_by_label("Presenter").fill(presenter)
         _submit(page, "Save agenda item")
-    _submit(page, "Move up item 2")
+    _submit(page, "Move up item 3")
+
+    # Removing item 1, by keyboard alone: the confirmation, then the agenda closes up.
+    _tab_to(page, "Remove item 1")
+    _press_enter(page, "remove confirmation")
+    assert page.locator("h1").inner_text() == "Are you sure you want to remove agenda item 1: Added by mistake?"
+    _tab_to(page, "Remove agenda item 1")
+    _press_enter(page, "after removing")
+    assert "Agenda item 1 removed: Added by mistake." in page.locator(".govuk-notification-banner").inner_text()
+    assert "Added by mistake" not in page.locator("#agenda + ol").inner_text()
     assert list(meeting.agenda_items.values_list("title", flat=True)) == [
         "Welcome and apologies", "Contingency hotels in London"]
 
