@@ -36,7 +36,9 @@ ENTRIES += [
 ENTRIES += [
     NavEntry("Papers", "partnership:paper_list", 40, lambda user: True),
     NavEntry("My actions", "partnership:my_actions", 45, signed_in),
-    NavEntry("Actions", "partnership:action_list", 50, gla_officer),
+    # Everyone signed in reaches the actions list, scoped to the actions they own and those of
+    # the bodies they belong to, so the entry is not the Migration Team's alone.
+    NavEntry("Actions", "partnership:action_list", 50, signed_in),
 ]
 # The public contact form, for everyone; the queue behind it, for the Migration Team (issue 7).
 ENTRIES += [
