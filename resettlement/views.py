@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from partnership.access import permission_required, scoped_object_or_404
 from partnership.exports import csv_response
 from partnership.models import Organisation, OrganisationKind
+from partnership.pagination import paginate, without_page
 
 from . import services
 from .charts import bar_chart
@@ -67,9 +68,11 @@ def _filtered(request):
 @permission_required(VIEW)
 def offer_list(request):
     filterset, offers = _filtered(request)
+    pagination = paginate(request.GET, offers, noun=("offer", "offers"))
+    # The CSV link takes the filters but not the page: an export is always the whole filtered list.
     return render(request, "resettlement/offer_list.html", {
-        "filter": filterset, "filter_errors": filter_form_errors(filterset), "offers": offers,
-        "query": request.GET.urlencode()})
+        "filter": filterset, "filter_errors": filter_form_errors(filterset), "pagination": pagination,
+        "offers": pagination.page.object_list, "export_query": without_page(request.GET).urlencode()})
 
 
 OFFER_CSV_HEADER = ["Reference", "Borough", "Sponsorship group", "Scheme", "Financial year", "Status",
@@ -288,8 +291,10 @@ def offer_export(request, pk):
 @permission_required("resettlement.manage_sponsorship")
 def sponsorship_group_list(request):
     groups = (Organisation.objects.filter(kind=OrganisationKind.SPONSORSHIP_GROUP)
-              .annotate(offer_count=Count("sponsorship_offers")).order_by("name"))
-    return render(request, "resettlement/group_list.html", {"groups": groups})
+              .annotate(offer_count=Count("sponsorship_offers")).order_by("name", "pk"))
+    pagination = paginate(request.GET, groups, noun=("group", "groups"))
+    return render(request, "resettlement/group_list.html",
+                  {"pagination": pagination, "groups": pagination.page.object_list})
 
 
 @require_http_methods(["GET", "POST"])

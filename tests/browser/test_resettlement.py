@@ -124,3 +124,36 @@ def test_gla_records_a_sponsorship_group_and_offer(page):
     assert "Kentish Town Community Sponsors" in page.locator(".govuk-summary-list").inner_text()
     _go(page, lambda: page.get_by_role("button", name="Submit the offer").click(), "(submitted)")
     assert ResettlementOffer.objects.get().status == OfferStatus.SUBMITTED
+
+
+def _tab_to(page, name: str, limit: int = 150) -> None:
+    """Presses Tab until the focused element is the link called `name`, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.innerText.trim().replace(/\\s+/g, ' ')") == name:
+            return
+    raise AssertionError(f"Tab never reached the link {name!r}")
+
+
+def test_a_borough_pages_through_its_offers_by_keyboard(page):
+    camden = BoroughFactory(name="Camden", gss_code="E09000007")
+    hackney = BoroughFactory(name="Hackney", gss_code="E09000012")
+    author = borough_officer(camden, email="camden@example.org", full_name="Cam Officer")
+    OfferFactory.create_batch(30, borough=camden, created_by=author, status=OfferStatus.SUBMITTED)
+    OfferFactory.create_batch(30, borough=hackney, status=OfferStatus.SUBMITTED)
+
+    sign_in(page, "camden@example.org", PASSWORD)
+    page.goto("/resettlement/?status=submitted")
+    assert_accessible(page, "(offer list, page 1)")
+    assert page.locator("caption").inner_text() == "Showing 1 to 25 of 30 offers"
+    pagination = page.get_by_role("navigation", name="Pages of offers")
+    assert pagination.get_by_role("link", name="Page 1").get_attribute("aria-current") == "page"
+
+    _tab_to(page, "Next page")
+    _go(page, lambda: page.keyboard.press("Enter"), "(offer list, page 2)")
+    assert "page=2" in page.url and "status=submitted" in page.url
+    assert page.locator("caption").inner_text() == "Showing 26 to 30 of 30 offers"
+    assert page.locator("tbody tr").count() == 5
+    assert "Hackney" not in page.locator("main").inner_text()
+    assert pagination.get_by_role("link", name="Page 2").get_attribute("aria-current") == "page"
+    assert pagination.get_by_role("link", name="Next page").count() == 0
