@@ -271,6 +271,18 @@ class WithdrawForm(forms.Form):
         self.helper = gds_helper(Field.textarea("reason", rows=3), submit="Withdraw decision")
 
 
+class ReturnToDraftForm(forms.Form):
+    reason = forms.CharField(widget=forms.Textarea, max_length=2000,
+                             label="Why does the decision go back to draft?",
+                             help_text="For example: the Home Office changed the grant amount",
+                             error_messages={"required": "Say why the decision goes back to draft",
+                                             **_too_long(2000, "Reason")})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Field.textarea("reason", rows=3), submit="Return to draft")
+
+
 class StreamAllocationForm(forms.ModelForm):
     amount = PoundsField(label="Amount in pounds and pence", max_digits=12, decimal_places=2,
                          min_value=Decimal("0.01"), localize=False,

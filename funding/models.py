@@ -38,9 +38,12 @@ class DecisionStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-# A decision may be changed only before it is signed or withdrawn; after that it is fixed and
-# a change needs a new decision that supersedes it.
-EDITABLE_STATUSES = (DecisionStatus.DRAFT, DecisionStatus.AWAITING_SIGNATURE)
+# A decision may be changed only while it is a draft. Awaiting signature it is what the signer
+# reads, so it is fixed until an officer returns it to draft (and submits it again); signed or
+# withdrawn it is fixed for good, and a change needs a new decision that supersedes it.
+EDITABLE_STATUSES = (DecisionStatus.DRAFT,)
+# Not yet signed or withdrawn: a decision that may still be withdrawn.
+WITHDRAWABLE_STATUSES = (DecisionStatus.DRAFT, DecisionStatus.AWAITING_SIGNATURE)
 
 
 class DecisionQuerySet(models.QuerySet):
@@ -100,6 +103,8 @@ class Decision(models.Model):
                                             on_delete=models.SET_NULL, related_name="funding_decisions",
                                             help_text="Receives the milestone reminders")
     withdrawn_reason = models.TextField(blank=True)
+    # Why it last went back from awaiting signature to draft; each return is in the history.
+    returned_to_draft_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

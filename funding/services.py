@@ -5,7 +5,8 @@ Three rules need more than one row, so they are checked here on every write, ins
 transaction that holds the decision's row lock (select_for_update on Postgres; SQLite takes a
 write lock at the start of the transaction), so two officers cannot each add a line that is
 fine alone and wrong together:
-1. a signed or withdrawn decision is fixed (DecisionLocked);
+1. only a draft may change (DecisionLocked): awaiting signature it is fixed until an officer
+   returns it to draft, with a reason; signed or withdrawn it is fixed for good;
 2. expenditure from a funder in a financial year never exceeds the income from that funder in
    that year (GLA budget expenditure is the GLA's own money: it has no income line);
 3. a decision that spends third-party income is signed only when that income is confirmed in
@@ -24,6 +25,7 @@ from django.utils import timezone
 from partnership import financial_years
 
 from .models import (
+    WITHDRAWABLE_STATUSES,
     Decision,
     DecisionDocument,
     DecisionRelation,
@@ -40,7 +42,7 @@ MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
 
 class DecisionLocked(ValidationError):
-    """Raised for any change to a decision that is signed or withdrawn."""
+    """Raised for any change to a decision that is not a draft."""
 
 
 def _locked(decision: Decision) -> Decision:
@@ -48,11 +50,18 @@ def _locked(decision: Decision) -> Decision:
     return Decision.objects.select_for_update().get(pk=decision.pk)
 
 
+def locked_message(decision: Decision) -> str:
+    """Why a decision cannot be changed, and what to do instead (pages show the same words)."""
+    if decision.status == DecisionStatus.AWAITING_SIGNATURE:
+        return (f"{decision.reference_code} is awaiting signature and cannot be changed. To change it, "
+                "return it to draft, then submit it for signature again.")
+    return (f"{decision.reference_code} is {decision.get_status_display().lower()} and can no longer be changed. "
+            "To change it, draft a new decision that supersedes it.")
+
+
 def _ensure_editable(decision: Decision) -> None:
     if not decision.is_editable:
-        raise DecisionLocked(
-            f"{decision.reference_code} is {decision.get_status_display().lower()} and can no longer be changed. "
-            "To change it, draft a new decision that supersedes it.")
+        raise DecisionLocked(locked_message(decision))
 
 
 # Decisions ---------------------------------------------------------------------------------
@@ -105,13 +114,20 @@ def decision_submit(*, decision: Decision) -> Decision:
     return current
 
 
-def decision_return_to_draft(*, decision: Decision) -> Decision:
+def decision_return_to_draft(*, decision: Decision, reason: str, by) -> Decision:
+    """Awaiting signature -> draft, the one way to change a decision sent for signature. The
+    reason is kept on the decision (like a withdrawal's) and each return in its history."""
+    reason = (reason or "").strip()
     with transaction.atomic():
         current = _locked(decision)
         if current.status != DecisionStatus.AWAITING_SIGNATURE:
             raise ValidationError("Only a decision awaiting signature can go back to draft.")
+        if not reason:
+            raise ValidationError({"reason": "Say why the decision goes back to draft."})
         current.status = DecisionStatus.DRAFT
-        current.save(update_fields=["status", "updated_at"])
+        current.returned_to_draft_reason = reason
+        current._history_user = by  # simple-history records who returned it, in a page or not
+        current.save(update_fields=["status", "returned_to_draft_reason", "updated_at"])
     return current
 
 
@@ -139,7 +155,7 @@ def decision_sign(*, decision: Decision, date_signed: dt.date, signed_pdf, by) -
 def decision_withdraw(*, decision: Decision, reason: str) -> Decision:
     with transaction.atomic():
         current = _locked(decision)
-        if current.status not in (DecisionStatus.DRAFT, DecisionStatus.AWAITING_SIGNATURE):
+        if current.status not in WITHDRAWABLE_STATUSES:
             raise ValidationError("A signed decision cannot be withdrawn: draft a new decision that supersedes it."
                                   if current.status == DecisionStatus.SIGNED else "This decision is withdrawn already.")
         current.status = DecisionStatus.WITHDRAWN

@@ -18,7 +18,7 @@ from tests.factories.funding import (
 )
 
 HIDDEN = expect(404, 200, 404, 404, 404, 200)  # drafts and confidential things: 404 outside the GLA
-LOCKED = expect(LOGIN, 302, 403, 403, 403, 302)  # officer page of a signed decision: sent back to it
+LOCKED = expect(LOGIN, 302, 403, 403, 403, 302)  # officer page of a fixed decision: sent back to it
 NO_GET = expect(405, 405, 405, 405, 405, 405)
 POSTED = expect(LOGIN, 302, 403, 403, 403, 302)
 
@@ -87,15 +87,23 @@ CASES = [
     Case("funding:decision_edit", LOCKED, kwargs=_signed, label="signed"),
     Case("funding:decision_submit", NO_GET, kwargs=_ready_draft, label="GET is refused"),
     Case("funding:decision_submit", POSTED, kwargs=_ready_draft, method="post", label="submit"),
-    Case("funding:decision_return", NO_GET, kwargs=_awaiting, label="GET is refused"),
-    Case("funding:decision_return", POSTED, kwargs=_awaiting, method="post", label="return"),
+    Case("funding:decision_edit", LOCKED, kwargs=_awaiting, label="awaiting signature"),
+    Case("funding:decision_return", GLA_ONLY, kwargs=_awaiting, label="awaiting signature"),
+    Case("funding:decision_return", LOCKED, kwargs=_draft, label="a draft already"),
+    Case("funding:decision_return", LOCKED, kwargs=_signed, label="signed"),
+    Case("funding:decision_return", POSTED, kwargs=_awaiting, method="post", label="return",
+         data=lambda w: {"reason": "The grant amount changed"}),
+    Case("funding:decision_return", GLA_ONLY, kwargs=_awaiting, method="post", label="no reason"),
     Case("funding:decision_sign", GLA_ONLY, kwargs=_awaiting, label="awaiting signature"),
     Case("funding:decision_sign", LOCKED, kwargs=_signed, label="signed"),
     Case("funding:decision_withdraw", GLA_ONLY, kwargs=_draft, label="draft"),
+    Case("funding:decision_withdraw", GLA_ONLY, kwargs=_awaiting, label="awaiting signature"),
     Case("funding:decision_withdraw", LOCKED, kwargs=_signed, label="signed"),
     *[Case("funding:part_add", GLA_ONLY, kwargs=lambda w, kind=kind: {**_draft(w), "kind": kind}, label=kind)
       for kind in [*DRAFT_PARTS, "documents"]],
     Case("funding:part_add", LOCKED, kwargs=lambda w: {**_signed(w), "kind": "lines"}, label="signed"),
+    *[Case("funding:part_add", LOCKED, kwargs=lambda w, kind=kind: {**_awaiting(w), "kind": kind},
+           label=f"{kind} awaiting signature") for kind in [*DRAFT_PARTS, "documents"]],
     Case("funding:part_add", expect(LOGIN, 404, 403, 403, 403, 404),
          kwargs=lambda w: {**_draft(w), "kind": "no-such-part"}, label="unknown part"),
     *[Case("funding:part_edit", GLA_ONLY, kwargs=_part(kind, factory), label=kind)
