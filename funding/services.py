@@ -31,6 +31,7 @@ from .models import (
     DecisionRelation,
     DecisionStatus,
     DocumentKind,
+    FundingStream,
     Line,
     LineDirection,
     RelationKind,
@@ -297,3 +298,36 @@ def allocation_save(*, allocation: StreamAllocation) -> StreamAllocation:
         allocation.save()
         allocation.stream.funders.add(allocation.funder)
     return allocation
+
+
+def signed_decisions_naming(stream: FundingStream) -> list[str]:
+    """The reference codes of the signed decisions recorded against a stream."""
+    return list(stream.decisions.signed().order_by("reference_code").values_list("reference_code", flat=True))
+
+
+def stream_save(*, stream: FundingStream, funders) -> FundingStream:
+    """Creates or changes a funding stream, with its funders.
+
+    Two rules: once a signed decision is recorded against a stream, the stream's code stays as
+    it is, because the signed decision is a fixed record and lists and reports name its stream
+    by that code (its name and description may still be corrected); and a funder with amounts
+    recorded for the stream stays one of its funders (allocation_save adds it)."""
+    funders = list(funders)
+    with transaction.atomic():
+        if stream.pk:
+            current = FundingStream.objects.select_for_update().get(pk=stream.pk)
+            if stream.short_name != current.short_name and (signed := signed_decisions_naming(current)):
+                raise ValidationError({"short_name": (
+                    f"The code must stay {current.short_name}: signed decision{'s' if len(signed) > 1 else ''} "
+                    f"{', '.join(signed)} {'are' if len(signed) > 1 else 'is'} recorded against this stream.")})
+            chosen = {funder.pk for funder in funders}
+            kept = sorted({a.funder.name for a in current.allocations.select_related("funder")
+                           if a.funder_id not in chosen})
+            if kept:
+                raise ValidationError({"funders": (
+                    f"{', '.join(kept)} {'have' if len(kept) > 1 else 'has'} amounts recorded for this stream, "
+                    "so must stay among its funders.")})
+        stream.full_clean()
+        stream.save()
+        stream.funders.set(funders)
+    return stream

@@ -20,6 +20,7 @@ from .forms import (
     DecisionForm,
     DecisionItemForm,
     DocumentForm,
+    FundingStreamForm,
     LineForm,
     MilestoneForm,
     RelationForm,
@@ -375,7 +376,8 @@ def risk_register(request):
 @require_safe
 def stream_list(request):
     return render(request, "funding/stream_list.html", {
-        "streams": selectors.streams_for_listing(), "totals": selectors.all_stream_totals()})
+        "streams": selectors.streams_for_listing(), "totals": selectors.all_stream_totals(),
+        "can_manage": request.user.has_perm("funding.manage_streams")})
 
 
 @require_safe
@@ -384,6 +386,38 @@ def stream_detail(request, pk):
     return render(request, "funding/stream_detail.html", {
         "stream": stream, "totals": selectors.allocation_totals(stream.allocations.all()),
         "can_manage": request.user.has_perm("funding.manage_streams")})
+
+
+# Funding streams (officers) ----------------------------------------------------------------
+
+@require_safe
+@permission_required("funding.manage_streams")
+def stream_manage(request):
+    return render(request, "funding/stream_manage.html", {"streams": selectors.streams_for_officers()})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("funding.manage_streams")
+def stream_create(request):
+    return _stream_form(request, FundingStream())
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("funding.manage_streams")
+def stream_edit(request, pk):
+    return _stream_form(request, scoped_object_or_404(FundingStream.objects.all(), pk=pk))
+
+
+def _stream_form(request, stream):
+    code_fixed_by = services.signed_decisions_naming(stream) if stream.pk else []
+    heading = f"Change {stream.name}" if stream.pk else "Add a funding stream"  # before the form changes it
+    form = FundingStreamForm(request.POST or None, instance=stream, code_fixed_by=code_fixed_by)
+    if request.method == "POST" and form.is_valid():
+        saved = _apply(form, lambda: services.stream_save(stream=form.instance, funders=form.cleaned_data["funders"]))
+        if saved:
+            messages.success(request, f"{saved.name} ({saved.short_name}) saved.")
+            return redirect("funding:stream_detail", pk=saved.pk)
+    return render(request, "funding/stream_form.html", {"form": form, "stream": stream, "heading": heading})
 
 
 @require_http_methods(["GET", "POST"])

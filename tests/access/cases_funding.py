@@ -67,6 +67,17 @@ DRAFT_PARTS = {
 }
 
 
+def _stream_of_signed_decision(world):
+    stream = FundingStreamFactory(short_name="LSMP")
+    SignedDecisionFactory(funding_stream=stream)
+    return {"pk": stream.pk}
+
+
+def _stream_data():
+    return {"name": "Controlling Migration Fund", "short_name": "LSMP", "summary": "Funded by MHCLG.",
+            "pays_for": "Two posts"}
+
+
 def _document(*, signed: bool, confidential: bool = False, kind=DocumentKind.APPENDIX):
     def kwargs(world):
         decision = SignedDecisionFactory() if signed else DecisionFactory()
@@ -123,4 +134,12 @@ CASES = [
     Case("funding:stream_list", PUBLIC),
     Case("funding:stream_detail", PUBLIC, kwargs=lambda w: {"pk": FundingStreamFactory().pk}),
     Case("funding:stream_allocation_add", GLA_ONLY, kwargs=lambda w: {"pk": FundingStreamFactory().pk}),
+    Case("funding:stream_manage", GLA_ONLY),
+    Case("funding:stream_create", GLA_ONLY),
+    Case("funding:stream_create", GLA_ONLY, method="post", label="nothing typed"),
+    Case("funding:stream_create", POSTED, method="post", label="save", data=lambda w: _stream_data()),
+    Case("funding:stream_edit", GLA_ONLY, kwargs=lambda w: {"pk": FundingStreamFactory().pk}),
+    Case("funding:stream_edit", GLA_ONLY, kwargs=_stream_of_signed_decision, label="code fixed by a signed decision"),
+    Case("funding:stream_edit", POSTED, method="post", label="save",
+         kwargs=lambda w: {"pk": FundingStreamFactory(short_name="LSMP").pk}, data=lambda w: _stream_data()),
 ]
