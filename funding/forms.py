@@ -14,11 +14,15 @@ from partnership.models import Organisation, OrganisationKind, User
 
 from .models import (
     FIRST_FINANCIAL_YEAR,
+    LAST_FINANCIAL_YEAR,
     REFERENCE_CODE_MESSAGE,
     REFERENCE_CODE_PATTERN,
+    STREAM_CODE_MESSAGE,
+    STREAM_CODE_PATTERN,
     Decision,
     DecisionItem,
     DecisionRelation,
+    FundingStream,
     Line,
     LineDirection,
     Milestone,
@@ -271,6 +275,18 @@ class WithdrawForm(forms.Form):
         self.helper = gds_helper(Field.textarea("reason", rows=3), submit="Withdraw decision")
 
 
+class ReturnToDraftForm(forms.Form):
+    reason = forms.CharField(widget=forms.Textarea, max_length=2000,
+                             label="Why does the decision go back to draft?",
+                             help_text="For example: the Home Office changed the grant amount",
+                             error_messages={"required": "Say why the decision goes back to draft",
+                                             **_too_long(2000, "Reason")})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Field.textarea("reason", rows=3), submit="Return to draft")
+
+
 class StreamAllocationForm(forms.ModelForm):
     amount = PoundsField(label="Amount in pounds and pence", max_digits=12, decimal_places=2,
                          min_value=Decimal("0.01"), localize=False,
@@ -292,3 +308,70 @@ class StreamAllocationForm(forms.ModelForm):
         self.helper = gds_helper(Field.select("funder"), Field.select("financial_year"),
                                  Field.text("amount", field_width=Fluid.ONE_THIRD), Field.text("pays_for"),
                                  submit="Save amount")
+
+
+class FundingStreamForm(forms.ModelForm):
+    funded_since = forms.IntegerField(
+        label="Funded since (optional)", required=False, min_value=FIRST_FINANCIAL_YEAR,
+        max_value=LAST_FINANCIAL_YEAR, help_text="The first financial year, for example 2008",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        error_messages={"invalid": "Enter the year as four digits, like 2008",
+                        "min_value": f"Enter a year from {FIRST_FINANCIAL_YEAR} to {LAST_FINANCIAL_YEAR}",
+                        "max_value": f"Enter a year from {FIRST_FINANCIAL_YEAR} to {LAST_FINANCIAL_YEAR}"})
+    target_amount = PoundsField(
+        label="Fundraising target in pounds (optional)", required=False, max_digits=12, decimal_places=2,
+        min_value=Decimal("0.01"), localize=False, help_text="For a pooled fund, for example 1,000,000",
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
+        error_messages={**LineForm.base_fields["amount"].error_messages,
+                        "min_value": "Enter a target of at least £0.01, or leave it empty"})
+
+    class Meta:
+        model = FundingStream
+        fields = ["name", "short_name", "summary", "pays_for", "funders", "funded_since", "target_amount",
+                  "ends_on", "lead_officer"]
+        widgets = {"funders": forms.CheckboxSelectMultiple, "ends_on": _date_input()}
+        labels = {"ends_on": "Current grant ends (optional)", "lead_officer": "Lead officer (optional)",
+                  "funders": "Funders"}
+        help_texts = {"funders": "Select all that apply. A funder with amounts recorded for the stream stays "
+                                 "one of its funders."}
+        error_messages = {
+            "name": {**_too_long(200, "Name"), "required": "Enter the stream's name",
+                     "unique": "A funding stream with this name exists already"},
+            "short_name": {"max_length": "The code must be 20 characters or fewer",
+                           "required": "Enter a short code, for example LSMP",
+                           "unique": "A funding stream with this code exists already"},
+            "summary": {"required": "Enter a summary of the stream"},
+            "pays_for": {"required": "Enter what the stream pays for"},
+            "ends_on": {"invalid": "Enter a real date, like 2021-03-31"},
+        }
+
+    def __init__(self, *args, code_fixed_by: list[str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["funders"].queryset = Organisation.objects.filter(kind__in=FUNDER_KINDS).order_by("name")
+        self.fields["lead_officer"].queryset = User.objects.filter(groups__name="gla_officer").distinct()
+        if code_fixed_by:
+            # Shown, not changeable; stream_save refuses a changed code whatever is posted.
+            self.fields["short_name"].disabled = True
+            self.fields["short_name"].help_text = (f"Signed decision{'s' if len(code_fixed_by) > 1 else ''} "
+                                                   f"{', '.join(code_fixed_by)} name this stream by its code, "
+                                                   "so the code can no longer change")
+        self.helper = gds_helper(
+            Field.text("name"), Field.text("short_name", field_width=Fluid.ONE_QUARTER),
+            Field.textarea("summary", rows=4), Field.textarea("pays_for", rows=4),
+            Field.checkboxes("funders", legend_size=Size.SMALL, small=True),
+            Field.text("funded_since", field_width=Fluid.ONE_QUARTER),
+            Field.text("target_amount", field_width=Fluid.ONE_THIRD),
+            Field.text("ends_on", field_width=Fluid.ONE_THIRD), Field.select("lead_officer"),
+            submit="Save funding stream")
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if FundingStream.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("A funding stream with this name exists already")
+        return name
+
+    def clean_short_name(self):
+        code = re.sub(r"\s+", "", self.cleaned_data["short_name"]).upper()
+        if not re.fullmatch(STREAM_CODE_PATTERN, code):
+            raise forms.ValidationError(STREAM_CODE_MESSAGE)
+        return code

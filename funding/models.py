@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from partnership import financial_years
@@ -38,9 +39,12 @@ class DecisionStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-# A decision may be changed only before it is signed or withdrawn; after that it is fixed and
-# a change needs a new decision that supersedes it.
-EDITABLE_STATUSES = (DecisionStatus.DRAFT, DecisionStatus.AWAITING_SIGNATURE)
+# A decision may be changed only while it is a draft. Awaiting signature it is what the signer
+# reads, so it is fixed until an officer returns it to draft (and submits it again); signed or
+# withdrawn it is fixed for good, and a change needs a new decision that supersedes it.
+EDITABLE_STATUSES = (DecisionStatus.DRAFT,)
+# Not yet signed or withdrawn: a decision that may still be withdrawn.
+WITHDRAWABLE_STATUSES = (DecisionStatus.DRAFT, DecisionStatus.AWAITING_SIGNATURE)
 
 
 class DecisionQuerySet(models.QuerySet):
@@ -100,6 +104,8 @@ class Decision(models.Model):
                                             on_delete=models.SET_NULL, related_name="funding_decisions",
                                             help_text="Receives the milestone reminders")
     withdrawn_reason = models.TextField(blank=True)
+    # Why it last went back from awaiting signature to draft; each return is in the history.
+    returned_to_draft_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -403,17 +409,26 @@ class DecisionRelation(models.Model):
         return f"{self.from_decision.reference_code} {self.get_kind_display()} {self.to_decision.reference_code}"
 
 
+# A stream's code: capitals, digits and hyphens, as the officers write them: LSMP, CMF, CII.
+STREAM_CODE_PATTERN = r"^[A-Z0-9][A-Z0-9-]*$"
+STREAM_CODE_MESSAGE = "Enter a code of capital letters, digits and hyphens, for example LSMP or CMF-2"
+
+
 class FundingStream(models.Model):
     """A source of money for the Migration Team: the Home Office LSMP grant, the Controlling
     Migration Fund, the Citizenship and Integration Initiative pooled fund."""
 
     name = models.CharField(max_length=200, unique=True)
-    short_name = models.CharField(max_length=20, unique=True)
+    short_name = models.CharField("code", max_length=20, unique=True,
+                                  validators=[RegexValidator(STREAM_CODE_PATTERN, STREAM_CODE_MESSAGE)],
+                                  help_text="A short code, for example LSMP")
     summary = models.TextField()
     pays_for = models.TextField("what it pays for")
     funders = models.ManyToManyField("partnership.Organisation", blank=True, related_name="funding_streams")
-    funded_since = models.PositiveSmallIntegerField(null=True, blank=True,
-                                                    help_text="The first financial year, e.g. 2008")
+    funded_since = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(FIRST_FINANCIAL_YEAR),
+                                           MaxValueValidator(LAST_FINANCIAL_YEAR)],
+        help_text="The first financial year, e.g. 2008")
     target_amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True,
                                         help_text="A fundraising target, for a pooled fund")
     ends_on = models.DateField(null=True, blank=True, help_text="When the current grant ends")
@@ -426,6 +441,20 @@ class FundingStream(models.Model):
         constraints = [
             models.CheckConstraint(name="funding_stream_target_positive",
                                    condition=Q(target_amount__isnull=True) | Q(target_amount__gt=0)),
+            # "Home Office LSMP grant" and "home office LSMP grant" are one stream, not two.
+            models.UniqueConstraint(Lower("name"), name="funding_stream_name_unique_ignoring_case",
+                                    violation_error_message="A funding stream with this name exists already."),
+            models.CheckConstraint(name="funding_stream_name_not_blank", condition=~Q(name=""),
+                                   violation_error_message="Enter the stream's name."),
+            # Capitals only, so that the plain unique code is unique ignoring case as well.
+            models.CheckConstraint(name="funding_stream_code_valid",
+                                   condition=Q(short_name__regex=STREAM_CODE_PATTERN),
+                                   violation_error_message=STREAM_CODE_MESSAGE),
+            models.CheckConstraint(
+                name="funding_stream_funded_since_range",
+                condition=Q(funded_since__isnull=True)
+                | Q(funded_since__gte=FIRST_FINANCIAL_YEAR, funded_since__lte=LAST_FINANCIAL_YEAR),
+                violation_error_message="Enter a first financial year between 2000 and 2100."),
         ]
 
     def __str__(self):

@@ -129,6 +129,15 @@ def streams_for_listing():
     return FundingStream.objects.prefetch_related("funders").annotate(allocated=Sum("allocations__amount"))
 
 
+def streams_for_officers():
+    """Every stream with what the officers' list shows: funders, lead officer and how many
+    decisions (signed, and in all) are recorded against it, in a fixed number of queries."""
+    return (FundingStream.objects.select_related("lead_officer").prefetch_related("funders")
+            .annotate(signed_decisions=Count("decisions", filter=Q(decisions__status=DecisionStatus.SIGNED)),
+                      all_decisions=Count("decisions"))
+            .order_by("name"))
+
+
 def stream_for_page(user, pk: int):
     return FundingStream.objects.prefetch_related(
         "funders",

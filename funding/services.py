@@ -5,7 +5,8 @@ Three rules need more than one row, so they are checked here on every write, ins
 transaction that holds the decision's row lock (select_for_update on Postgres; SQLite takes a
 write lock at the start of the transaction), so two officers cannot each add a line that is
 fine alone and wrong together:
-1. a signed or withdrawn decision is fixed (DecisionLocked);
+1. only a draft may change (DecisionLocked): awaiting signature it is fixed until an officer
+   returns it to draft, with a reason; signed or withdrawn it is fixed for good;
 2. expenditure from a funder in a financial year never exceeds the income from that funder in
    that year (GLA budget expenditure is the GLA's own money: it has no income line);
 3. a decision that spends third-party income is signed only when that income is confirmed in
@@ -24,11 +25,13 @@ from django.utils import timezone
 from partnership import financial_years
 
 from .models import (
+    WITHDRAWABLE_STATUSES,
     Decision,
     DecisionDocument,
     DecisionRelation,
     DecisionStatus,
     DocumentKind,
+    FundingStream,
     Line,
     LineDirection,
     RelationKind,
@@ -40,7 +43,7 @@ MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
 
 class DecisionLocked(ValidationError):
-    """Raised for any change to a decision that is signed or withdrawn."""
+    """Raised for any change to a decision that is not a draft."""
 
 
 def _locked(decision: Decision) -> Decision:
@@ -48,11 +51,18 @@ def _locked(decision: Decision) -> Decision:
     return Decision.objects.select_for_update().get(pk=decision.pk)
 
 
+def locked_message(decision: Decision) -> str:
+    """Why a decision cannot be changed, and what to do instead (pages show the same words)."""
+    if decision.status == DecisionStatus.AWAITING_SIGNATURE:
+        return (f"{decision.reference_code} is awaiting signature and cannot be changed. To change it, "
+                "return it to draft, then submit it for signature again.")
+    return (f"{decision.reference_code} is {decision.get_status_display().lower()} and can no longer be changed. "
+            "To change it, draft a new decision that supersedes it.")
+
+
 def _ensure_editable(decision: Decision) -> None:
     if not decision.is_editable:
-        raise DecisionLocked(
-            f"{decision.reference_code} is {decision.get_status_display().lower()} and can no longer be changed. "
-            "To change it, draft a new decision that supersedes it.")
+        raise DecisionLocked(locked_message(decision))
 
 
 # Decisions ---------------------------------------------------------------------------------
@@ -105,13 +115,20 @@ def decision_submit(*, decision: Decision) -> Decision:
     return current
 
 
-def decision_return_to_draft(*, decision: Decision) -> Decision:
+def decision_return_to_draft(*, decision: Decision, reason: str, by) -> Decision:
+    """Awaiting signature -> draft, the one way to change a decision sent for signature. The
+    reason is kept on the decision (like a withdrawal's) and each return in its history."""
+    reason = (reason or "").strip()
     with transaction.atomic():
         current = _locked(decision)
         if current.status != DecisionStatus.AWAITING_SIGNATURE:
             raise ValidationError("Only a decision awaiting signature can go back to draft.")
+        if not reason:
+            raise ValidationError({"reason": "Say why the decision goes back to draft."})
         current.status = DecisionStatus.DRAFT
-        current.save(update_fields=["status", "updated_at"])
+        current.returned_to_draft_reason = reason
+        current._history_user = by  # simple-history records who returned it, in a page or not
+        current.save(update_fields=["status", "returned_to_draft_reason", "updated_at"])
     return current
 
 
@@ -139,7 +156,7 @@ def decision_sign(*, decision: Decision, date_signed: dt.date, signed_pdf, by) -
 def decision_withdraw(*, decision: Decision, reason: str) -> Decision:
     with transaction.atomic():
         current = _locked(decision)
-        if current.status not in (DecisionStatus.DRAFT, DecisionStatus.AWAITING_SIGNATURE):
+        if current.status not in WITHDRAWABLE_STATUSES:
             raise ValidationError("A signed decision cannot be withdrawn: draft a new decision that supersedes it."
                                   if current.status == DecisionStatus.SIGNED else "This decision is withdrawn already.")
         current.status = DecisionStatus.WITHDRAWN
@@ -281,3 +298,36 @@ def allocation_save(*, allocation: StreamAllocation) -> StreamAllocation:
         allocation.save()
         allocation.stream.funders.add(allocation.funder)
     return allocation
+
+
+def signed_decisions_naming(stream: FundingStream) -> list[str]:
+    """The reference codes of the signed decisions recorded against a stream."""
+    return list(stream.decisions.signed().order_by("reference_code").values_list("reference_code", flat=True))
+
+
+def stream_save(*, stream: FundingStream, funders) -> FundingStream:
+    """Creates or changes a funding stream, with its funders.
+
+    Two rules: once a signed decision is recorded against a stream, the stream's code stays as
+    it is, because the signed decision is a fixed record and lists and reports name its stream
+    by that code (its name and description may still be corrected); and a funder with amounts
+    recorded for the stream stays one of its funders (allocation_save adds it)."""
+    funders = list(funders)
+    with transaction.atomic():
+        if stream.pk:
+            current = FundingStream.objects.select_for_update().get(pk=stream.pk)
+            if stream.short_name != current.short_name and (signed := signed_decisions_naming(current)):
+                raise ValidationError({"short_name": (
+                    f"The code must stay {current.short_name}: signed decision{'s' if len(signed) > 1 else ''} "
+                    f"{', '.join(signed)} {'are' if len(signed) > 1 else 'is'} recorded against this stream.")})
+            chosen = {funder.pk for funder in funders}
+            kept = sorted({a.funder.name for a in current.allocations.select_related("funder")
+                           if a.funder_id not in chosen})
+            if kept:
+                raise ValidationError({"funders": (
+                    f"{', '.join(kept)} {'have' if len(kept) > 1 else 'has'} amounts recorded for this stream, "
+                    "so must stay among its funders.")})
+        stream.full_clean()
+        stream.save()
+        stream.funders.set(funders)
+    return stream

@@ -37,6 +37,9 @@ urlpatterns = [
     path("documents/<int:pk>/", views.document_download, name="document_download"),
     path("risks/", views.risk_register, name="risk_register"),
     path("streams/", views.stream_list, name="stream_list"),
+    path("streams/manage/", views.stream_manage, name="stream_manage"),
+    path("streams/new/", views.stream_create, name="stream_create"),
     path("streams/<int:pk>/", views.stream_detail, name="stream_detail"),
+    path("streams/<int:pk>/edit/", views.stream_edit, name="stream_edit"),
     path("streams/<int:pk>/amounts/add/", views.stream_allocation_add, name="stream_allocation_add"),
 ]

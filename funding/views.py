@@ -20,9 +20,11 @@ from .forms import (
     DecisionForm,
     DecisionItemForm,
     DocumentForm,
+    FundingStreamForm,
     LineForm,
     MilestoneForm,
     RelationForm,
+    ReturnToDraftForm,
     RiskForm,
     SignForm,
     StreamAllocationForm,
@@ -31,6 +33,7 @@ from .forms import (
 from .models import (
     EDITABLE_STATUSES,
     RAG_RULE_TEXT,
+    WITHDRAWABLE_STATUSES,
     Decision,
     DecisionDocument,
     DecisionItem,
@@ -150,11 +153,15 @@ def decision_create(request):
 
 
 def _editable_or_redirect(request, decision):
+    """Every edit page of a decision that is not a draft sends the officer back to it, saying why."""
     if decision.is_editable:
         return None
-    messages.error(request, f"{decision.reference_code} is {decision.get_status_display().lower()} and can no "
-                            "longer be changed. To change it, draft a new decision that supersedes it.")
+    messages.error(request, services.locked_message(decision))
     return redirect("funding:decision_detail", code=decision.reference_code)
+
+
+def _submit_first(decision):
+    return f"{decision.reference_code} is {decision.get_status_display().lower()}: submit it for signature first."
 
 
 @require_http_methods(["GET", "POST"])
@@ -174,13 +181,15 @@ def decision_edit(request, code):
     return render(request, "funding/decision_form.html", {"form": form, "decision": decision})
 
 
-def _lifecycle(request, code, form_class, action, template, done, allowed=EDITABLE_STATUSES):
+def _lifecycle(request, code, form_class, action, template, done, allowed=EDITABLE_STATUSES,
+               refused=_submit_first):
+    """One lifecycle move. `refused` says why a draft cannot make it (a fixed decision is
+    answered by _editable_or_redirect)."""
     decision = scoped_object_or_404(Decision.objects.visible_to(request.user), reference_code=code)
     if decision.status not in allowed:
         if locked := _editable_or_redirect(request, decision):
             return locked
-        messages.error(request, f"{decision.reference_code} is {decision.get_status_display().lower()}: "
-                                "submit it for signature first.")
+        messages.error(request, refused(decision))
         return redirect("funding:decision_detail", code=decision.reference_code)
     form = form_class(request.POST or None, request.FILES or None) if form_class else None
     if request.method == "POST" and (form is None or form.is_valid()):
@@ -215,11 +224,16 @@ def decision_submit(request, code):
                       lambda d: f"{d.reference_code} is awaiting signature.")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @permission_required(MANAGE)
 def decision_return(request, code):
-    return _lifecycle(request, code, None, lambda d, _: services.decision_return_to_draft(decision=d), None,
-                      lambda d: f"{d.reference_code} is a draft again.")
+    return _lifecycle(
+        request, code, ReturnToDraftForm,
+        lambda d, data: services.decision_return_to_draft(decision=d, reason=data["reason"], by=request.user),
+        "funding/decision_return.html",
+        lambda d: f"{d.reference_code} is a draft again: change it, then submit it for signature again.",
+        allowed=(DecisionStatus.AWAITING_SIGNATURE,),
+        refused=lambda d: f"{d.reference_code} is a draft already: it can be changed as it is.")
 
 
 @require_http_methods(["GET", "POST"])
@@ -238,7 +252,8 @@ def decision_sign(request, code):
 def decision_withdraw(request, code):
     return _lifecycle(request, code, WithdrawForm,
                       lambda d, data: services.decision_withdraw(decision=d, reason=data["reason"]),
-                      "funding/decision_withdraw.html", lambda d: f"{d.reference_code} is withdrawn.")
+                      "funding/decision_withdraw.html", lambda d: f"{d.reference_code} is withdrawn.",
+                      allowed=WITHDRAWABLE_STATUSES)
 
 
 # The parts of a decision, added, changed and removed through one set of views.
@@ -361,7 +376,8 @@ def risk_register(request):
 @require_safe
 def stream_list(request):
     return render(request, "funding/stream_list.html", {
-        "streams": selectors.streams_for_listing(), "totals": selectors.all_stream_totals()})
+        "streams": selectors.streams_for_listing(), "totals": selectors.all_stream_totals(),
+        "can_manage": request.user.has_perm("funding.manage_streams")})
 
 
 @require_safe
@@ -370,6 +386,38 @@ def stream_detail(request, pk):
     return render(request, "funding/stream_detail.html", {
         "stream": stream, "totals": selectors.allocation_totals(stream.allocations.all()),
         "can_manage": request.user.has_perm("funding.manage_streams")})
+
+
+# Funding streams (officers) ----------------------------------------------------------------
+
+@require_safe
+@permission_required("funding.manage_streams")
+def stream_manage(request):
+    return render(request, "funding/stream_manage.html", {"streams": selectors.streams_for_officers()})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("funding.manage_streams")
+def stream_create(request):
+    return _stream_form(request, FundingStream())
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("funding.manage_streams")
+def stream_edit(request, pk):
+    return _stream_form(request, scoped_object_or_404(FundingStream.objects.all(), pk=pk))
+
+
+def _stream_form(request, stream):
+    code_fixed_by = services.signed_decisions_naming(stream) if stream.pk else []
+    heading = f"Change {stream.name}" if stream.pk else "Add a funding stream"  # before the form changes it
+    form = FundingStreamForm(request.POST or None, instance=stream, code_fixed_by=code_fixed_by)
+    if request.method == "POST" and form.is_valid():
+        saved = _apply(form, lambda: services.stream_save(stream=form.instance, funders=form.cleaned_data["funders"]))
+        if saved:
+            messages.success(request, f"{saved.name} ({saved.short_name}) saved.")
+            return redirect("funding:stream_detail", pk=saved.pk)
+    return render(request, "funding/stream_form.html", {"form": form, "stream": stream, "heading": heading})
 
 
 @require_http_methods(["GET", "POST"])

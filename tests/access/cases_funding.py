@@ -18,7 +18,7 @@ from tests.factories.funding import (
 )
 
 HIDDEN = expect(404, 200, 404, 404, 404, 200)  # drafts and confidential things: 404 outside the GLA
-LOCKED = expect(LOGIN, 302, 403, 403, 403, 302)  # officer page of a signed decision: sent back to it
+LOCKED = expect(LOGIN, 302, 403, 403, 403, 302)  # officer page of a fixed decision: sent back to it
 NO_GET = expect(405, 405, 405, 405, 405, 405)
 POSTED = expect(LOGIN, 302, 403, 403, 403, 302)
 
@@ -67,6 +67,17 @@ DRAFT_PARTS = {
 }
 
 
+def _stream_of_signed_decision(world):
+    stream = FundingStreamFactory(short_name="LSMP")
+    SignedDecisionFactory(funding_stream=stream)
+    return {"pk": stream.pk}
+
+
+def _stream_data():
+    return {"name": "Controlling Migration Fund", "short_name": "LSMP", "summary": "Funded by MHCLG.",
+            "pays_for": "Two posts"}
+
+
 def _document(*, signed: bool, confidential: bool = False, kind=DocumentKind.APPENDIX):
     def kwargs(world):
         decision = SignedDecisionFactory() if signed else DecisionFactory()
@@ -87,15 +98,23 @@ CASES = [
     Case("funding:decision_edit", LOCKED, kwargs=_signed, label="signed"),
     Case("funding:decision_submit", NO_GET, kwargs=_ready_draft, label="GET is refused"),
     Case("funding:decision_submit", POSTED, kwargs=_ready_draft, method="post", label="submit"),
-    Case("funding:decision_return", NO_GET, kwargs=_awaiting, label="GET is refused"),
-    Case("funding:decision_return", POSTED, kwargs=_awaiting, method="post", label="return"),
+    Case("funding:decision_edit", LOCKED, kwargs=_awaiting, label="awaiting signature"),
+    Case("funding:decision_return", GLA_ONLY, kwargs=_awaiting, label="awaiting signature"),
+    Case("funding:decision_return", LOCKED, kwargs=_draft, label="a draft already"),
+    Case("funding:decision_return", LOCKED, kwargs=_signed, label="signed"),
+    Case("funding:decision_return", POSTED, kwargs=_awaiting, method="post", label="return",
+         data=lambda w: {"reason": "The grant amount changed"}),
+    Case("funding:decision_return", GLA_ONLY, kwargs=_awaiting, method="post", label="no reason"),
     Case("funding:decision_sign", GLA_ONLY, kwargs=_awaiting, label="awaiting signature"),
     Case("funding:decision_sign", LOCKED, kwargs=_signed, label="signed"),
     Case("funding:decision_withdraw", GLA_ONLY, kwargs=_draft, label="draft"),
+    Case("funding:decision_withdraw", GLA_ONLY, kwargs=_awaiting, label="awaiting signature"),
     Case("funding:decision_withdraw", LOCKED, kwargs=_signed, label="signed"),
     *[Case("funding:part_add", GLA_ONLY, kwargs=lambda w, kind=kind: {**_draft(w), "kind": kind}, label=kind)
       for kind in [*DRAFT_PARTS, "documents"]],
     Case("funding:part_add", LOCKED, kwargs=lambda w: {**_signed(w), "kind": "lines"}, label="signed"),
+    *[Case("funding:part_add", LOCKED, kwargs=lambda w, kind=kind: {**_awaiting(w), "kind": kind},
+           label=f"{kind} awaiting signature") for kind in [*DRAFT_PARTS, "documents"]],
     Case("funding:part_add", expect(LOGIN, 404, 403, 403, 403, 404),
          kwargs=lambda w: {**_draft(w), "kind": "no-such-part"}, label="unknown part"),
     *[Case("funding:part_edit", GLA_ONLY, kwargs=_part(kind, factory), label=kind)
@@ -115,4 +134,12 @@ CASES = [
     Case("funding:stream_list", PUBLIC),
     Case("funding:stream_detail", PUBLIC, kwargs=lambda w: {"pk": FundingStreamFactory().pk}),
     Case("funding:stream_allocation_add", GLA_ONLY, kwargs=lambda w: {"pk": FundingStreamFactory().pk}),
+    Case("funding:stream_manage", GLA_ONLY),
+    Case("funding:stream_create", GLA_ONLY),
+    Case("funding:stream_create", GLA_ONLY, method="post", label="nothing typed"),
+    Case("funding:stream_create", POSTED, method="post", label="save", data=lambda w: _stream_data()),
+    Case("funding:stream_edit", GLA_ONLY, kwargs=lambda w: {"pk": FundingStreamFactory().pk}),
+    Case("funding:stream_edit", GLA_ONLY, kwargs=_stream_of_signed_decision, label="code fixed by a signed decision"),
+    Case("funding:stream_edit", POSTED, method="post", label="save",
+         kwargs=lambda w: {"pk": FundingStreamFactory(short_name="LSMP").pk}, data=lambda w: _stream_data()),
 ]

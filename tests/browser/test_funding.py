@@ -142,3 +142,57 @@ def test_decision_prints_like_the_gla_form(page):
     for hidden in (".lsmp-part2", ".govuk-service-navigation", ".govuk-footer", "text=Download this decision"):
         assert not page.locator(hidden).first.is_visible(), hidden
     assert len(page.pdf(format="A4")) > 1000
+
+
+def test_officer_adds_a_funding_stream_by_keyboard_alone(page):
+    from funding.models import FundingStream
+    from tests.browser.test_enquiries import active_id, tab_to, tab_to_button
+    from tests.factories.funding import FundingStreamFactory
+
+    FundingStreamFactory(name="Home Office LSMP grant", short_name="LSMP")
+    officer = gla_officer(email="officer@example.org", full_name="Gail Officer")
+    sign_in(page, officer.email, PASSWORD)
+    page.goto("/funding/streams/")
+    assert_accessible(page, "(public streams, as an officer)")
+    for link in ("Manage funding streams", "Add a funding stream"):
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.textContent.trim()") == link:
+                break
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert_accessible(page, f"({link})")
+
+    # First attempt: a code that is taken already (in lower case) and no summary.
+    tab_to(page, "id_name")
+    page.keyboard.type("Controlling Migration Fund")
+    page.keyboard.press("Tab")
+    page.keyboard.type("lsmp")
+    tab_to(page, "id_pays_for")
+    page.keyboard.type("Two posts with the Rough Sleeping Team")
+    tab_to_button(page, "Save funding stream")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert_accessible(page, "(error summary)")
+    assert page.title().startswith("Error: ")
+    summary = page.locator(".govuk-error-summary").inner_text()
+    assert "A funding stream with this code exists already" in summary
+    assert "Enter a summary of the stream" in summary
+    assert page.locator("#id_name").input_value() == "Controlling Migration Fund"
+    assert page.locator("#id_pays_for").input_value() == "Two posts with the Rough Sleeping Team"
+
+    tab_to(page, "id_short_name")
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("cmf")
+    page.keyboard.press("Tab")
+    assert active_id(page) == "id_summary"
+    page.keyboard.type("Funded by MHCLG for non-UK national rough sleepers.")
+    tab_to(page, "id_funded_since")
+    page.keyboard.type("2018")
+    tab_to_button(page, "Save funding stream")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert_accessible(page, "(saved)")
+    assert "Controlling Migration Fund (CMF) saved" in page.locator("main").inner_text()
+    stream = FundingStream.objects.get(short_name="CMF")
+    assert (stream.name, stream.funded_since) == ("Controlling Migration Fund", 2018)
