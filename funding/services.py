@@ -132,10 +132,22 @@ def decision_return_to_draft(*, decision: Decision, reason: str, by) -> Decision
     return current
 
 
+def _lock_stream_of(decision: Decision) -> None:
+    """Locks the stream a decision is recorded against, the one row stream_save's code rule reads
+    (stream.decisions.signed(): the decision's own funding_stream, not its lines' funders), so a
+    code change either commits before the signing or waits and sees the signed decision. Always
+    taken after the decision's lock; stream_save never waits on a decision's lock, so the order
+    cannot deadlock. Returning a decision to draft or withdrawing it needs no such lock: the rule
+    only ever looks for signed decisions, and those two steps make none."""
+    if decision.funding_stream_id is not None:
+        FundingStream.objects.select_for_update().get(pk=decision.funding_stream_id)
+
+
 def decision_sign(*, decision: Decision, date_signed: dt.date, signed_pdf, by) -> Decision:
     """Awaiting signature -> signed, with the date signed and the signed PDF attached."""
     with transaction.atomic():
         current = _locked(decision)
+        _lock_stream_of(current)
         if current.status != DecisionStatus.AWAITING_SIGNATURE:
             raise ValidationError("Only a decision awaiting signature can be signed.")
         if date_signed is None:
@@ -315,6 +327,8 @@ def stream_save(*, stream: FundingStream, funders) -> FundingStream:
     funders = list(funders)
     with transaction.atomic():
         if stream.pk:
+            # The stream's lock is the one decision_sign takes too: a signing in progress finishes
+            # first, and the check below then sees its decision signed.
             current = FundingStream.objects.select_for_update().get(pk=stream.pk)
             if stream.short_name != current.short_name and (signed := signed_decisions_naming(current)):
                 raise ValidationError({"short_name": (
