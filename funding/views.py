@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from partnership.access import permission_required, scoped_object_or_404
 from partnership.downloads import stored_file_download
+from partnership.forms.binding import form_data
 
 from . import exports, selectors, services
 from .filters import DecisionFilter, OfficerDecisionFilter
@@ -142,7 +143,7 @@ def decision_create(request):
     supersedes = None
     if code := request.GET.get("supersedes"):
         supersedes = scoped_object_or_404(Decision.objects.visible_to(request.user), reference_code=code)
-    form = DecisionForm(request.POST or None, initial={"responsible_officer": request.user})
+    form = DecisionForm(**form_data(request), initial={"responsible_officer": request.user})
     if request.method == "POST" and form.is_valid():
         decision = _apply(form, lambda: services.decision_create(by=request.user, supersedes=supersedes,
                                                                  **form.cleaned_data))
@@ -170,7 +171,7 @@ def decision_edit(request, code):
     decision = scoped_object_or_404(Decision.objects.visible_to(request.user), reference_code=code)
     if locked := _editable_or_redirect(request, decision):
         return locked
-    form = DecisionForm(request.POST or None, instance=decision)
+    form = DecisionForm(**form_data(request), instance=decision)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
         saved = _apply(form, lambda: services.decision_update(decision=Decision.objects.get(pk=decision.pk),
@@ -191,7 +192,7 @@ def _lifecycle(request, code, form_class, action, template, done, allowed=EDITAB
             return locked
         messages.error(request, refused(decision))
         return redirect("funding:decision_detail", code=decision.reference_code)
-    form = form_class(request.POST or None, request.FILES or None) if form_class else None
+    form = form_class(**form_data(request)) if form_class else None
     if request.method == "POST" and (form is None or form.is_valid()):
         holder = form or _MessagesOnly()
         result = _apply(holder, lambda: action(decision, form.cleaned_data if form else {}))
@@ -297,7 +298,7 @@ def part_add(request, code, kind):
     model, form_class, noun = _part_spec(kind)
     if locked := _editable_or_redirect(request, decision):
         return locked
-    form = form_class(request.POST or None, instance=model(**{_part_owner_field(model): decision}))
+    form = form_class(**form_data(request), instance=model(**{_part_owner_field(model): decision}))
     if request.method == "POST" and form.is_valid() and _apply(form, lambda: _save_part(form.instance, decision)):
         messages.success(request, f"The {noun} is added.")
         return redirect(reverse("funding:decision_detail", kwargs={"code": code}) + f"#{kind}")
@@ -313,7 +314,7 @@ def part_edit(request, code, kind, pk):
     part = scoped_object_or_404(model.objects.all(), pk=pk, **{_part_owner_field(model): decision})
     if locked := _editable_or_redirect(request, decision):
         return locked
-    form = form_class(request.POST or None, instance=part)
+    form = form_class(**form_data(request), instance=part)
     if request.method == "POST" and form.is_valid() and _apply(form, lambda: _save_part(form.instance, decision)):
         messages.success(request, f"The {noun} is saved.")
         return redirect(reverse("funding:decision_detail", kwargs={"code": code}) + f"#{kind}")
@@ -351,7 +352,7 @@ def part_delete(request, code, kind, pk):
 def _document_add(request, decision):
     if locked := _editable_or_redirect(request, decision):
         return locked
-    form = DocumentForm(request.POST or None, request.FILES or None)
+    form = DocumentForm(**form_data(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if _apply(form, lambda: services.document_add(decision=decision, title=data["title"],
@@ -411,7 +412,7 @@ def stream_edit(request, pk):
 def _stream_form(request, stream):
     code_fixed_by = services.signed_decisions_naming(stream) if stream.pk else []
     heading = f"Change {stream.name}" if stream.pk else "Add a funding stream"  # before the form changes it
-    form = FundingStreamForm(request.POST or None, instance=stream, code_fixed_by=code_fixed_by)
+    form = FundingStreamForm(**form_data(request), instance=stream, code_fixed_by=code_fixed_by)
     if request.method == "POST" and form.is_valid():
         saved = _apply(form, lambda: services.stream_save(stream=form.instance, funders=form.cleaned_data["funders"]))
         if saved:
@@ -424,7 +425,7 @@ def _stream_form(request, stream):
 @permission_required("funding.manage_streams")
 def stream_allocation_add(request, pk):
     stream = scoped_object_or_404(FundingStream.objects.all(), pk=pk)
-    form = StreamAllocationForm(request.POST or None, instance=StreamAllocation(stream=stream))
+    form = StreamAllocationForm(**form_data(request), instance=StreamAllocation(stream=stream))
     if request.method == "POST" and form.is_valid() and _apply(
             form, lambda: services.allocation_save(allocation=form.instance)):
         messages.success(request, "The amount is recorded.")

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from partnership.access import permission_required, scoped_object_or_404
 from partnership.exports import csv_response
+from partnership.forms.binding import form_data
 from partnership.models import Organisation, OrganisationKind
 from partnership.pagination import paginate, without_page
 
@@ -50,11 +51,6 @@ def _add_service_error(form, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error)
-
-
-def _posted(request):
-    # An empty POST is still a POST: it must be validated (and show its errors), not re-shown.
-    return request.POST if request.method == "POST" else None
 
 
 def _filtered(request):
@@ -144,7 +140,7 @@ def offer_create(request):
     if request.user.borough is None:
         # A superuser passes every permission check but has no borough to offer for.
         raise PermissionDenied
-    form = OfferDetailsForm(_posted(request))
+    form = OfferDetailsForm(**form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             offer = services.offer_create_for_borough(by=request.user, **form.offer_values())
@@ -159,7 +155,7 @@ def offer_create(request):
 @require_http_methods(["GET", "POST"])
 @permission_required("resettlement.manage_sponsorship")
 def sponsorship_offer_create(request):
-    form = SponsorshipOfferForm(_posted(request))
+    form = SponsorshipOfferForm(**form_data(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -180,7 +176,7 @@ def offer_edit(request, pk):
     offer = _offer(request, pk)
     _object_rule_or_404(request.user, "resettlement.change_offer", offer)
     form_class = SponsorshipOfferChangeForm if offer.is_sponsorship else OfferDetailsForm
-    form = form_class(_posted(request), instance=offer)
+    form = form_class(**form_data(request), instance=offer)
     if request.method == "POST" and form.is_valid():
         try:
             services.offer_update(offer=offer, by=request.user, **form.offer_values())
@@ -241,7 +237,7 @@ def offer_transition(request, pk):
     offer = _offer(request, pk)
     _object_rule_or_404(request.user, "resettlement.transition_offer", offer)
     transitions = services.transitions_available(offer=offer, user=request.user, for_form=True)
-    form = TransitionForm(_posted(request), transitions=transitions)
+    form = TransitionForm(**form_data(request), transitions=transitions)
     if request.method == "POST" and form.is_valid():
         try:
             record = services.offer_transition(offer=offer, to_status=form.cleaned_data["to_status"],
@@ -259,7 +255,7 @@ def offer_transition(request, pk):
 def arrival_create(request, pk):
     offer = _offer(request, pk)
     _object_rule_or_404(request.user, "resettlement.record_arrival", offer)
-    form = ArrivalForm(_posted(request))
+    form = ArrivalForm(**form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.arrival_record(offer=offer, by=request.user, **form.cleaned_data)
@@ -300,7 +296,7 @@ def sponsorship_group_list(request):
 @require_http_methods(["GET", "POST"])
 @permission_required("resettlement.manage_sponsorship")
 def sponsorship_group_create(request):
-    form = SponsorshipGroupForm(_posted(request))
+    form = SponsorshipGroupForm(**form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             group = services.sponsorship_group_create(by=request.user, **form.cleaned_data)

@@ -46,3 +46,22 @@ def test_app_imports_only_what_it_may(app):
         if wrong:
             offences[str(path.relative_to(ROOT))] = sorted(wrong)
     assert not offences, f"{app} imports packages it may not: {offences}"
+
+
+def _falsy_post_fallbacks(path: Path) -> list[int]:
+    """Lines with `request.POST or ...` / `request.FILES or ...`: an empty POST is falsy, so such a
+    form is left unbound and the submission is silently ignored (see partnership/forms/binding.py)."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    return sorted({node.lineno for node in ast.walk(tree)
+                  if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or)
+                  and any(isinstance(value, ast.Attribute) and value.attr in {"POST", "FILES"}
+                          for value in node.values)})
+
+
+def test_no_form_is_bound_with_post_or_none():
+    offences = {}
+    for app in [*APPS, "lsmp"]:
+        for path in (ROOT / app).rglob("*.py"):
+            if "migrations" not in path.parts and (lines := _falsy_post_fallbacks(path)):
+                offences[str(path.relative_to(ROOT))] = lines
+    assert not offences, f"bind forms with form_data(request), not request.POST or None: {offences}"

@@ -86,7 +86,12 @@ class AttendanceForm(forms.Form):
         self.helper = auto_helper(self, submit="Save attendance")
 
     def statuses(self) -> dict:
-        return {person: self.cleaned_data.get(name, "") for name, person in self.people.items()}
+        """The statuses posted, by person. A person whose radio group was not posted at all keeps
+        what is recorded: the page always posts every group (one option is always ticked), so a
+        missing group means nothing was said about them (an empty or cut-short POST, or someone
+        who joined the body after the page was opened), not "Not recorded"."""
+        return {person: self.cleaned_data.get(name, "") for name, person in self.people.items()
+                if name in self.data}
 
 
 class DeclarationForm(forms.Form):

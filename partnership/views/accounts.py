@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from partnership.access import permission_required
 from partnership.forms.accounts import InvitationForm, NewPasswordForm, OutboxPasswordResetForm, SignInForm
+from partnership.forms.binding import form_data
 from partnership.models import Role
 from partnership.services.users import invitation_user, user_accept_invitation, user_invite
 
@@ -32,7 +33,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 @require_http_methods(["GET", "POST"])
 @permission_required("partnership.invite_user")
 def invite_user(request):
-    form = InvitationForm(request.POST or None)
+    form = InvitationForm(**form_data(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -53,7 +54,7 @@ def accept_invitation(request, token):
     user = invitation_user(token)
     if user is None:
         return render(request, "partnership/accounts/invitation_invalid.html", status=404)
-    form = NewPasswordForm(user, request.POST or None)
+    form = NewPasswordForm(user, **form_data(request))
     if request.method == "POST" and form.is_valid():
         user_accept_invitation(user=user, password=form.cleaned_data["new_password1"])
         messages.success(request, "Your password is set. Sign in to continue.")

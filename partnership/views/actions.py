@@ -14,6 +14,7 @@ from partnership.access import object_permission_or_404, permission_required, sc
 from partnership.exports import csv_response
 from partnership.filters import ActionFilter
 from partnership.forms.actions import ActionForm, ActionUpdateForm
+from partnership.forms.binding import form_data
 from partnership.models import AgendaItem, Meeting
 from partnership.models.actions import OPEN_STATUSES
 from partnership.next_url import safe_next_url
@@ -99,7 +100,7 @@ def _initial_from_query(request) -> dict:
 @require_http_methods(["GET", "POST"])
 @permission_required("partnership.manage_actions")
 def action_new(request):
-    form = ActionForm(request.POST or None, initial=_initial_from_query(request))
+    form = ActionForm(**form_data(request), initial=_initial_from_query(request))
     next_url = safe_next_url(request)  # the meeting or body page the action was recorded from
     if request.method == "POST" and form.is_valid():
         try:
@@ -120,7 +121,7 @@ def action_edit(request, pk):
     initial = {name: getattr(action, name) for name in
                ("description", "body", "meeting", "agenda_item", "owner_user", "owner_organisation",
                 "owner_contact", "due_on", "status")}
-    form = ActionForm(request.POST or None, initial=initial)
+    form = ActionForm(**form_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             action_change(action=action, by=request.user, **form.cleaned_data)
@@ -139,7 +140,7 @@ def action_update_new(request, pk):
     action = scoped_object_or_404(actions_for_user(request.user), pk=pk)
     object_permission_or_404(request.user, "partnership.update_action", action)
     current = action.status if action.status in OPEN_STATUSES else ""
-    form = ActionUpdateForm(request.POST or None, initial={"status": current})
+    form = ActionUpdateForm(**form_data(request), initial={"status": current})
     if request.method == "POST" and form.is_valid():
         try:
             action_add_update(action=action, by=request.user, note=form.cleaned_data["note"],

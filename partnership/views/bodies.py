@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from partnership.access import permission_required
+from partnership.forms.binding import form_data
 from partnership.forms.bodies import BodyForm, MembershipEndForm, MembershipForm
 from partnership.models import Body, Membership
 from partnership.selectors import meetings as select
@@ -65,7 +66,7 @@ def body_edit(request, pk):
 
 
 def _body_form(request, body):
-    form = BodyForm(request.POST or None, instance=body)
+    form = BodyForm(**form_data(request), instance=body)
     if request.method == "POST" and form.is_valid():
         body = form.save()
         messages.success(request, f"{body.name} saved.")
@@ -77,7 +78,7 @@ def _body_form(request, body):
 @permission_required("partnership.manage_bodies")
 def membership_create(request, pk):
     body = get_object_or_404(Body, pk=pk)
-    form = MembershipForm(request.POST or None)
+    form = MembershipForm(**form_data(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -98,7 +99,7 @@ def membership_finish(request, pk):
     if membership.ended_on is not None:
         messages.error(request, f"{membership.user}'s membership ended on {membership.ended_on:%d %B %Y}.")
         return redirect("partnership:body_detail", pk=membership.body_id)
-    form = MembershipEndForm(request.POST or None, membership=membership,
+    form = MembershipEndForm(**form_data(request), membership=membership,
                              initial={"ended_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:

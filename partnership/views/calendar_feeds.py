@@ -19,12 +19,17 @@ from partnership.services.calendar_feeds import calendar_bytes, feed_token_regen
 @login_required
 def feed_settings(request):
     if request.method == "POST":
-        if request.POST.get("action") == "revoke":
+        # Each button names what it does: a POST that names neither (an empty one) changes
+        # nothing, rather than silently breaking the address a calendar app is using.
+        action = request.POST.get("action")
+        if action == "revoke":
             feed_token_revoke(user=request.user)
             messages.success(request, "Your calendar address is revoked: it no longer works.")
-        else:
+        elif action == "regenerate":
             feed_token_regenerate(user=request.user)
             messages.success(request, "Your calendar has a new address. Any old address no longer works.")
+        else:
+            messages.error(request, "Nothing was changed: choose one of the buttons.")
         return redirect("partnership:feed_settings")
     token = CalendarFeedToken.objects.filter(user=request.user).first()
     feed_url = (request.build_absolute_uri(_feed_path(token.token)) if token else None)

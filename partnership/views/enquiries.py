@@ -15,6 +15,7 @@ from partnership import rate_limit
 from partnership.access import permission_required, scoped_object_or_404
 from partnership.exports_enquiries import subject_access_csv
 from partnership.filters_enquiries import EnquiryFilter
+from partnership.forms.binding import form_data
 from partnership.forms.enquiries import AssignForm, EnquiryForm, ResponseForm, SubjectAccessForm
 from partnership.models import Enquiry
 from partnership.services.enquiries import (
@@ -35,7 +36,7 @@ TRIAGE = "partnership.triage_enquiries"
 def contact(request):
     if request.method == "POST" and rate_limit.is_limited(RATE_SCOPE, request):
         return render(request, "partnership/enquiries/rate_limited.html", status=429)
-    form = EnquiryForm(request.POST or None)
+    form = EnquiryForm(**form_data(request))
     if request.method == "POST" and form.is_valid():
         rate_limit.record_use(RATE_SCOPE, request)
         if form.is_from_a_bot:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from partnership.access import permission_required
+from partnership.forms.binding import form_data
 from partnership.forms.meetings import MeetingForm, MeetingTimesForm
 from partnership.models import Body, MeetingStatus
 from partnership.models.bodies import Cadence
@@ -81,7 +82,7 @@ def meeting_joining(request, pk):
 @permission_required("partnership.manage_meetings")
 def meeting_create(request, pk):
     body = get_object_or_404(Body, pk=pk)
-    form = MeetingForm(request.POST or None, submit="Schedule meeting")
+    form = MeetingForm(**form_data(request), submit="Schedule meeting")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -104,7 +105,7 @@ def meeting_reschedule(request, pk):
     if meeting.status == MeetingStatus.CANCELLED:
         messages.error(request, "This meeting was cancelled: schedule a new meeting instead.")
         return redirect("partnership:meeting_detail", pk=meeting.pk)
-    form = MeetingForm(request.POST or None, initial=MeetingTimesForm.initial_for(meeting), submit="Save changes")
+    form = MeetingForm(**form_data(request), initial=MeetingTimesForm.initial_for(meeting), submit="Save changes")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -157,7 +158,7 @@ def meeting_create_next(request, pk):
     gap = dt.timedelta(days=CADENCE_DAYS.get(previous.body.cadence, 28))
     initial = MeetingTimesForm.initial_for(previous)
     initial["date"] = timezone.localtime(previous.starts_at + gap).date()
-    form = MeetingTimesForm(request.POST or None, initial=initial, submit="Create the next meeting")
+    form = MeetingTimesForm(**form_data(request), initial=initial, submit="Create the next meeting")
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_create_next(previous=previous, starts_at=form.cleaned_data["starts_at"],

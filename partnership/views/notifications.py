@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from partnership.access import permission_required, scoped_object_or_404
 from partnership.filters_notifications import NotificationFilter
+from partnership.forms.binding import form_data
 from partnership.forms.notifications import NotificationPreferenceForm
 from partnership.models import Notification
 from partnership.reminders import kind_label, notice_kinds
@@ -24,7 +25,7 @@ def notification_preferences(request):
     initial = {"delivery": preference.delivery,
                "wanted_kinds": [k.kind for k in notice_kinds() if k.optional
                                 and k.kind not in preference.switched_off_kinds]}
-    form = NotificationPreferenceForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = NotificationPreferenceForm(**form_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         preference_update(user=request.user, delivery=form.cleaned_data["delivery"],
                           switched_off_kinds=form.switched_off_kinds())

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from partnership.access import permission_required
+from partnership.forms.binding import form_data
 from partnership.forms.organisations import OrganisationForm, PersonForm
 from partnership.models import Membership, Organisation, Role, User
 
@@ -45,7 +46,7 @@ def organisation_edit(request, pk):
 
 
 def _organisation_form(request, organisation):
-    form = OrganisationForm(request.POST or None, instance=organisation)
+    form = OrganisationForm(**form_data(request), instance=organisation)
     if request.method == "POST" and form.is_valid():
         organisation = form.save()
         messages.success(request, f"{organisation.name} saved.")
@@ -78,7 +79,7 @@ def person_edit(request, pk):
     person = get_object_or_404(User, pk=pk)
     if person.is_superuser and not request.user.is_superuser:
         raise Http404  # superusers are repaired in Django's admin only
-    form = PersonForm(request.POST or None, instance=person)
+    form = PersonForm(**form_data(request), instance=person)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"{person} saved.")

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from partnership.access import permission_required, scoped_object_or_404
 from partnership.downloads import stored_file_download
 from partnership.filters import PaperFilter
+from partnership.forms.binding import form_data
 from partnership.forms.papers import PaperEditForm, PaperUploadForm
 from partnership.models import Body, Meeting, Paper, PaperVisibility
 from partnership.next_url import safe_next_url
@@ -97,7 +98,7 @@ def paper_upload(request):
 
 @csrf_protect  # ... so CSRF is checked here, after it
 def _paper_upload(request, size_limit):
-    form = PaperUploadForm(request.POST or None, request.FILES or None, initial=_prefill(request))
+    form = PaperUploadForm(**form_data(request), initial=_prefill(request))
     next_url = safe_next_url(request)  # the meeting or body page the upload started from
     if request.method == "POST":
         form.is_valid()
@@ -125,7 +126,7 @@ def _paper_upload(request, size_limit):
 @permission_required("partnership.manage_papers")
 def paper_edit(request, pk):
     paper = scoped_object_or_404(papers_for_user(request.user), pk=pk)
-    form = PaperEditForm(request.POST or None, initial={"title": paper.title, "visibility": paper.visibility})
+    form = PaperEditForm(**form_data(request), initial={"title": paper.title, "visibility": paper.visibility})
     if request.method == "POST" and form.is_valid():
         try:
             paper_edit_service(paper=paper, by=request.user, **form.cleaned_data)

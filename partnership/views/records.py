@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from partnership.access import permission_required
+from partnership.forms.binding import form_data
 from partnership.forms.meetings import AgendaItemForm, AttendanceForm, DecisionForm, DeclarationForm, MinutesForm
 from partnership.models import AgendaItem, Attendance, Membership, Minutes, User
 from partnership.selectors import meetings as select
@@ -29,7 +30,7 @@ def _back_to(meeting, anchor=""):
 @permission_required("partnership.manage_meetings")
 def agenda_item_create(request, pk):
     meeting = _meeting(pk)
-    form = AgendaItemForm(request.POST or None)
+    form = AgendaItemForm(**form_data(request))
     if request.method == "POST" and form.is_valid():
         services.agenda_item_add(meeting=meeting, **form.cleaned_data)
         messages.success(request, "Agenda item added.")
@@ -42,7 +43,7 @@ def agenda_item_create(request, pk):
 @permission_required("partnership.manage_meetings")
 def agenda_item_edit(request, pk):
     item = get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=pk)
-    form = AgendaItemForm(request.POST or None, instance=item)
+    form = AgendaItemForm(**form_data(request), instance=item)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Agenda item saved.")
@@ -93,7 +94,7 @@ def _expected_people(meeting):
 def attendance_record(request, pk):
     meeting = _meeting(pk)
     current = dict(meeting.attendance.values_list("person_id", "status"))
-    form = AttendanceForm(request.POST or None, people=_expected_people(meeting), current=current)
+    form = AttendanceForm(**form_data(request), people=_expected_people(meeting), current=current)
     if request.method == "POST" and form.is_valid():
         services.attendance_record(meeting=meeting, statuses=form.statuses())
         messages.success(request, "Attendance saved.")
@@ -108,7 +109,7 @@ def attendance_record(request, pk):
 @permission_required("partnership.manage_meetings")
 def declaration_create(request, pk):
     meeting = _meeting(pk)
-    form = DeclarationForm(request.POST or None, meeting=meeting, people=_expected_people(meeting))
+    form = DeclarationForm(**form_data(request), meeting=meeting, people=_expected_people(meeting))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.declaration_record(agenda_item=data["agenda_item"], person=data["person"], interest=data["interest"])
@@ -122,7 +123,7 @@ def declaration_create(request, pk):
 @permission_required("partnership.manage_meetings")
 def decision_create(request, pk):
     meeting = _meeting(pk)
-    form = DecisionForm(request.POST or None, meeting=meeting)
+    form = DecisionForm(**form_data(request), meeting=meeting)
     if request.method == "POST" and form.is_valid():
         try:
             services.decision_record(meeting=meeting, text=form.cleaned_data["text"],
@@ -161,7 +162,7 @@ def minutes_edit(request, pk):
     if minutes is not None and minutes.is_approved:
         messages.error(request, services.APPROVED_MINUTES_ARE_FIXED)
         return redirect("partnership:minutes_detail", pk=meeting.pk)
-    form = MinutesForm(request.POST or None, initial={"text": minutes.text if minutes else ""})
+    form = MinutesForm(**form_data(request), initial={"text": minutes.text if minutes else ""})
     if request.method == "POST" and form.is_valid():
         try:
             services.minutes_save(meeting=meeting, text=form.cleaned_data["text"])

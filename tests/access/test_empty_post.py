@@ -1,0 +1,154 @@
+"""An empty POST to a page with a form is a submission: it is answered with the form's errors
+(the GOV.UK error summary) or, for a form with nothing to fill in, by doing what it does and
+redirecting. Never a blank re-render of the form, never a 500.
+
+The pages come from the access matrix: every GET row that some role may open and whose page
+posts a form back to itself, as the role that may do most there. NEEDS_INPUT and
+EMPTY_POST_IS_VALID list them, so a new form page fails test_form_pages_are_all_listed until
+someone decides which it is (and so tests it)."""
+
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from django.urls import reverse
+
+from tests.access.test_matrix import CASES
+
+ERRORS = "errors"  # 200 with "There is a problem"
+DONE = "redirect"  # a form with nothing to fill in: the empty POST is the submission
+
+# Roles from the one who may do most to the one who may do least.
+FULLEST_FIRST = ("superuser", "gla_officer", "borough_a", "borough_b", "panel_member", "anonymous")
+
+# Pages whose form asks for something: an empty POST is shown the errors.
+NEEDS_INPUT = [
+    "partnership:contact:get",
+    "funding:decision_create:get",
+    "funding:decision_edit[draft]:get",
+    "funding:decision_return[awaiting signature]:get",
+    "funding:decision_sign[awaiting signature]:get",
+    "funding:decision_withdraw[draft]:get",
+    "funding:decision_withdraw[awaiting signature]:get",
+    "funding:part_add[lines]:get",
+    "funding:part_add[risks]:get",
+    "funding:part_add[milestones]:get",
+    "funding:part_add[items]:get",
+    "funding:part_add[relations]:get",
+    "funding:part_add[documents]:get",
+    "funding:part_edit[lines]:get",
+    "funding:part_edit[risks]:get",
+    "funding:part_edit[milestones]:get",
+    "funding:part_edit[items]:get",
+    "funding:part_edit[relations]:get",
+    "funding:stream_allocation_add:get",
+    "funding:stream_create:get",
+    "funding:stream_edit:get",
+    "funding:stream_edit[code fixed by a signed decision]:get",
+    "partnership:organisation_create:get",
+    "partnership:organisation_edit:get",
+    "partnership:person_edit:get",
+    "partnership:person_edit[a superuser]:get",
+    "partnership:body_create:get",
+    "partnership:body_edit:get",
+    "partnership:membership_create:get",
+    "partnership:membership_end:get",
+    "partnership:meeting_create:get",
+    "partnership:meeting_reschedule:get",
+    "partnership:meeting_create_next:get",
+    "partnership:agenda_item_create:get",
+    "partnership:agenda_item_edit:get",
+    "partnership:declaration_create:get",
+    "partnership:decision_create:get",
+    "partnership:minutes_edit:get",
+    "partnership:paper_upload:get",
+    "partnership:paper_edit:get",
+    "partnership:action_create:get",
+    "partnership:action_edit:get",
+    "partnership:action_update_create[the owner (MRAP member)]:get",
+    "partnership:action_update_create[someone else's MRAP action]:get",
+    "partnership:notification_preferences:get",
+    "resettlement:offer_create:get",
+    "resettlement:sponsorship_offer_create:get",
+    "resettlement:sponsorship_group_create:get",
+    "resettlement:offer_edit:get",
+    "resettlement:offer_transition:get",
+    "resettlement:arrival_create:get",
+    "login:get",
+    "password_reset:get",
+    "accept_invitation[valid link]:get",
+    "partnership:invite:get",
+]
+
+# Pages whose form has nothing to fill in: an empty POST does what the page does, on purpose.
+EMPTY_POST_IS_VALID = {
+    "funding:part_delete[lines]:get": "confirmation: the button is the whole form",
+    "funding:part_delete[risks]:get": "confirmation: the button is the whole form",
+    "funding:part_delete[milestones]:get": "confirmation: the button is the whole form",
+    "funding:part_delete[items]:get": "confirmation: the button is the whole form",
+    "funding:part_delete[relations]:get": "confirmation: the button is the whole form",
+    "funding:part_delete[documents]:get": "confirmation: the button is the whole form",
+    "partnership:meeting_cancel[confirm]:get": "confirmation: the button is the whole form",
+    "partnership:meeting_postpone:get": "confirmation: the button is the whole form",
+    "partnership:meeting_mark_held:get": "confirmation: the button is the whole form",
+    "partnership:agenda_item_remove[confirm]:get": "confirmation: the button is the whole form",
+    # Every person's radio group is optional, and a group that is not posted leaves that person's
+    # record as it is (AttendanceForm.statuses): an empty POST changes nothing.
+    "partnership:attendance_record:get": "nothing posted, nothing changed",
+    "partnership:feed_settings:get": "names neither button: nothing changes, and the page says so",
+    "resettlement:offer_check_answers:get": "the answers are checked already: the button submits the offer",
+}
+
+FORM_PAGES = {**dict.fromkeys(NEEDS_INPUT, ERRORS), **dict.fromkeys(EMPTY_POST_IS_VALID, DONE)}
+
+GET_CASES = [case for case in CASES if case.method == "get" and 200 in case.expected.values()]
+
+
+def _fullest_role(case):
+    return next(role for role in FULLEST_FIRST if case.expected[role] == 200)
+
+
+class _SelfPostingForms(HTMLParser):
+    def __init__(self, page_path):
+        super().__init__()
+        self.page_path, self.found = page_path, False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and (attrs.get("method") or "").lower() == "post":
+            target = urljoin(f"http://testserver{self.page_path}", attrs.get("action") or "")
+            self.found = self.found or urlsplit(target).path == self.page_path
+
+
+def _posts_to_itself(response, path) -> bool:
+    if not response["Content-Type"].startswith("text/html"):
+        return False  # a download, a feed, a CSV
+    parser = _SelfPostingForms(path)
+    parser.feed(response.content.decode())
+    return parser.found
+
+
+def _open(case, world, client_for):
+    client = client_for(world.users[_fullest_role(case)])
+    url = reverse(case.url_name, kwargs=case.kwargs(world) if case.kwargs else None)
+    return client, url
+
+
+@pytest.mark.parametrize("case", GET_CASES, ids=lambda case: case.id)
+def test_form_pages_are_all_listed(case, world, client_for):
+    client, url = _open(case, world, client_for)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert _posts_to_itself(response, url) == (case.id in FORM_PAGES), (
+        f"{case.id}: list it in NEEDS_INPUT or EMPTY_POST_IS_VALID, or take it out")
+
+
+@pytest.mark.parametrize("case", [case for case in GET_CASES if case.id in FORM_PAGES], ids=lambda case: case.id)
+def test_an_empty_post_is_answered(case, world, client_for):
+    client, url = _open(case, world, client_for)
+    response = client.post(url, data={})
+    if FORM_PAGES[case.id] == DONE:
+        assert response.status_code == 302, f"{case.id}: {response.status_code}"
+    else:
+        assert response.status_code == 200, f"{case.id}: {response.status_code}"
+        assert "There is a problem" in response.content.decode(), f"{case.id}: re-rendered with no error summary"
