@@ -42,6 +42,24 @@ def assert_page_links_keep(body: str, filters: str) -> list[str]:
     return hrefs
 
 
+def assert_second_page(body: str, filters: str, *, summary: str, label: str) -> list[str]:
+    """Page 2 of a filtered list: its "Showing ..." line, the named pagination with page 2 as the
+    current one, and links that keep the filters."""
+    assert summary in body
+    assert f'aria-label="{label}"' in body
+    assert 'aria-label="Page 2" aria-current="page">2</a>' in body
+    return assert_page_links_keep(body, filters)
+
+
+def assert_export_link_drops_the_page(body: str, export_path: str, filters: str) -> None:
+    """A list's CSV link carries the filters but never the page: an export is the whole list."""
+    match = re.search(rf'href="({re.escape(export_path)}[^"]*)"', body)
+    assert match, f"no link to {export_path}"
+    href = match.group(1).replace("&amp;", "&")
+    assert "page=" not in href, href
+    assert query_lists(href.partition("?")[2]) == query_lists(filters), href
+
+
 def assert_bad_pages_answer(client, url: str) -> None:
     for value in BAD_PAGE_VALUES:
         response = client.get(with_page(url, value))
