@@ -4,7 +4,6 @@ through services."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from partnership.access import permission_required, scoped_object_or_404
 from partnership.downloads import stored_file_download
 from partnership.forms.binding import form_data
+from partnership.pagination import paginate, without_page
 
 from . import exports, selectors, services
 from .filters import DecisionFilter, OfficerDecisionFilter
@@ -51,8 +51,8 @@ PAGE_SIZE = 50
 MANAGE = "funding.manage_decisions"
 
 
-def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+def _paginate(request, queryset, noun):
+    return paginate(request.GET, queryset, noun=noun, per_page=PAGE_SIZE)
 
 
 # Public register -----------------------------------------------------------------------------
@@ -61,8 +61,10 @@ def _page(request, queryset):
 def register(request):
     decisions = DecisionFilter(request.GET or None, queryset=selectors.register_decisions(request.user),
                                user=request.user)
+    # The CSV link takes the filters but not the page: an export is always the whole filtered list.
     return render(request, "funding/register.html", {
-        "filter": decisions, "page_obj": _page(request, decisions.qs), "query": request.GET.urlencode()})
+        "filter": decisions, "pagination": _paginate(request, decisions.qs, ("signed decision", "signed decisions")),
+        "export_query": without_page(request.GET).urlencode()})
 
 
 @require_safe
@@ -120,8 +122,8 @@ def decision_list(request):
     decisions = OfficerDecisionFilter(request.GET or None, user=request.user,
                                       queryset=selectors.decisions_for_listing(request.user))
     return render(request, "funding/decision_list.html", {
-        "filter": decisions, "page_obj": _page(request, decisions.qs), "counts": selectors.officer_counts(),
-        "query": request.GET.urlencode()})
+        "filter": decisions, "pagination": _paginate(request, decisions.qs, ("decision", "decisions")),
+        "counts": selectors.officer_counts()})
 
 
 def _apply(form, action):
@@ -369,7 +371,7 @@ def _document_add(request, decision):
 @permission_required("funding.view_risk_register")
 def risk_register(request):
     return render(request, "funding/risk_register.html", {
-        "page_obj": _page(request, selectors.risk_register()), "rag_rule": RAG_RULE_TEXT})
+        "pagination": _paginate(request, selectors.risk_register(), ("risk", "risks")), "rag_rule": RAG_RULE_TEXT})
 
 
 # Funding streams (public) ------------------------------------------------------------------

@@ -15,16 +15,6 @@ def pounds(value):
     return f"£{Decimal(value):,.2f}"
 
 
-@register.simple_tag
-def querystring_without(query, name):
-    """The current filter query without one parameter (for pagination links)."""
-    from django.http import QueryDict
-
-    params = QueryDict(query, mutable=True)
-    params.pop(name, None)
-    return params.urlencode()
-
-
 @register.filter(needs_autoescape=True)
 def paragraphs(value, autoescape=True):
     """Text typed with blank lines as GOV.UK body paragraphs: Django's |linebreaks gives bare <p>

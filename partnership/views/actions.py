@@ -4,7 +4,6 @@ updates and history, and recording, editing, updating and marking done."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +17,7 @@ from partnership.forms.binding import form_data
 from partnership.models import AgendaItem, Meeting
 from partnership.models.actions import OPEN_STATUSES
 from partnership.next_url import safe_next_url
+from partnership.pagination import paginate, without_page
 from partnership.selectors.actions import action_history, actions_for_user, my_actions
 from partnership.services.actions import action_add_update, action_change, action_create, action_mark_done
 
@@ -32,12 +32,11 @@ def _filtered(request):
 @login_required
 def action_list(request):
     filterset = _filtered(request)
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    pagination = paginate(request.GET, filterset.qs, noun=("action", "actions"), per_page=PAGE_SIZE)
+    # The CSV link takes the filters but not the page: an export is always the whole filtered list.
     return render(request, "partnership/actions/list.html", {
-        "filter": filterset, "page": page, "actions": page.object_list, "today": timezone.localdate(),
-        "query": query.urlencode()})
+        "filter": filterset, "pagination": pagination, "actions": pagination.page.object_list,
+        "today": timezone.localdate(), "export_query": without_page(request.GET).urlencode()})
 
 
 @require_safe

@@ -4,7 +4,6 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,6 +17,7 @@ from partnership.filters_enquiries import EnquiryFilter
 from partnership.forms.binding import form_data
 from partnership.forms.enquiries import AssignForm, EnquiryForm, ResponseForm, SubjectAccessForm
 from partnership.models import Enquiry
+from partnership.pagination import paginate
 from partnership.services.enquiries import (
     enquiry_assign,
     enquiry_close,
@@ -68,11 +68,9 @@ QUEUE_PAGE_SIZE = 50
 def enquiry_list(request):
     queryset = Enquiry.objects.visible_to(request.user).for_queue()
     filterset = EnquiryFilter(request.GET or None, queryset=queryset)
-    page = Paginator(filterset.qs, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    pagination = paginate(request.GET, filterset.qs, noun=("enquiry", "enquiries"), per_page=QUEUE_PAGE_SIZE)
     return render(request, "partnership/enquiries/list.html", {
-        "filter": filterset, "page": page, "query": query.urlencode(), "today": timezone.localdate()})
+        "filter": filterset, "pagination": pagination, "today": timezone.localdate()})
 
 
 def _detail(request, enquiry, *, assign_form=None, response_form=None, status=200):

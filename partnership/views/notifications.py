@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -11,6 +10,7 @@ from partnership.filters_notifications import NotificationFilter
 from partnership.forms.binding import form_data
 from partnership.forms.notifications import NotificationPreferenceForm
 from partnership.models import Notification
+from partnership.pagination import paginate
 from partnership.reminders import kind_label, notice_kinds
 from partnership.services.notification_preferences import preference_for, preference_update
 from partnership.services.outbox import notification_retry
@@ -41,14 +41,12 @@ def notification_log(request):
     queryset = Notification.objects.for_log(request.user)
     filterset = NotificationFilter(request.GET or None, queryset=queryset)
     rows = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
-    page = Paginator(rows, LOG_PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = list(page.object_list)
-    for notice in page.object_list:  # the kind's label, not its dotted code
+    pagination = paginate(request.GET, rows, noun=("email", "emails"), per_page=LOG_PAGE_SIZE)
+    notices = list(pagination.page.object_list)
+    for notice in notices:  # the kind's label, not its dotted code
         notice.kind_label = kind_label(notice.kind)
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "partnership/notifications/log.html", {
-        "filter": filterset, "page": page, "query": query.urlencode()})
+        "filter": filterset, "pagination": pagination, "notices": notices})
 
 
 @require_POST

@@ -4,7 +4,6 @@ the GLA officers' upload, edit, publish and unpublish."""
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -19,6 +18,7 @@ from partnership.forms.binding import form_data
 from partnership.forms.papers import PaperEditForm, PaperUploadForm
 from partnership.models import Body, Meeting, Paper, PaperVisibility
 from partnership.next_url import safe_next_url
+from partnership.pagination import paginate
 from partnership.selectors.papers import papers_for_user
 from partnership.services.papers import paper_edit as paper_edit_service
 from partnership.services.papers import paper_unpublish as paper_unpublish_service
@@ -35,10 +35,10 @@ def _render_list(request, papers, *, heading, intro="", context=None, filterable
         filterset = PaperFilter(request.GET or None, queryset=papers,
                                 show_visibility=request.user.is_authenticated and request.user.is_gla_officer)
         papers = filterset.qs
-    page = Paginator(papers, PAGE_SIZE).get_page(request.GET.get("page"))
+    pagination = paginate(request.GET, papers, noun=("paper", "papers"), per_page=PAGE_SIZE)
     return render(request, "partnership/papers/list.html", {
-        "page": page, "papers": page.object_list, "filter": filterset, "heading": heading, "intro": intro,
-        **(context or {})})
+        "pagination": pagination, "papers": pagination.page.object_list, "filter": filterset, "heading": heading,
+        "intro": intro, **(context or {})})
 
 
 @require_safe

@@ -1,11 +1,11 @@
 """A GLA officer drafts a decision, balances its money, signs it, and the public reads it on
-the register: in a real browser, with axe on every page."""
+the register and pages through it: in a real browser, with axe on every page."""
 
 import datetime as dt
 
-from funding.models import Decision
+from funding.models import Decision, DecisionType
 from tests.browser.conftest import assert_accessible, sign_in
-from tests.factories.funding import home_office, pdf_bytes
+from tests.factories.funding import SignedDecisionFactory, home_office, pdf_bytes
 from tests.factories.partnership import PASSWORD, gla_officer
 
 PART2 = "Part 2 only: the Home Office may add GBP 10,000 later"
@@ -196,3 +196,19 @@ def test_officer_adds_a_funding_stream_by_keyboard_alone(page):
     assert "Controlling Migration Fund (CMF) saved" in page.locator("main").inner_text()
     stream = FundingStream.objects.get(short_name="CMF")
     assert (stream.name, stream.funded_since) == ("Controlling Migration Fund", 2018)
+
+
+def test_the_public_pages_through_a_filtered_register(page):
+    SignedDecisionFactory.create_batch(52, decision_type=DecisionType.DIRECTOR)
+    SignedDecisionFactory.create_batch(3, decision_type=DecisionType.MAYOR)
+    page.goto("/funding/?decision_type=director")
+    assert_accessible(page, "(register, page 1)")
+    assert page.get_by_role("status").inner_text() == "Showing 1 to 50 of 52 signed decisions"
+    pagination = page.get_by_role("navigation", name="Pages of signed decisions")
+    assert pagination.get_by_role("link", name="Page 1").get_attribute("aria-current") == "page"
+    with page.expect_navigation():
+        pagination.get_by_role("link", name="Next page").click()
+    assert_accessible(page, "(register, page 2)")
+    assert "page=2" in page.url and "decision_type=director" in page.url
+    assert page.get_by_role("status").inner_text() == "Showing 51 to 52 of 52 signed decisions"
+    assert pagination.get_by_role("link", name="Page 2").get_attribute("aria-current") == "page"

@@ -9,8 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnership.models import Enquiry, EnquiryKind, EnquiryStatus
+from partnership.views.enquiries import QUEUE_PAGE_SIZE
 from tests.factories.enquiries import EnquiryFactory
 from tests.factories.partnership import gla_officer
+from tests.support.pagination import (
+    assert_bad_pages_answer,
+    assert_flat_query_count_across_pages,
+    assert_second_page,
+)
 from tests.support.queries import assert_flat_query_count
 
 pytestmark = pytest.mark.django_db
@@ -23,10 +29,10 @@ def officer_client(world, client_for):
 
 
 def refs(response):
-    return {enquiry.reference for enquiry in response.context["page"].object_list}
+    return {enquiry.reference for enquiry in response.context["pagination"].page.object_list}
 
 
-def test_the_queue_keeps_a_flat_query_count(officer_client, world):
+def test_the_queue_keeps_a_flat_query_count_across_sizes_and_pages(officer_client, world):
     colleague = gla_officer(email="colleague@example.org")
 
     def make_rows(n):
@@ -35,8 +41,36 @@ def test_the_queue_keeps_a_flat_query_count(officer_client, world):
                            status=EnquiryStatus.ASSIGNED if i % 2 else EnquiryStatus.NEW,
                            borough=world.camden if i % 3 else None)
 
-    small, large = assert_flat_query_count(officer_client, LIST, make_rows)
-    assert len(large.context["page"].object_list) == 50
+    small, large, page_two = assert_flat_query_count_across_pages(officer_client, LIST, make_rows,
+                                                                  per_page=QUEUE_PAGE_SIZE)
+    assert len(large.context["pagination"].page.object_list) == QUEUE_PAGE_SIZE == 50
+    assert "Showing 1 to 50 of 55 enquiries" in large.text
+    assert "Showing 51 to 55 of 55 enquiries" in page_two.text
+
+
+def test_page_two_of_the_queue_keeps_the_filters(officer_client, world):
+    officer = world.users["gla_officer"]
+    EnquiryFactory.create_batch(QUEUE_PAGE_SIZE + 4, kind=EnquiryKind.OFFER_OF_SUPPORT,
+                                status=EnquiryStatus.ASSIGNED, assignee=officer)
+    EnquiryFactory.create_batch(3, kind=EnquiryKind.QUESTION, status=EnquiryStatus.ASSIGNED, assignee=officer)
+    EnquiryFactory.create_batch(3, kind=EnquiryKind.OFFER_OF_SUPPORT)
+    filters = f"kind={EnquiryKind.OFFER_OF_SUPPORT}&status=open&assignee={officer.pk}"
+    response = officer_client.get(f"{LIST}?{filters}&page=2")
+    assert_second_page(response.text, filters, summary="Showing 51 to 54 of 54 enquiries",
+                       label="Pages of enquiries")
+    assert len(refs(response)) == 4
+
+
+def test_bad_page_values_answer_200(officer_client):
+    EnquiryFactory.create_batch(QUEUE_PAGE_SIZE + 1, kind=EnquiryKind.OFFER_OF_SUPPORT)
+    assert_bad_pages_answer(officer_client, f"{LIST}?kind={EnquiryKind.OFFER_OF_SUPPORT}")
+    assert "Showing 51 to 51 of 51 enquiries" in officer_client.get(f"{LIST}?page=99999").text
+
+
+def test_one_page_keeps_the_plain_count(officer_client):
+    EnquiryFactory()
+    body = officer_client.get(LIST).text
+    assert '<p class="govuk-body">1 enquiry</p>' in body and "govuk-pagination" not in body
 
 
 def test_filters_by_kind_status_assignee_and_overdue(officer_client, world):

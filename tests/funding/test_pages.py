@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from funding.models import RAG_RULE_TEXT, Decision, Line, rag_for_score
+from funding.views import PAGE_SIZE
 from partnership.models import OrganisationKind
 from tests.factories.funding import (
     DecisionFactory,
@@ -23,6 +24,7 @@ from tests.factories.funding import (
     home_office,
 )
 from tests.factories.partnership import OrganisationFactory
+from tests.support.pagination import assert_flat_query_count_across_pages
 from tests.support.queries import assert_flat_query_count
 
 pytestmark = pytest.mark.django_db
@@ -210,14 +212,22 @@ def _make_decisions(n, *, signed=True):
         DecisionItemFactory(decision=decision)
 
 
-@pytest.mark.parametrize("url_name", ["funding:register", "funding:register_export"])
-def test_register_query_count_is_flat(client, url_name):
-    assert_flat_query_count(client, reverse(url_name), _make_decisions)
+def test_register_query_count_is_flat_across_sizes_and_pages(client):
+    assert_flat_query_count_across_pages(client, reverse("funding:register"), _make_decisions, per_page=PAGE_SIZE)
 
 
-def test_officer_list_and_risk_register_query_counts_are_flat(officer):
-    assert_flat_query_count(officer, reverse("funding:decision_list"), lambda n: _make_decisions(n, signed=False))
-    assert_flat_query_count(officer, reverse("funding:risk_register"), _make_decisions)
+def test_register_export_query_count_is_flat(client):
+    assert_flat_query_count(client, reverse("funding:register_export"), _make_decisions)
+
+
+def test_officer_list_query_count_is_flat_across_sizes_and_pages(officer):
+    assert_flat_query_count_across_pages(officer, reverse("funding:decision_list"),
+                                         lambda n: _make_decisions(n, signed=False), per_page=PAGE_SIZE)
+
+
+def test_risk_register_query_count_is_flat_across_sizes_and_pages(officer):
+    assert_flat_query_count_across_pages(officer, reverse("funding:risk_register"), _make_decisions,
+                                         per_page=PAGE_SIZE)
 
 
 def test_stream_list_query_count_is_flat(client):

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from partnership.models import Action, ActionStatus, ActionUpdate
 from partnership.services.actions import action_add_update, action_create, action_mark_done
+from partnership.views.actions import PAGE_SIZE as ACTIONS_PAGE_SIZE
 from tests.factories.meetings import AgendaItemFactory
 from tests.factories.partnership import (
     ActionFactory,
@@ -20,6 +21,7 @@ from tests.factories.partnership import (
     OrganisationFactory,
     UserFactory,
 )
+from tests.support.pagination import assert_flat_query_count_across_pages
 from tests.support.queries import assert_flat_query_count
 
 CREATE = reverse("partnership:action_create")
@@ -261,23 +263,35 @@ def _actions_maker(**fields):
     return make
 
 
-@pytest.mark.parametrize("url_name", ["partnership:action_list", "partnership:action_export",
-                                      "partnership:my_actions", "dashboard"])
-@pytest.mark.parametrize("role", ["gla_officer", "panel_member"])
-def test_action_lists_query_count_is_flat(world, client_for, url_name, role):
+def _mixed_owners_maker(world, owner):
     meeting = MeetingFactory(body=world.mrap)
     item = AgendaItemFactory(meeting=meeting)
-    owner = world.users[role]
     organisation = OrganisationFactory(name="London Councils")
 
     def make(n):
         _actions_maker(body=world.mrap, meeting=meeting, agenda_item=item, owner_user=owner)(n - n // 2)
         _actions_maker(body=world.mrap, meeting=meeting, owner_user=None, owner_organisation=organisation,
                        owner_contact="A Contact")(n // 2)
+    return make
 
-    _, large = assert_flat_query_count(client_for(owner), reverse(url_name), make)
+
+@pytest.mark.parametrize("url_name", ["partnership:action_export", "partnership:my_actions", "dashboard"])
+@pytest.mark.parametrize("role", ["gla_officer", "panel_member"])
+def test_action_lists_query_count_is_flat(world, client_for, url_name, role):
+    owner = world.users[role]
+    _, large = assert_flat_query_count(client_for(owner), reverse(url_name), _mixed_owners_maker(world, owner))
     if url_name == "partnership:action_export":
         assert len(_csv_rows(large)) == 51
+
+
+@pytest.mark.parametrize("role", ["gla_officer", "panel_member"])
+def test_action_list_query_count_is_flat_across_sizes_and_pages(world, client_for, role):
+    owner = world.users[role]
+    _, large, page_two = assert_flat_query_count_across_pages(
+        client_for(owner), reverse("partnership:action_list"), _mixed_owners_maker(world, owner),
+        per_page=ACTIONS_PAGE_SIZE)
+    assert "Showing 1 to 100 of 105 actions" in large.text
+    assert "Showing 101 to 105 of 105 actions" in page_two.text
 
 
 def test_edit_and_update_forms_post_back_to_their_own_page(world, client_for):

@@ -11,10 +11,11 @@ from django.utils import timezone
 from partnership.models import Paper, PaperVisibility
 from partnership.sample_documents import minimal_docx, minimal_pdf
 from partnership.services import meeting_notices
+from partnership.views.papers import PAGE_SIZE as PAPERS_PAGE_SIZE
 from tests.factories.meetings import AgendaItemFactory
 from tests.factories.papers_actions import PaperFactory
 from tests.factories.partnership import BodyFactory, MeetingFactory, MembershipFactory
-from tests.support.queries import assert_flat_query_count
+from tests.support.pagination import assert_flat_query_count_across_pages
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 500
 UPLOAD = reverse("partnership:paper_upload")
@@ -242,19 +243,22 @@ def test_paper_list_query_count_is_flat(world, client_for, role):
     meeting = MeetingFactory(body=world.mrap)
     item = AgendaItemFactory(meeting=meeting)
     visibility = PaperVisibility.PUBLIC if role == "anonymous" else PaperVisibility.MEMBERS
-    _, large = assert_flat_query_count(client_for(world.users[role]), reverse("partnership:paper_list"),
-                                       _papers_maker(body=world.mrap, meeting=meeting, agenda_item=item,
-                                                     visibility=visibility))
-    assert large.text.count("/download/") == 50
+    _, large, page_two = assert_flat_query_count_across_pages(
+        client_for(world.users[role]), reverse("partnership:paper_list"),
+        _papers_maker(body=world.mrap, meeting=meeting, agenda_item=item, visibility=visibility),
+        per_page=PAPERS_PAGE_SIZE)
+    assert large.text.count("/download/") == PAPERS_PAGE_SIZE
+    assert page_two.text.count("/download/") == 5
 
 
 def test_body_and_meeting_paper_lists_query_count_is_flat(world, client_for):
     meeting = MeetingFactory(body=world.mrap)
     client = client_for(world.users["panel_member"])
-    assert_flat_query_count(client, reverse("partnership:paper_meeting_list", args=[meeting.pk]),
-                            _papers_maker(body=world.mrap, meeting=meeting))
-    assert_flat_query_count(client, reverse("partnership:paper_body_list", args=[world.hmap.pk]),
-                            _papers_maker(body=world.hmap, visibility=PaperVisibility.PUBLIC))
+    assert_flat_query_count_across_pages(client, reverse("partnership:paper_meeting_list", args=[meeting.pk]),
+                                         _papers_maker(body=world.mrap, meeting=meeting), per_page=PAPERS_PAGE_SIZE)
+    assert_flat_query_count_across_pages(client, reverse("partnership:paper_body_list", args=[world.hmap.pk]),
+                                         _papers_maker(body=world.hmap, visibility=PaperVisibility.PUBLIC),
+                                         per_page=PAPERS_PAGE_SIZE)
 
 
 def test_paper_list_filters_by_body(world, client_for):

@@ -7,9 +7,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnership.models import Notification, NotificationStatus
+from partnership.views.notifications import LOG_PAGE_SIZE
 from tests.factories.partnership import UserFactory, gla_officer
 from tests.factories.reminders import NotificationFactory
-from tests.support.queries import assert_flat_query_count
+from tests.support.pagination import (
+    assert_bad_pages_answer,
+    assert_flat_query_count_across_pages,
+    assert_second_page,
+)
 
 URL = "/notifications/"
 
@@ -25,13 +30,16 @@ def test_url_is_where_the_log_is():
     assert reverse("partnership:notification_log") == URL
 
 
-def test_query_count_is_flat_from_5_to_50_rows(officer_client):
+def test_query_count_is_flat_across_sizes_and_pages(officer_client):
     def make_rows(n):
         for _ in range(n):
             NotificationFactory(status=NotificationStatus.FAILED, attempts=5, last_error="refused")
-    small, large = assert_flat_query_count(officer_client, URL, make_rows)
-    assert "50 emails" in large.text
-    assert large.text.count("Retry<span") == 50
+    small, large, page_two = assert_flat_query_count_across_pages(officer_client, URL, make_rows,
+                                                                  per_page=LOG_PAGE_SIZE)
+    assert "5 emails." in small.text
+    assert "Showing 1 to 50 of 55 emails." in large.text
+    assert large.text.count("Retry<span") == LOG_PAGE_SIZE == 50
+    assert page_two.text.count("Retry<span") == 5
 
 
 def test_filters_by_status_kind_recipient_and_dates(officer_client):
@@ -70,8 +78,28 @@ def test_pages_of_fifty(officer_client):
         NotificationFactory()
     first = officer_client.get(URL)
     second = officer_client.get(URL, {"page": 2, "status": ""})
-    assert "Page 1 of 2" in first.text and "Page 2 of 2" in second.text
-    assert 'href="?status=&amp;page=1"' in second.text
+    assert "Showing 1 to 50 of 51 emails." in first.text and "Showing 51 to 51 of 51 emails." in second.text
+    assert 'aria-label="Pages of the delivery log"' in second.text
+    assert 'href="?status=&amp;page=1" rel="prev"' in second.text
+
+
+def test_page_two_keeps_the_filters(officer_client):
+    for _ in range(LOG_PAGE_SIZE + 3):
+        NotificationFactory(kind="paper.published", status=NotificationStatus.FAILED, recipient_email="ann@example.org")
+    NotificationFactory(kind="paper.published", status=NotificationStatus.SENT, recipient_email="ann@example.org",
+                        sent_at=timezone.now())
+    NotificationFactory(kind="meeting.reminder", status=NotificationStatus.FAILED, recipient_email="ann@example.org")
+    filters = "status=failed&kind=paper.published&recipient=ANN&due_from=2000-01-01"
+    body = officer_client.get(f"{URL}?{filters}&page=2").text
+    assert_second_page(body, filters, summary="Showing 51 to 53 of 53 emails.", label="Pages of the delivery log")
+    assert body.count("Retry<span") == 3
+
+
+def test_bad_page_values_answer_200(officer_client):
+    for _ in range(LOG_PAGE_SIZE + 1):
+        NotificationFactory(status=NotificationStatus.FAILED)
+    assert_bad_pages_answer(officer_client, f"{URL}?status=failed")
+    assert_bad_pages_answer(officer_client, f"{URL}?status=lost")  # an invalid filter lists everything
 
 
 def test_retry_puts_a_failed_email_back_in_the_queue(officer_client):

@@ -7,13 +7,19 @@ import io
 import re
 
 import pytest
-from django.http import QueryDict
 from django.urls import reverse
 
+from partnership.pagination import PAGE_SIZE
 from resettlement.models import OfferStatus, Scheme
 from tests.factories.partnership import UserFactory
 from tests.factories.resettlement import OfferFactory, SponsorshipGroupFactory, SponsorshipOfferFactory
-from tests.support.queries import count_queries
+from tests.support.pagination import (
+    assert_export_link_drops_the_page,
+    assert_flat_query_count_across_pages,
+    assert_page_links_keep,
+    pagination_hrefs,
+    pagination_nav,
+)
 
 LIST = reverse("resettlement:offer_list")
 EXPORT = reverse("resettlement:offer_list_export")
@@ -31,14 +37,6 @@ def _caption(body: str) -> str:
     return re.search(r'<caption class="govuk-table__caption[^"]*">([^<]+)<', body).group(1)
 
 
-def _pagination_nav(body: str) -> str:
-    return re.search(r'<nav class="govuk-pagination.*?</nav>', body, re.S).group(0)
-
-
-def _pagination_hrefs(body: str) -> list[str]:
-    return [href.replace("&amp;", "&") for href in re.findall(r'href="([^"]+)"', _pagination_nav(body))]
-
-
 @pytest.fixture
 def camden_73(world):
     return _offers(world.camden, 73)
@@ -50,8 +48,8 @@ def test_page_two_of_seventy_three(world, client_for, camden_73):
     assert _references(body) == [offer.reference for offer in camden_73[25:50]]
     assert 'aria-label="Pages of offers"' in body
     assert 'aria-label="Page 2" aria-current="page">2</a>' in body
-    assert _pagination_nav(body).count('aria-current="page"') == 1  # (the menus mark the list itself too)
-    assert _pagination_hrefs(body) == ["?page=1", "?page=1", "?page=2", "?page=3", "?page=3"]
+    assert pagination_nav(body).count('aria-current="page"') == 1  # (the menus mark the list itself too)
+    assert pagination_hrefs(body) == ["?page=1", "?page=1", "?page=2", "?page=3", "?page=3"]
 
 
 def test_one_page_shows_a_plain_count_and_no_pagination(world, client_for):
@@ -67,16 +65,8 @@ def test_page_links_keep_the_filters_and_drop_the_old_page(world, client_for):
     filters = f"borough={world.camden.pk}&scheme={Scheme.AFGHAN}&status={OfferStatus.ACCEPTED}&financial_year=2026"
     body = client_for(world.users["gla_officer"]).get(f"{LIST}?{filters}&page=2").content.decode()
     assert _caption(body) == "Showing 26 to 30 of 30 offers"
-    hrefs = _pagination_hrefs(body)
-    assert hrefs  # Previous, 1, 2
-    for href in hrefs:
-        params = QueryDict(href.removeprefix("?"))
-        assert {key: params.getlist(key) for key in params if key != "page"} == {
-            key: QueryDict(filters).getlist(key) for key in QueryDict(filters)}, href
-        assert len(params.getlist("page")) == 1, href
-    # The CSV link takes the same filters but never the page.
-    export_href = re.search(r'href="(/resettlement/offers\.csv[^"]*)"', body).group(1).replace("&amp;", "&")
-    assert QueryDict(export_href.split("?", 1)[1]) == QueryDict(filters)
+    assert len(assert_page_links_keep(body, filters)) == 3  # Previous, 1, 2
+    assert_export_link_drops_the_page(body, EXPORT, filters)
 
 
 @pytest.mark.parametrize(("value", "caption"), [
@@ -140,12 +130,8 @@ def test_query_count_is_flat_across_sizes_and_pages(world, client_for, role):
             factory(borough=borough, created_by=author)
         _offers(world.hackney if borough == world.camden else world.camden, n)  # out of scope for boroughs
 
-    make(5)
-    small_response, small = count_queries(client, LIST)
-    make(55)
-    large_response, large = count_queries(client, LIST)
-    page_two_response, page_two = count_queries(client, f"{LIST}?page=2")
-    assert (small, large, page_two) == (small, small, small)
+    small_response, large_response, page_two_response = assert_flat_query_count_across_pages(
+        client, LIST, make, per_page=PAGE_SIZE)
     # The pages really differ in size, so the counts compare like with unlike rows.
     assert len(_references(small_response.content.decode())) == (10 if role == "gla_officer" else 5)
     assert len(_references(large_response.content.decode())) == 25
@@ -181,11 +167,6 @@ def test_the_sponsorship_group_list_is_paginated(world, client_for):
 
 
 def test_the_sponsorship_group_list_query_count_is_flat_across_pages(world, client_for):
-    client = client_for(world.users["gla_officer"])
-    url = reverse("resettlement:sponsorship_group_list")
-    SponsorshipGroupFactory.create_batch(5)
-    _, small = count_queries(client, url)
-    SponsorshipGroupFactory.create_batch(55)
-    _, large = count_queries(client, url)
-    _, page_two = count_queries(client, url + "?page=2")
-    assert (large, page_two) == (small, small)
+    assert_flat_query_count_across_pages(client_for(world.users["gla_officer"]),
+                                         reverse("resettlement:sponsorship_group_list"),
+                                         SponsorshipGroupFactory.create_batch, per_page=PAGE_SIZE)
