@@ -75,11 +75,17 @@ ACTIONS = [
      "", -10, "in_progress", "Three of five sites have reported."),
     ("BRON", "Return the 2026/27 resettlement pledge for Camden", "camden@example.org", "", -5, "open", ""),
     ("BRON", "Return the 2026/27 resettlement pledge for Hackney", "hackney@example.org", "", 12, "open", ""),
+    ("BRON", "Confirm Camden's school places for resettled families", "Camden", "", 2, "open",
+     "The admissions team is checking the September figures."),
     ("BRON", "Share the property sourcing checklist with all boroughs", "camden@example.org", "", -30,
      "done", "Shared through the network's mailing list."),
 ]
 
 ORGANISATIONS = [("Home Office", OrganisationKind.GOVERNMENT), ("London Councils", OrganisationKind.CIVIL_SOCIETY)]
+
+# Organisation-owned actions whose contact has a portal account (they update it and get its
+# reminders): description -> the contact's email. The borough comes from the accounts demo.
+CONTACT_ACCOUNTS = {"Confirm Camden's school places for resettled families": "camden@example.org"}
 
 
 def _bodies() -> dict[str, Body]:
@@ -130,15 +136,20 @@ def _actions(bodies, officer, log) -> None:
         if Action.objects.filter(body=body, description=description).exists():
             continue
         owner_user = User.objects.filter(email=owner).first() if "@" in owner else None
-        owner_organisation = organisations.get(owner) if owner_user is None else None
+        owner_organisation = None
+        if owner_user is None:
+            owner_organisation = organisations.get(owner) or Organisation.objects.filter(name=owner).first()
         if owner_user is None and owner_organisation is None:
             continue
+        contact_user = User.objects.filter(email=CONTACT_ACCOUNTS.get(description, ""),
+                                           organisation=owner_organisation).first()
         meeting = _meeting_for(body)
         action = action_create(description=description, due_on=today + dt.timedelta(days=due_in), by=officer,
                                body=None if meeting else body, meeting=meeting, owner_user=owner_user,
                                owner_organisation=owner_organisation, owner_contact=contact,
+                               owner_contact_user=contact_user,
                                status="in_progress" if status == "in_progress" else "open")
-        author = owner_user or officer
+        author = owner_user or contact_user or officer
         if update:
             action_add_update(action=action, by=author, note=update)
         if status == "done":

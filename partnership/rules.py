@@ -41,7 +41,8 @@ rules.add_perm("partnership.view_meeting_history", is_gla_officer)
 # (Paper/Action.objects.visible_to); these decide what a viewer may do.
 @rules.predicate
 def is_action_owner(user, action):
-    return user.is_authenticated and action is not None and action.owner_user_id == user.pk
+    """The owner, or the owning organisation's contact user (Action.is_owned_by)."""
+    return action is not None and action.is_owned_by(user)
 
 
 rules.add_perm("partnership.manage_papers", is_gla_officer)

@@ -39,6 +39,11 @@ class UserChoiceField(forms.ModelChoiceField):
         return f"{user.full_name or user.email} ({user.email})"
 
 
+class ContactUserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return f"{user.full_name or user.email}, {user.organisation} ({user.email})"
+
+
 class ActionForm(forms.Form):
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
                                   label="What must be done", error_messages={
@@ -55,6 +60,14 @@ class ActionForm(forms.Form):
                                                 label="Owner: an organisation")
     owner_contact = forms.CharField(max_length=200, required=False, label="Named contact at the organisation",
                                     error_messages={"max_length": "The contact must be 200 characters or fewer"})
+    # Any active person with an organisation is offered; the service refuses one who does not
+    # work for the owning organisation, with the message beside this field.
+    owner_contact_user = ContactUserChoiceField(
+        queryset=User.objects.filter(is_active=True, organisation__isnull=False).select_related("organisation")
+        .order_by("organisation__name", "full_name"),
+        required=False, label="The contact's portal account (optional)",
+        help_text="They can then add updates, mark the action done and get its reminders. "
+                  "Leave the name above empty to use the account's name")
     due_on = DueDateField(label="Due date", help_text="For example, 31 3 2027", require_all_fields=False)
     status = forms.ChoiceField(choices=ActionStatus.choices, initial=ActionStatus.OPEN, widget=forms.RadioSelect)
 
@@ -70,7 +83,7 @@ class ActionForm(forms.Form):
             Fieldset(Field.select("body"), Field.select("meeting"), Field.select("agenda_item"),
                      legend="Where it comes from", legend_size=Size.SMALL),
             Fieldset(Field.select("owner_user"), Field.select("owner_organisation"), Field.text("owner_contact"),
-                     legend="Who owns it", legend_size=Size.SMALL),
+                     Field.select("owner_contact_user"), legend="Who owns it", legend_size=Size.SMALL),
             Field("due_on", context={"legend_size": Size.SMALL}),
             Field.radios("status", legend_size=Size.SMALL, inline=True),
             submit="Save the action")

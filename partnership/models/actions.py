@@ -15,13 +15,26 @@ class ActionStatus(models.TextChoices):
 OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
+def owned_by_q(user) -> Q:
+    """The actions the user owns: as the owner, or as the contact user of the owning organisation
+    while they still belong to it (someone who moves on stops acting for their old organisation).
+    Action.is_owned_by says the same for one action; keep the two in step."""
+    return Q(owner_user=user) | Q(owner_contact_user=user, owner_organisation_id=user.organisation_id,
+                                  owner_organisation__isnull=False)
+
+
 class ActionQuerySet(models.QuerySet):
     def visible_to(self, user):
         if not user.is_authenticated:
             return self.none()
         if user.is_gla_officer:
             return self.all()
-        return self.filter(Q(owner_user=user) | Q(body_id__in=user.current_body_ids))
+        return self.filter(owned_by_q(user) | Q(body_id__in=user.current_body_ids))
+
+    def owned_by(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(owned_by_q(user))
 
     def still_open(self):
         return self.filter(status__in=OPEN_STATUSES)
@@ -48,6 +61,12 @@ class Action(models.Model):
                                            on_delete=models.PROTECT, related_name="owned_actions")
     owner_contact = models.CharField(max_length=200, blank=True,
                                      help_text="The named contact when an organisation owns the action")
+    # The contact as a portal account, when they have one: they then act as the owner (updates,
+    # marking done, notices). SET_NULL, not PROTECT: the organisation stays the owner and the typed
+    # contact name stays, so removing the account loses only the route to a person, and should not
+    # be blocked by every action their organisation owns (the history keeps who it was).
+    owner_contact_user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                           on_delete=models.SET_NULL, related_name="contact_for_actions")
     due_on = models.DateField()
     status = models.CharField(max_length=12, choices=ActionStatus.choices, default=ActionStatus.OPEN)
     completed_on = models.DateField(null=True, blank=True)
@@ -65,6 +84,11 @@ class Action(models.Model):
                 condition=Q(owner_user__isnull=False) | Q(owner_organisation__isnull=False),
             ),
             models.CheckConstraint(
+                name="action_contact_user_only_for_organisation_owner",
+                condition=(Q(owner_contact_user__isnull=True)
+                           | Q(owner_organisation__isnull=False, owner_user__isnull=True)),
+            ),
+            models.CheckConstraint(
                 name="action_completed_date_iff_done",
                 condition=(Q(status=ActionStatus.DONE, completed_on__isnull=False)
                            | (~Q(status=ActionStatus.DONE) & Q(completed_on__isnull=True))),
@@ -77,6 +101,26 @@ class Action(models.Model):
     @property
     def is_overdue(self):
         return self.status in OPEN_STATUSES and self.due_on < timezone.localdate()
+
+    def is_owned_by(self, user) -> bool:
+        """The same rule as owned_by_q, for one action already loaded (no query)."""
+        if not user.is_authenticated:
+            return False
+        if self.owner_user_id is not None:
+            return self.owner_user_id == user.pk
+        return (self.owner_contact_user_id is not None and self.owner_contact_user_id == user.pk
+                and self.owner_organisation_id is not None and self.owner_organisation_id == user.organisation_id)
+
+    @property
+    def notice_recipient(self):
+        """Who action notices go to: the owner, or the organisation's contact user while they
+        belong to it and can sign in; else nobody."""
+        if self.owner_user_id is not None:
+            return self.owner_user if self.owner_user.is_active else None
+        contact = self.owner_contact_user
+        if contact is not None and contact.is_active and contact.organisation_id == self.owner_organisation_id:
+            return contact
+        return None
 
     @property
     def owner_display(self):

@@ -3,25 +3,26 @@
 from django.db.models import Case, IntegerField, Value, When
 
 from partnership.models import Action, ActionStatus, AgendaItem, Body, Meeting, Organisation, User
-from partnership.models.actions import OPEN_STATUSES
+from partnership.models.actions import OPEN_STATUSES, owned_by_q
 
 
 def actions_for_user(user):
     """Every action the user may see, open ones first, then by due date."""
     still_open = Case(When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1), output_field=IntegerField())
     return (Action.objects.visible_to(user)
-            .select_related("body", "meeting__body", "agenda_item", "owner_user", "owner_organisation")
+            .select_related("body", "meeting__body", "agenda_item", "owner_user", "owner_organisation",
+                            "owner_contact_user")
             .order_by(still_open, "due_on", "pk"))
 
 
 def my_actions(user):
-    """The actions the user owns: open ones first, by due date."""
-    return actions_for_user(user).filter(owner_user=user)
+    """The actions the user owns (or is the organisation's contact for): open ones first, by due date."""
+    return actions_for_user(user).filter(owned_by_q(user))
 
 
 def action_counts(user) -> dict[str, int]:
     """Open and overdue actions the user owns, and (for GLA officers) across the portal."""
-    mine = Action.objects.visible_to(user).filter(owner_user=user)
+    mine = Action.objects.visible_to(user).owned_by(user)
     counts = {"mine_open": mine.still_open().count(), "mine_overdue": mine.overdue().count()}
     if user.is_gla_officer:
         scoped = Action.objects.visible_to(user)
@@ -34,7 +35,8 @@ def action_counts(user) -> dict[str, int]:
 HISTORY_FIELDS = {
     "description": "Description", "body": "Body", "meeting": "Meeting", "agenda_item": "Agenda item",
     "owner_user": "Owner (person)", "owner_organisation": "Owner (organisation)",
-    "owner_contact": "Named contact", "due_on": "Due date", "status": "Status", "completed_on": "Completed on",
+    "owner_contact": "Named contact", "owner_contact_user": "Contact's account",
+    "due_on": "Due date", "status": "Status", "completed_on": "Completed on",
 }
 
 
@@ -60,7 +62,7 @@ def action_history(action: Action) -> list[dict]:
 
 
 RELATED = {"body": Body, "meeting": Meeting, "agenda_item": AgendaItem, "owner_user": User,
-           "owner_organisation": Organisation}
+           "owner_organisation": Organisation, "owner_contact_user": User}
 
 
 def _attname(field):

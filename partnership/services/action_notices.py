@@ -2,14 +2,16 @@
 overdue (from the day after it), then one weekly digest of all their overdue actions instead of
 one email each.
 
-Only actions owned by a user are notified. An action owned by an organisation has at most a
-named contact typed as text, not an address we may email, so it gets no notice (the body's
-secretariat sees it in the action lists instead)."""
+An action owned by a person goes to them; one owned by an organisation goes to its contact user
+(Action.notice_recipient) while they still work there. An organisation with only a contact name
+typed as text has no address we may email, so its action gets no notice (the body's secretariat
+sees it in the action lists instead)."""
 
 from collections import defaultdict
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -27,9 +29,13 @@ OVERDUE_SINGLE_WINDOW_DAYS = 7
 DIGEST_WEEKDAY = 0  # Monday
 
 
-def _user_owned_open_actions():
-    return (Action.objects.still_open().filter(owner_user__isnull=False, owner_user__is_active=True)
-            .select_related("owner_user", "body"))
+def _open_actions_with_someone_to_tell():
+    """Open actions with someone to tell: the same rule as Action.notice_recipient."""
+    owner_user = Q(owner_user__isnull=False, owner_user__is_active=True)
+    contact_user = Q(owner_user__isnull=True, owner_contact_user__is_active=True,
+                     owner_contact_user__organisation_id=F("owner_organisation_id"))
+    return (Action.objects.still_open().filter(owner_user | contact_user)
+            .select_related("owner_user", "owner_contact_user", "body"))
 
 
 def _write(*, kind: str, subject_key: str, slot: str, recipient, headline: str, subject: str, actions) -> int:
@@ -52,16 +58,16 @@ def plan_action_notices(now: datetime) -> int:
         return 0
     today = local_now.date()
     written = 0
-    for action in _user_owned_open_actions().filter(due_on__gt=today,
+    for action in _open_actions_with_someone_to_tell().filter(due_on__gt=today,
                                                     due_on__lte=today + timedelta(days=DUE_SOON_DAYS)):
         written += _write(kind=KIND_DUE_SOON, subject_key=f"partnership.action:{action.pk}",
-                          slot=f"due-soon-{action.due_on.isoformat()}", recipient=action.owner_user,
+                          slot=f"due-soon-{action.due_on.isoformat()}", recipient=action.notice_recipient,
                           headline=f"This action is due on {action.due_on:%-d %B %Y}.",
                           subject="Action due soon", actions=[action])
-    overdue = _user_owned_open_actions().filter(due_on__lt=today)
+    overdue = _open_actions_with_someone_to_tell().filter(due_on__lt=today)
     for action in overdue.filter(due_on__gte=today - timedelta(days=OVERDUE_SINGLE_WINDOW_DAYS)):
         written += _write(kind=KIND_OVERDUE, subject_key=f"partnership.action:{action.pk}",
-                          slot=f"overdue-{action.due_on.isoformat()}", recipient=action.owner_user,
+                          slot=f"overdue-{action.due_on.isoformat()}", recipient=action.notice_recipient,
                           headline=f"This action was due on {action.due_on:%-d %B %Y} and is not done yet.",
                           subject="Action overdue", actions=[action])
     if today.weekday() == DIGEST_WEEKDAY:
@@ -74,7 +80,7 @@ def _write_weekly_digests(overdue, today) -> int:
     single overdue notice for at least one of them (due before yesterday)."""
     by_owner = defaultdict(list)
     for action in overdue:
-        by_owner[action.owner_user].append(action)
+        by_owner[action.notice_recipient].append(action)
     year, week, _ = today.isocalendar()
     written = 0
     for owner, actions in by_owner.items():

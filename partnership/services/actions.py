@@ -16,7 +16,7 @@ LATEST_DUE_YEARS = 10
 
 # Fields an officer may change with action_change; anything else is ignored.
 CHANGEABLE = ("description", "body", "meeting", "agenda_item", "owner_user", "owner_organisation",
-              "owner_contact", "due_on", "status")
+              "owner_contact", "owner_contact_user", "due_on", "status")
 
 
 def due_date_check(due_on: dt.date, *, today: dt.date | None = None) -> None:
@@ -27,13 +27,28 @@ def due_date_check(due_on: dt.date, *, today: dt.date | None = None) -> None:
                                          f"{latest:%-d %B %Y}"})
 
 
-def owner_check(*, owner_user, owner_organisation, owner_contact: str) -> None:
+def owner_check(*, owner_user, owner_organisation, owner_contact: str, owner_contact_user=None) -> None:
     if owner_user is None and owner_organisation is None:
         raise ValidationError({"owner_user": "Choose the person or the organisation who owns the action"})
     if owner_user is not None and owner_organisation is not None:
         raise ValidationError({"owner_organisation": "Choose a person or an organisation, not both"})
-    if owner_organisation is not None and not owner_contact.strip():
+    if owner_contact_user is not None:
+        if owner_organisation is None:
+            raise ValidationError({"owner_contact_user": "Choose a contact account only when an organisation "
+                                                         "owns the action"})
+        if owner_contact_user.organisation_id != owner_organisation.pk:
+            raise ValidationError({"owner_contact_user": f"{owner_contact_user} does not work for "
+                                                         f"{owner_organisation}: choose someone who does"})
+        if not owner_contact_user.is_active:
+            raise ValidationError({"owner_contact_user": f"{owner_contact_user}'s account is closed: "
+                                                         "choose someone else"})
+    elif owner_organisation is not None and not owner_contact.strip():
         raise ValidationError({"owner_contact": "Enter the name of the contact at the organisation"})
+
+
+def _contact_name(owner_contact: str, owner_contact_user) -> str:
+    """The typed name, or the contact account's name when none was typed."""
+    return owner_contact.strip() or (owner_contact_user.full_name if owner_contact_user else "")
 
 
 def _apply_status(action: Action, status: str, *, on: dt.date | None = None) -> None:
@@ -48,23 +63,26 @@ def _apply_status(action: Action, status: str, *, on: dt.date | None = None) -> 
 
 def _save(action: Action, by: User) -> None:
     action._history_user = by  # simple-history records who made the change
-    action.full_clean(exclude=["body", "meeting", "agenda_item", "owner_user", "owner_organisation"])
+    action.full_clean(exclude=["body", "meeting", "agenda_item", "owner_user", "owner_organisation",
+                               "owner_contact_user"])
     action.save()
 
 
 @transaction.atomic
 def action_create(*, description: str, due_on: dt.date, by: User, body=None, meeting=None, agenda_item=None,
-                  owner_user=None, owner_organisation=None, owner_contact: str = "",
+                  owner_user=None, owner_organisation=None, owner_contact: str = "", owner_contact_user=None,
                   status: str = ActionStatus.OPEN) -> Action:
     if not by.is_gla_officer:
         raise PermissionDenied("Only GLA officers record actions.")
     body, meeting, agenda_item = place_resolve(body=body, meeting=meeting, agenda_item=agenda_item,
                                                what="action")
-    owner_check(owner_user=owner_user, owner_organisation=owner_organisation, owner_contact=owner_contact)
+    owner_check(owner_user=owner_user, owner_organisation=owner_organisation, owner_contact=owner_contact,
+                owner_contact_user=owner_contact_user)
     due_date_check(due_on)
     action = Action(description=description.strip(), body=body, meeting=meeting, agenda_item=agenda_item,
                     owner_user=owner_user, owner_organisation=owner_organisation,
-                    owner_contact=owner_contact.strip() if owner_organisation else "", due_on=due_on)
+                    owner_contact=_contact_name(owner_contact, owner_contact_user) if owner_organisation else "",
+                    owner_contact_user=owner_contact_user, due_on=due_on)
     _apply_status(action, status)
     _save(action, by)
     return action
@@ -80,7 +98,8 @@ def action_change(*, action: Action, by: User, **changes) -> Action:
     action.body, action.meeting, action.agenda_item = place_resolve(
         body=action.body, meeting=action.meeting, agenda_item=action.agenda_item, what="action")
     owner_check(owner_user=action.owner_user, owner_organisation=action.owner_organisation,
-                owner_contact=action.owner_contact)
+                owner_contact=action.owner_contact, owner_contact_user=action.owner_contact_user)
+    action.owner_contact = _contact_name(action.owner_contact, action.owner_contact_user)
     if action.owner_organisation is None:
         action.owner_contact = ""
     if "due_on" in changes:
@@ -91,7 +110,9 @@ def action_change(*, action: Action, by: User, **changes) -> Action:
 
 
 def _may_update(action: Action, by: User) -> bool:
-    return by.is_gla_officer or (action.owner_user_id is not None and action.owner_user_id == by.pk)
+    """GLA officers, the owner, or the owning organisation's contact user (Action.is_owned_by).
+    Other people of that organisation may not: the named contact is who answers for it."""
+    return by.is_gla_officer or action.is_owned_by(by)
 
 
 @transaction.atomic

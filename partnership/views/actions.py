@@ -119,7 +119,7 @@ def action_edit(request, pk):
     action = scoped_object_or_404(actions_for_user(request.user), pk=pk)
     initial = {name: getattr(action, name) for name in
                ("description", "body", "meeting", "agenda_item", "owner_user", "owner_organisation",
-                "owner_contact", "due_on", "status")}
+                "owner_contact", "owner_contact_user", "due_on", "status")}
     form = ActionForm(**form_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
