@@ -49,6 +49,20 @@ def _member_owned_action(world):
     return _action(world, world.mrap, owner=world.users["panel_member"])
 
 
+def _camden_action(world, contact_user):
+    """An HMAP action owned by Camden (borough_a's organisation; borough_a is not on HMAP)."""
+    return {"pk": ActionFactory(body=world.hmap, owner_user=None, owner_organisation=world.camden,
+                                owner_contact="Resettlement team", owner_contact_user=contact_user).pk}
+
+
+def _camden_action_with_camden_officer_as_contact(world):
+    return _camden_action(world, world.users["borough_a"])
+
+
+def _camden_action_with_a_colleague_as_contact(world):
+    return _camden_action(world, UserFactory(organisation=world.camden))
+
+
 PAPER_PAGES = ["partnership:paper_detail", "partnership:paper_download"]
 
 CASES = [
@@ -134,8 +148,27 @@ CASES += [
          data=lambda w: {"note": "Drafted; circulating on Friday.", "status": "in_progress"}),
 ]
 
+# An organisation's contact user acts as the owner; a colleague at the organisation does not.
+CASES += [
+    Case("partnership:action_mark_done", expect(LOGIN, 302, 302, 404, 404, 302), method="post",
+         label="by Camden's contact (Camden officer)", kwargs=_camden_action_with_camden_officer_as_contact),
+    Case("partnership:action_mark_done", expect(LOGIN, 302, 404, 404, 404, 302), method="post",
+         label="Camden action with another Camden contact", kwargs=_camden_action_with_a_colleague_as_contact),
+    Case("partnership:action_update_create", expect(LOGIN, 200, 200, 404, 404, 200),
+         label="Camden's contact (Camden officer)", kwargs=_camden_action_with_camden_officer_as_contact),
+    Case("partnership:action_update_create", expect(LOGIN, 302, 302, 404, 404, 302), method="post",
+         label="Camden's contact posts an update", kwargs=_camden_action_with_camden_officer_as_contact,
+         data=lambda w: {"note": "Places confirmed with admissions.", "status": "in_progress"}),
+    Case("partnership:action_update_create", GLA_ONLY_SIGNED_IN_404,
+         label="Camden action with another Camden contact", kwargs=_camden_action_with_a_colleague_as_contact),
+]
+
 for url_name in ["partnership:action_detail", "partnership:action_history"]:
     CASES += [
+        Case(url_name, expect(LOGIN, 200, 200, 404, 404, 200), label="HMAP action, Camden officer as Camden contact",
+             kwargs=_camden_action_with_camden_officer_as_contact),
+        Case(url_name, GLA_ONLY_SIGNED_IN_404, label="HMAP action, Camden's contact is someone else",
+             kwargs=_camden_action_with_a_colleague_as_contact),
         Case(url_name, MRAP_MEMBERS_SIGNED_IN, label="MRAP action", kwargs=lambda w: _action(w, w.mrap)),
         Case(url_name, GLA_ONLY_SIGNED_IN_404, label="HMAP action", kwargs=lambda w: _action(w, w.hmap)),
         Case(url_name, expect(LOGIN, 200, 200, 404, 404, 200), label="HMAP action owned by Camden's officer",

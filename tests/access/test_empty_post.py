@@ -67,6 +67,8 @@ NEEDS_INPUT = [
     "partnership:action_edit:get",
     "partnership:action_update_create[the owner (MRAP member)]:get",
     "partnership:action_update_create[someone else's MRAP action]:get",
+    "partnership:action_update_create[Camden's contact (Camden officer)]:get",
+    "partnership:action_update_create[Camden action with another Camden contact]:get",
     "partnership:notification_preferences:get",
     "resettlement:offer_create:get",
     "resettlement:sponsorship_offer_create:get",

@@ -33,5 +33,9 @@ def test_seed_demo_adds_papers_and_actions_once(db, capsys):
     assert Action.objects.filter(status="done", completed_on__isnull=False).exists()
     assert Action.objects.filter(owner_organisation__isnull=False).exclude(owner_contact="").exists()
     assert Action.objects.filter(owner_user__email="member@example.org").exists()
+    # An organisation-owned action whose contact has an account, and has written an update.
+    camden = Action.objects.get(owner_contact_user__email="camden@example.org")
+    assert camden.owner_organisation.name == "Camden" and camden.owner_contact == "Tom Okafor"
+    assert camden.updates.get().written_by == camden.owner_contact_user
     assert Action.objects.filter(updates__isnull=False).exists()
     assert "demo papers" in capsys.readouterr().out

@@ -61,9 +61,30 @@ def test_weekly_digest_lists_all_overdue_actions_in_one_email():
 
 
 @pytest.mark.django_db
-def test_organisation_owned_actions_get_no_email():
+def test_organisation_owned_actions_email_their_contact_user_only():
+    """The contact user is emailed as the owner would be; an organisation with only a typed
+    contact name, or whose contact user has left it or cannot sign in, has nobody to email."""
+    council = BoroughFactory(name="Camden")
+    contact = UserFactory(email="housing.lead@example.org", organisation=council)
+    overdue = ActionFactory(owner_user=None, owner_organisation=council, owner_contact="Housing lead",
+                            owner_contact_user=contact, due_on=MONDAY - dt.timedelta(days=1))
+    due_soon = ActionFactory(owner_user=None, owner_organisation=council, owner_contact="Housing lead",
+                             owner_contact_user=contact, due_on=MONDAY + dt.timedelta(days=2))
     ActionFactory(owner_user=None, owner_organisation=BoroughFactory(), owner_contact="Housing lead",
                   due_on=MONDAY - dt.timedelta(days=1))
     ActionFactory(owner_user=None, owner_organisation=BoroughFactory(), due_on=MONDAY + dt.timedelta(days=2))
-    assert plan_action_notices(at(MONDAY)) == 0
-    assert not Notification.objects.exists()
+    moved_on = UserFactory(email="moved.on@example.org", organisation=BoroughFactory())
+    ActionFactory(owner_user=None, owner_organisation=council, owner_contact="Moved on",
+                  owner_contact_user=moved_on, due_on=MONDAY + dt.timedelta(days=1))
+    closed = UserFactory(email="closed@example.org", organisation=council, is_active=False)
+    ActionFactory(owner_user=None, owner_organisation=council, owner_contact="Closed",
+                  owner_contact_user=closed, due_on=MONDAY + dt.timedelta(days=1))
+
+    assert plan_action_notices(at(MONDAY)) == 2
+    sent = {(n.kind, n.subject_key, n.recipient_email) for n in Notification.objects.all()}
+    assert sent == {("action.overdue", f"partnership.action:{overdue.pk}", contact.email),
+                    ("action.due_soon", f"partnership.action:{due_soon.pk}", contact.email)}
+    # A week on, the contact gets the weekly digest like any owner.
+    plan_action_notices(at(MONDAY + dt.timedelta(days=7)))
+    digest = Notification.objects.get(kind="action.overdue_digest")
+    assert digest.recipient == contact and f"/actions/{overdue.pk}/" in digest.body_text
