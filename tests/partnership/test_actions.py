@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnership.models import Action, ActionStatus, ActionUpdate
-from partnership.services.actions import action_add_update, action_create, action_mark_done
+from partnership.services.actions import action_add_update, action_change, action_create, action_mark_done
 from partnership.views.actions import PAGE_SIZE as ACTIONS_PAGE_SIZE
 from tests.factories.meetings import AgendaItemFactory
 from tests.factories.partnership import (
@@ -301,3 +301,42 @@ def test_edit_and_update_forms_post_back_to_their_own_page(world, client_for):
     for url_name in ["partnership:action_edit", "partnership:action_update_create"]:
         page = client.get(reverse(url_name, args=[action.pk])).text
         assert '<form method="post" novalidate>' in page, url_name
+
+
+def test_action_detail_query_count_is_flat_in_its_updates(world, client_for):
+    member = world.users["panel_member"]
+    action = ActionFactory(body=world.mrap, owner_user=member)
+    writers = [member, world.users["gla_officer"]]
+
+    def add_updates(n):
+        for i in range(n):
+            ActionUpdate.objects.create(action=action, written_by=writers[i % 2], note=f"Update {i}")
+
+    _, large = assert_flat_query_count(client_for(member), reverse("partnership:action_detail", args=[action.pk]),
+                                       add_updates)
+    assert large.text.count('class="govuk-inset-text"') == 50
+
+
+def test_action_history_query_count_is_flat_in_its_versions(world, client_for):
+    """Each version names who saved it and the people, organisation, meeting and agenda item it
+    pointed at: all looked up in a fixed number of queries, however many versions there are."""
+    officer, member = world.users["gla_officer"], world.users["panel_member"]
+    council = OrganisationFactory(name="London Councils")
+    contact = UserFactory(organisation=council)
+    meeting = MeetingFactory(body=world.mrap)
+    item = AgendaItemFactory(meeting=meeting)
+    action = action_create(description="Circulate the briefing", due_on=TODAY, by=officer, agenda_item=item,
+                           owner_user=member)
+    owners = [{"owner_user": member, "owner_organisation": None, "owner_contact_user": None},
+              {"owner_user": None, "owner_organisation": council, "owner_contact": "", "owner_contact_user": contact}]
+
+    def change(n):
+        for _ in range(n):
+            version = action.history.count()
+            action_change(action=action, by=[officer, world.users["superuser"]][version % 2],
+                          due_on=TODAY + dt.timedelta(days=version), **owners[version % 2])
+
+    _, large = assert_flat_query_count(client_for(officer), reverse("partnership:action_history", args=[action.pk]),
+                                       change, small=4, large=49)  # plus the version that recorded it
+    assert action.history.count() == 50
+    assert large.text.count("Due date") == 50
