@@ -167,12 +167,12 @@ def agenda_item_removal_refused(item: AgendaItem) -> str:
 
 
 @transaction.atomic
-def agenda_item_remove(*, item: AgendaItem) -> None:
+def agenda_item_remove(*, item: AgendaItem, by) -> None:
     """Removes the item and closes the gap it leaves, so the agenda stays numbered 1, 2, 3...
 
     Papers and actions on the item stay with the meeting, no longer tied to an item: a paper is
     never deleted with its agenda item. Removing an item already gone (a second click) does
-    nothing."""
+    nothing. `by` is who removed it: each action's history records the unlink under their name."""
     Meeting.objects.select_for_update().filter(pk=item.meeting_id).first()
     item = AgendaItem.objects.filter(pk=item.pk).first()
     if item is None:
@@ -180,7 +180,12 @@ def agenda_item_remove(*, item: AgendaItem) -> None:
     if reason := agenda_item_removal_refused(item):
         raise ValidationError(reason)
     Paper.objects.filter(agenda_item=item).update(agenda_item=None)
-    Action.objects.filter(agenda_item=item).update(agenda_item=None)
+    # One save per action, not a bulk update (nor the SET_NULL the delete would do): only a
+    # save writes the action's history, and the history page must show who unlinked it.
+    for action in Action.objects.select_for_update().filter(agenda_item=item):
+        action.agenda_item = None
+        action._history_user = by
+        action.save(update_fields=["agenda_item"])
     removed_at = item.position
     item.delete()
     # (meeting, position) is unique and checked row by row (SQLite and PostgreSQL alike), so

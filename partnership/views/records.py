@@ -60,7 +60,7 @@ def agenda_item_remove(request, pk):
     item = get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=pk)
     if request.method == "POST":
         try:
-            services.agenda_item_remove(item=item)
+            services.agenda_item_remove(item=item, by=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
