@@ -6,6 +6,7 @@ second test reads them again from the seed's own words that the demo holds verba
 import io
 import re
 from decimal import Decimal
+from html.parser import HTMLParser
 
 import pytest
 from django.core.management import call_command
@@ -70,6 +71,49 @@ def test_md2628_page_shows_totals_to_the_penny(demo, client):
     assert f'id="total-expenditure"><strong>£{total_spend:,.2f}</strong>' in page  # £184,000.00
     for purpose, amount in SEED_HOME_OFFICE_SPEND.items():
         assert purpose in page and f"£{amount:,.2f}" in page
+
+
+class _TableRows(HTMLParser):
+    """The rows of the one table whose class includes `table_class`, as lists of cell texts."""
+
+    def __init__(self, table_class: str):
+        super().__init__()
+        self.table_class, self.inside, self.rows, self.cell = table_class, False, [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table" and self.table_class in (dict(attrs).get("class") or "").split():
+            self.inside = True
+        elif self.inside and tag == "tr":
+            self.rows.append([])
+        elif self.inside and tag in ("th", "td"):
+            self.cell = ""
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self.inside = False
+        elif self.inside and tag in ("th", "td") and self.cell is not None:
+            self.rows[-1].append(" ".join(self.cell.split()))
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+
+
+def test_md2628_totals_by_source_and_year_match_the_seed(demo, client):
+    page = client.get(reverse("funding:decision_detail", kwargs={"code": "MD2628"})).content.decode()
+    parser = _TableRows("lsmp-totals")
+    parser.feed(page)
+    # Decision item 1 and 2a: £154,000 received from the Home Office and spent on the three posts;
+    # 2b: £30,000 spent from the GLA's own budget, which brings no income of its own.
+    assert parser.rows == [
+        ["Source", "Year", "Income", "Expenditure"],
+        ["Home Office", "2020/21", "£154,000.00", "£154,000.00"],
+        ["GLA budget: Social Integration budget (ESOL Plus programme 2020/21)", "2020/21", "GLA budget",
+         "£30,000.00"],
+        ["All sources", "2020/21", "£154,000.00", "£184,000.00"],
+        ["Total", "£154,000.00", "£184,000.00"],
+    ]
 
 
 def test_md2628_structure_matches_the_seed(demo):
