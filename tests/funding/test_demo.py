@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from funding import demo_md2628
 from funding.models import Decision, DecisionRelation, DecisionStatus, FundingStream, Line, LineDirection
+from funding.services import decision_return_to_draft, decision_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -140,6 +141,23 @@ def test_demo_has_drafts_a_withdrawn_decision_and_the_streams(demo):
     assert set(FundingStream.objects.values_list("short_name", flat=True)) == {"LSMP", "CMF", "CII"}
     assert FundingStream.objects.get(short_name="CII").target_amount == Decimal("1000000.00")
     assert FundingStream.objects.get(short_name="LSMP").funded_since == 2008
+    assert Decision.objects.filter(status="draft").count() >= 2
+
+
+def test_every_decision_awaiting_signature_passes_the_submit_checks(demo):
+    awaiting = list(Decision.objects.filter(status="awaiting_signature"))
+    assert [decision.reference_code for decision in awaiting] == ["ADD2101"]
+    for decision in awaiting:
+        assert decision.items.exists()
+        # Back to draft and through decision_submit again: the same checks an officer's submit meets.
+        decision_return_to_draft(decision=decision, reason="Demo check", by=None)
+        assert decision_submit(decision=decision).status == "awaiting_signature"
+
+
+def test_the_demo_decision_awaiting_signature_was_submitted_through_the_services(demo):
+    # simple-history keeps each save: a draft created, then the submit that sent it for signature.
+    history = Decision.objects.get(reference_code="ADD2101").history.order_by("history_date")
+    assert list(history.values_list("status", flat=True)) == ["draft", "awaiting_signature"]
 
 
 def test_demo_is_idempotent(demo):
