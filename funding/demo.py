@@ -31,7 +31,7 @@ from .models import (
     StreamAllocation,
 )
 from .pdf import render_pdf
-from .services import check_balance
+from .services import check_balance, decision_create, decision_submit, part_save
 
 HOME_OFFICE = "Home Office"
 MHCLG = "Ministry of Housing, Communities and Local Government"
@@ -53,12 +53,21 @@ RELATED_RECORDS = [
 ]
 
 # Illustrative drafts and a withdrawn decision (not from the seeds; amounts mirror the grant).
+# (code, title, status, withdrawn reason, funding stream's short name)
 DRAFTS = [
-    ("MD2800", "London Strategic Migration Partnership 2021/22", DecisionStatus.DRAFT, ""),
-    ("ADD2101", "Citizenship and Integration Initiative secondments 2021/22", DecisionStatus.AWAITING_SIGNATURE, ""),
+    ("MD2800", "London Strategic Migration Partnership 2021/22", DecisionStatus.DRAFT, "", "LSMP"),
+    ("DD2512", "Controlling Migration Fund: non-UK national rough sleeping posts 2021/22", DecisionStatus.DRAFT, "",
+     "CMF"),
     ("DD2480", "LSMP meeting facilitation costs 2020/21", DecisionStatus.WITHDRAWN,
-     "Covered by MD2628, which approves meeting facilitation costs from the Home Office grant."),
+     "Covered by MD2628, which approves meeting facilitation costs from the Home Office grant.", "LSMP"),
 ]
+
+# Sent for signature the way an officer does it (see _awaiting_signature). The seeds give no CII
+# amounts, so it has no lines: its one decision item names what it approves.
+AWAITING_CODE = "ADD2101"
+AWAITING_TITLE = "Citizenship and Integration Initiative secondments 2021/22"
+AWAITING_ITEM = ("1", "the secondment of staff from civil society organisations into the GLA Migration Team for "
+                      "2021/22, funded through the Citizenship and Integration Initiative.")
 
 
 def _organisation(name, kind):
@@ -161,11 +170,29 @@ def _streams(home_office, mhclg, officer):
     return lsmp, cmf, cii
 
 
+def _awaiting_signature(cii, officer):
+    """ADD2101 through the services, as an officer sends one: a draft, its decision item, then
+    decision_submit, which refuses a decision without items or whose money does not balance.
+    Found by its code on a later run and left as it is (an officer may have moved it on)."""
+    existing = Decision.objects.filter(reference_code=AWAITING_CODE).first()
+    if existing is not None:
+        return existing
+    decision = decision_create(
+        by=officer, reference_code=AWAITING_CODE, title=AWAITING_TITLE, decision_type="assistant_director",
+        decision_by_name="Assistant Director, Communities", decision_by_title="GLA", funding_stream=cii,
+        executive_summary="Illustrative demo decision awaiting signature.",
+        part2_confidential="Illustrative confidential advice: GLA officers only.")
+    number, text = AWAITING_ITEM
+    part_save(part=DecisionItem(decision=decision, number=number, text=text), decision=decision)
+    return decision_submit(decision=decision)
+
+
 def seed(*, log, password: str) -> None:
     home_office = _organisation(HOME_OFFICE, OrganisationKind.GOVERNMENT)
     mhclg = _organisation(MHCLG, OrganisationKind.GOVERNMENT)
     officer = _officer()
-    lsmp, _cmf, cii = _streams(home_office, mhclg, officer)
+    lsmp, cmf, cii = _streams(home_office, mhclg, officer)
+    streams = {"LSMP": lsmp, "CMF": cmf, "CII": cii}
     decision = _md2628(home_office, lsmp, officer)
 
     for code, title, signed_on, kind in RELATED_RECORDS:
@@ -182,13 +209,13 @@ def seed(*, log, password: str) -> None:
     _line(Decision.objects.get(reference_code="MD2461"), LineDirection.INCOME, "154000.00", 2019, "LSMP grant",
           funder=home_office, confirmed_on=dt.date(2019, 6, 1))
 
-    for code, title, status, reason in DRAFTS:
+    for code, title, status, reason, stream in DRAFTS:
         draft, _ = Decision.objects.update_or_create(reference_code=code, defaults={
             "title": title, "status": status, "withdrawn_reason": reason, "responsible_officer": officer,
             "decision_type": {"MD": "mayor", "DD": "director"}.get(code[:2], "assistant_director"),
             "decision_by_name": "Sadiq Khan" if code.startswith("MD") else "Assistant Director, Communities",
             "decision_by_title": "Mayor of London" if code.startswith("MD") else "GLA",
-            "funding_stream": cii if code.startswith("ADD") else lsmp,
+            "funding_stream": streams[stream],
             "executive_summary": "Illustrative demo draft.",
             "part2_confidential": "Illustrative confidential advice: GLA officers only.",
         })
@@ -203,7 +230,9 @@ def seed(*, log, password: str) -> None:
                                                defaults={"timeline": "July 2021"})
             Risk.objects.update_or_create(decision=draft, description="Grant confirmation arrives late", defaults={
                 "mitigations": "Ask the Home Office for a letter of intent", "probability": 3, "impact": 3})
+    _awaiting_signature(cii, officer)
 
     for record in Decision.objects.filter(reference_code__in=["MD2628", "MD2461", "MD2800"]):
         check_balance(record)  # the demo obeys the same money rule as every other write
-    log(f"  MD2628 and {len(RELATED_RECORDS)} related decisions, {len(DRAFTS)} drafts/withdrawn, 3 funding streams")
+    log(f"  MD2628 and {len(RELATED_RECORDS)} related decisions, {len(DRAFTS)} drafts/withdrawn, 1 awaiting signature, "
+        "3 funding streams")

@@ -272,7 +272,8 @@ class TransitionForm(forms.Form):
                                                   "invalid_choice": "Choose one of the options"})
     note = forms.CharField(label="Note", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
                            help_text="Shown in the offer's history and sent to the other side. "
-                                     "Required when you decline: give the reason.",
+                                     "Required when you decline: give the reason. "
+                                     "Do not write anything about refugees as people.",
                            error_messages={"max_length": "The note must be 2,000 characters or fewer"})
 
     def __init__(self, *args, transitions, **kwargs):

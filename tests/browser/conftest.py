@@ -59,6 +59,31 @@ def assert_accessible(page, context: str = "") -> None:
     assert not violations, f"axe violations on {page.url} {context}:\n{json.dumps(violations, indent=2)}"
 
 
+def assert_accessible_without_scripts(checker, scriptless_page, context: str = "") -> None:
+    """axe on the state a page reached with JavaScript off. axe cannot run there (with scripts off
+    its timers never fire), so `checker`, a script-enabled page of the `page` fixture, loads the
+    same URL served with the same HTML and with every script blocked: the DOM is the one a
+    browser without JavaScript drew, and axe (injected by Playwright, not the page) checks it."""
+    url, html = scriptless_page.url, scriptless_page.content()
+
+    def same_html(route):
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html)
+
+    def no_scripts(route):
+        route.abort()
+
+    checker.route("**/*.js", no_scripts)
+    checker.route(url, same_html)
+    try:
+        checker.goto(url)
+        # The portal's own script marks the body when it runs: it must not have.
+        assert checker.evaluate("!document.body.classList.contains('js-enabled')"), "scripts ran"
+        assert_accessible(checker, f"{context} (JavaScript off)")
+    finally:
+        checker.unroute(url, same_html)
+        checker.unroute("**/*.js", no_scripts)
+
+
 @pytest.fixture
 def page(browser, live_server, transactional_db):
     context = browser.new_context(base_url=live_server.url)

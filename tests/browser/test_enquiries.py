@@ -1,10 +1,11 @@
 """The contact form in a real browser: by keyboard alone, through the error summary to the
-confirmation, with axe on every state; without JavaScript; and the officer's queue."""
+confirmation; without JavaScript; what a bot and a sender past the rate limit see; and the
+officer's queue. axe checks every state, those reached with JavaScript off included."""
 
 import pytest
 
 from partnership.models import Enquiry, EnquiryStatus, Notification
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, assert_accessible_without_scripts, sign_in
 from tests.factories.enquiries import EnquiryFactory
 from tests.factories.partnership import PASSWORD, BoroughFactory, gla_officer
 
@@ -104,30 +105,70 @@ def test_contact_form_by_keyboard_alone(page):
     assert Notification.objects.filter(recipient_email="amira@example.com").count() == 1
 
 
-def test_contact_form_works_without_javascript(browser, live_server, transactional_db):
-    # Its own browser context, with scripts off. axe-core needs JavaScript, so this journey is
-    # checked by the assertions below; the same pages with scripts on are checked by axe above.
+def test_contact_form_works_without_javascript(browser, live_server, page):
+    # Its own browser context, with scripts off. axe-core needs JavaScript, so each state is
+    # checked again by axe in `page` (scripts on), fed the same URL and HTML with scripts blocked.
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    page = context.new_page()
+    scriptless = context.new_page()
     try:
-        page.goto("/contact/")
+        scriptless.goto("/contact/")
+        assert_accessible_without_scripts(page, scriptless, "(empty form)")
         # Every conditional question is shown, so a request can be made without scripts.
-        assert page.locator("#id_document_requested").is_visible()
-        assert page.locator("#id_offer_where").is_visible()
-        page.locator("#id_kind_4").check()
-        page.locator("#id_document_requested").fill("LSMP annual report 2025")
-        page.locator("#id_accessible_format_3").check()  # audio
-        page.locator("#id_name").fill("Sam Reed")
-        page.locator("#id_email").fill("sam@example.com")
-        page.locator("#id_message").fill("I use a screen reader.")
-        page.locator("#id_consent").check()
-        with page.expect_navigation():
-            page.get_by_role("button", name="Send message").click()
-        assert page.locator(".govuk-panel--confirmation").is_visible()
+        assert scriptless.locator("#id_document_requested").is_visible()
+        assert scriptless.locator("#id_offer_where").is_visible()
+        with scriptless.expect_navigation():
+            scriptless.get_by_role("button", name="Send message").click()
+        assert scriptless.title().startswith("Error: ")
+        assert_accessible_without_scripts(page, scriptless, "(error summary)")
+        scriptless.locator("#id_kind_4").check()
+        scriptless.locator("#id_document_requested").fill("LSMP annual report 2025")
+        scriptless.locator("#id_accessible_format_3").check()  # audio
+        scriptless.locator("#id_name").fill("Sam Reed")
+        scriptless.locator("#id_email").fill("sam@example.com")
+        scriptless.locator("#id_message").fill("I use a screen reader.")
+        scriptless.locator("#id_consent").check()
+        with scriptless.expect_navigation():
+            scriptless.get_by_role("button", name="Send message").click()
+        assert scriptless.locator(".govuk-panel--confirmation").is_visible()
+        assert_accessible_without_scripts(page, scriptless, "(confirmation)")
     finally:
         context.close()
     enquiry = Enquiry.objects.get()
     assert (enquiry.kind, enquiry.accessible_format) == ("accessible", "audio")
+
+
+def _fill_a_question(page) -> None:
+    page.get_by_label("A question").check()
+    page.locator("#id_name").fill("Sam Reed")
+    page.locator("#id_email").fill("sam@example.com")
+    page.locator("#id_message").fill("How can our library help?")
+    page.locator("#id_consent").check()
+
+
+def test_the_honeypot_and_rate_limited_pages(page, settings):
+    settings.ENQUIRY_RATE_LIMIT = 1
+    page.goto("/contact/")
+    assert_accessible(page, "(empty form)")
+    _fill_a_question(page)
+    # A bot fills the field people never see: it is told "sent", and nothing is kept.
+    page.evaluate("document.getElementById('id_website').value = 'https://spam.example'")
+    with page.expect_navigation() as sent:
+        page.get_by_role("button", name="Send message").click()
+    assert sent.value.status == 200
+    assert_accessible(page, "(honeypot's pretend success)")
+    assert page.locator(".govuk-panel--confirmation").inner_text().strip() == "Message sent"
+    assert not Enquiry.objects.exists()
+
+    # That post used up this address's one message: the next is refused with the styled page.
+    page.goto("/contact/")
+    assert_accessible(page, "(form again)")
+    _fill_a_question(page)
+    with page.expect_navigation() as refused:
+        page.get_by_role("button", name="Send message").click()
+    assert refused.value.status == 429
+    assert_accessible(page, "(rate limited)")
+    assert page.get_by_role("heading", level=1).inner_text() == "You have sent too many messages"
+    assert not Enquiry.objects.exists()
 
 
 def test_officer_triages_an_enquiry(page):

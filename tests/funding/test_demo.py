@@ -6,6 +6,7 @@ second test reads them again from the seed's own words that the demo holds verba
 import io
 import re
 from decimal import Decimal
+from html.parser import HTMLParser
 
 import pytest
 from django.core.management import call_command
@@ -13,6 +14,7 @@ from django.urls import reverse
 
 from funding import demo_md2628
 from funding.models import Decision, DecisionRelation, DecisionStatus, FundingStream, Line, LineDirection
+from funding.services import decision_return_to_draft, decision_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +74,49 @@ def test_md2628_page_shows_totals_to_the_penny(demo, client):
         assert purpose in page and f"£{amount:,.2f}" in page
 
 
+class _TableRows(HTMLParser):
+    """The rows of the one table whose class includes `table_class`, as lists of cell texts."""
+
+    def __init__(self, table_class: str):
+        super().__init__()
+        self.table_class, self.inside, self.rows, self.cell = table_class, False, [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table" and self.table_class in (dict(attrs).get("class") or "").split():
+            self.inside = True
+        elif self.inside and tag == "tr":
+            self.rows.append([])
+        elif self.inside and tag in ("th", "td"):
+            self.cell = ""
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self.inside = False
+        elif self.inside and tag in ("th", "td") and self.cell is not None:
+            self.rows[-1].append(" ".join(self.cell.split()))
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+
+
+def test_md2628_totals_by_source_and_year_match_the_seed(demo, client):
+    page = client.get(reverse("funding:decision_detail", kwargs={"code": "MD2628"})).content.decode()
+    parser = _TableRows("lsmp-totals")
+    parser.feed(page)
+    # Decision item 1 and 2a: £154,000 received from the Home Office and spent on the three posts;
+    # 2b: £30,000 spent from the GLA's own budget, which brings no income of its own.
+    assert parser.rows == [
+        ["Source", "Year", "Income", "Expenditure"],
+        ["Home Office", "2020/21", "£154,000.00", "£154,000.00"],
+        ["GLA budget: Social Integration budget (ESOL Plus programme 2020/21)", "2020/21", "GLA budget",
+         "£30,000.00"],
+        ["All sources", "2020/21", "£154,000.00", "£184,000.00"],
+        ["Total", "£154,000.00", "£184,000.00"],
+    ]
+
+
 def test_md2628_structure_matches_the_seed(demo):
     assert (demo.decision_by, demo.get_decision_type_display(), demo.status) == (
         "Sadiq Khan, Mayor of London", "Mayor", DecisionStatus.SIGNED)
@@ -96,6 +141,23 @@ def test_demo_has_drafts_a_withdrawn_decision_and_the_streams(demo):
     assert set(FundingStream.objects.values_list("short_name", flat=True)) == {"LSMP", "CMF", "CII"}
     assert FundingStream.objects.get(short_name="CII").target_amount == Decimal("1000000.00")
     assert FundingStream.objects.get(short_name="LSMP").funded_since == 2008
+    assert Decision.objects.filter(status="draft").count() >= 2
+
+
+def test_every_decision_awaiting_signature_passes_the_submit_checks(demo):
+    awaiting = list(Decision.objects.filter(status="awaiting_signature"))
+    assert [decision.reference_code for decision in awaiting] == ["ADD2101"]
+    for decision in awaiting:
+        assert decision.items.exists()
+        # Back to draft and through decision_submit again: the same checks an officer's submit meets.
+        decision_return_to_draft(decision=decision, reason="Demo check", by=None)
+        assert decision_submit(decision=decision).status == "awaiting_signature"
+
+
+def test_the_demo_decision_awaiting_signature_was_submitted_through_the_services(demo):
+    # simple-history keeps each save: a draft created, then the submit that sent it for signature.
+    history = Decision.objects.get(reference_code="ADD2101").history.order_by("history_date")
+    assert list(history.values_list("status", flat=True)) == ["draft", "awaiting_signature"]
 
 
 def test_demo_is_idempotent(demo):

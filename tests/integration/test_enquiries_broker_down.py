@@ -1,8 +1,9 @@
-"""Resilience: with the broker unreachable, 1,000 people send the form and 1,000 enquiries
-are saved; when a worker runs against the real broker, all 1,000 acknowledgements go.
+"""Resilience: with the broker and the cache unreachable, 1,000 people send the form and 1,000
+enquiries are saved; when a worker runs against the real broker, all 1,000 acknowledgements go.
 
-The real Redis is shared with other test runs, so it is never stopped: the Celery app is
-pointed at a closed port for the sending part instead."""
+The real Redis is shared with other test runs, so it is never stopped: the Celery app and the
+cache are pointed at a closed port for the sending part instead. With the cache down the rate
+limit fails open (partnership/rate_limit.py), so the default limit stands: it cannot count."""
 
 import os
 import re
@@ -10,7 +11,9 @@ from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from kombu import pools as kombu_pools
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from lsmp.celery import app as celery_app
 from partnership.models import Enquiry, Notification, NotificationStatus
@@ -22,6 +25,11 @@ from tests.support.worker import celery_worker, wait_for
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 HOW_MANY = 1000
 CLOSED_PORT_BROKER = "redis://127.0.0.1:9/0"  # port 9 (discard): nothing listens there
+# Production's cache is Redis too (CACHE_URL): the same closed port, and a short connect timeout
+# so that a firewall dropping packets would cost 0.05 s a request, not the default wait.
+UNREACHABLE_CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                  "LOCATION": "redis://127.0.0.1:9/1",
+                                  "OPTIONS": {"socket_connect_timeout": 0.05}}}
 
 
 def _point_celery_at(url: str) -> None:
@@ -52,8 +60,11 @@ def broker_unreachable():
         _point_celery_at(settings.CELERY_BROKER_URL)
 
 
-def test_a_thousand_enquiries_survive_a_broker_outage(client, settings, tmp_path, monkeypatch):
-    settings.ENQUIRY_RATE_LIMIT = HOW_MANY + 1
+def test_a_thousand_enquiries_survive_a_broker_and_cache_outage(client, settings, tmp_path, monkeypatch, caplog):
+    settings.CACHES = UNREACHABLE_CACHES
+    assert settings.ENQUIRY_RATE_LIMIT < HOW_MANY  # the limit is not raised: it fails open
+    with pytest.raises(RedisConnectionError):
+        cache.get("anything")
     # The commit hook really tries the (dead) broker, as in production.
     settings.OUTBOX_KICK_ON_COMMIT = True
     monkeypatch.setattr(outbox, "_kick_paused_until", 0.0)
@@ -71,6 +82,8 @@ def test_a_thousand_enquiries_survive_a_broker_outage(client, settings, tmp_path
             assert response.status_code == 302, (i, response.status_code)
         assert kicks, "the outbox never tried the broker"
         assert outbox._kick_paused_until > 0, "the broker was not found down"
+    not_limited = [r for r in caplog.records if r.getMessage() == "rate-limit cache unreachable; not limiting"]
+    assert len(not_limited) == HOW_MANY, "the rate limit did not find the cache down on every post"
 
     assert Enquiry.objects.count() == HOW_MANY
     assert len(set(Enquiry.objects.values_list("reference", flat=True))) == HOW_MANY

@@ -1,3 +1,4 @@
+from django.db import OperationalError
 from django.urls import reverse
 
 
@@ -14,3 +15,17 @@ def test_health_is_503_when_the_broker_is_down(client, db, settings):
     response = client.get(reverse("health"))
     assert response.status_code == 503
     assert response.json()["checks"] == {"database": True, "broker": False}
+
+
+class _UnreachableDatabase:
+    """Stands in for django.db.connection when Postgres does not answer."""
+
+    def cursor(self):
+        raise OperationalError("connection to server at 127.0.0.1, port 5432 failed: Connection refused")
+
+
+def test_health_is_503_when_the_database_is_down(client, db, monkeypatch):
+    monkeypatch.setattr("lsmp.views.connection", _UnreachableDatabase())
+    response = client.get(reverse("health"))
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "checks": {"database": False, "broker": True}}

@@ -10,6 +10,14 @@ def test_home_page_explains_the_partnership(client, db):
     assert "unable to comment on individual cases" in body
 
 
+def test_the_footer_links_to_the_privacy_notice_and_accessibility_statement(client, db):
+    for name in ("home", "accessibility", "privacy"):
+        footer = client.get(reverse(name)).content.decode().split("<footer")[1]
+        assert f'href="{reverse("privacy")}">Privacy notice</a>' in footer
+        assert f'href="{reverse("accessibility")}">Accessibility statement</a>' in footer
+    assert '<h1 class="govuk-heading-l">Privacy notice</h1>' in client.get(reverse("privacy")).content.decode()
+
+
 def test_accessibility_statement_meets_the_regulations(client, db):
     body = client.get(reverse("accessibility")).content.decode()
     for required in ["Accessibility Regulations 2018", "Non-accessible content", "Enforcement procedure",

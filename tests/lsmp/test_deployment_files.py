@@ -1,0 +1,32 @@
+"""docker-compose.yml and .env.example agree, and nothing starts before the migrations ran."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+@pytest.mark.parametrize("service", ["web", "worker", "beat"])
+def test_the_portal_waits_for_the_one_off_migrate(service):
+    # Code of a new release against the old schema fails at the first query that reads a new column.
+    depends_on = COMPOSE["services"][service]["depends_on"]
+    assert depends_on["migrate"] == {"condition": "service_completed_successfully"}
+    # The merge key of the shared block is replaced, not merged: the stores must still be awaited.
+    assert depends_on["postgres"] == {"condition": "service_healthy"}
+    assert depends_on["redis"] == {"condition": "service_healthy"}
+
+
+def test_migrate_does_not_wait_for_itself():
+    assert "migrate" not in COMPOSE["services"]["migrate"]["depends_on"]
+
+
+def test_env_example_names_every_variable_compose_requires():
+    required = set(re.findall(r"\$\{(\w+):\?", (ROOT / "docker-compose.yml").read_text()))
+    assert {"SECRET_KEY", "POSTGRES_PASSWORD", "EMAIL_URL"} <= required
+    example = (ROOT / ".env.example").read_text()
+    named = set(re.findall(r"^#?\s*(\w+)=", example, flags=re.MULTILINE))
+    assert required <= named, f"missing from .env.example: {sorted(required - named)}"
