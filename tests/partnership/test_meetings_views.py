@@ -8,6 +8,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from partnership.models import AgendaItem, Body, Meeting, MeetingStatus, Minutes, MinutesStatus, Organisation
+from partnership.services.meeting_calendar import meeting_ics
 from tests.factories.meetings import ONLINE_LINK, CalendarFeedTokenFactory, MinutesFactory, members_meeting
 from tests.factories.partnership import MembershipFactory
 
@@ -77,7 +78,7 @@ def test_cancelled_meetings_stay_listed_as_cancelled(world, client_for):
 def test_body_feed_has_public_information_only(world, client):
     meeting = members_meeting(world.mrap)
     events = _events(client.get(reverse("partnership:body_calendar", args=[world.mrap.pk])))
-    assert [str(e["uid"]) for e in events] == [f"meeting-{meeting.pk}@lsmp-portal"]
+    assert [str(e["uid"]) for e in events] == [f"lsmp-meeting-{meeting.pk}@lsmp-portal"]
     assert ONLINE_LINK not in events[0].to_ical().decode()
 
 
@@ -86,10 +87,26 @@ def test_personal_feed_shows_nothing_of_other_bodies(world, client):
     feed = CalendarFeedTokenFactory(user=world.users["panel_member"])
     content = client.get(reverse("partnership:personal_feed", args=[feed.token]))
     uids = {str(e["uid"]) for e in _events(content)}
-    assert uids == {f"meeting-{mine.pk}@lsmp-portal"}
+    assert uids == {f"lsmp-meeting-{mine.pk}@lsmp-portal"}
     text = content.content.decode()
     assert "HMAP" not in text and theirs.title not in text
     assert ONLINE_LINK in text.replace("\r\n ", "")  # their own body's link, for them
+
+
+def test_a_meeting_has_the_same_uid_in_emailed_invitations_and_in_feeds(world, client, settings):
+    """Someone who subscribes to a feed and accepts an emailed invitation must see one event.
+    The UID does not follow the portal's address, so moving the portal changes no UID."""
+    meeting = members_meeting(world.mrap)
+    member = world.users["panel_member"]
+    feed = CalendarFeedTokenFactory(user=member)
+    for base_url in ("http://127.0.0.1:8000", "https://lsmp.example.org"):
+        settings.PORTAL_BASE_URL = base_url
+        emailed = Calendar.from_ical(meeting_ics(meeting=meeting, recipient_email=member.email)[1])
+        emailed_uid = str(emailed.walk("VEVENT")[0]["uid"])
+        personal = _events(client.get(reverse("partnership:personal_feed", args=[feed.token])))
+        body_feed = _events(client.get(reverse("partnership:body_calendar", args=[world.mrap.pk])))
+        assert [str(e["uid"]) for e in personal] == [str(e["uid"]) for e in body_feed] == [emailed_uid]
+        assert emailed_uid == f"lsmp-meeting-{meeting.pk}@lsmp-portal"
 
 
 def test_borough_officer_feed_is_empty_and_officer_feed_has_everything(world, client):

@@ -124,7 +124,7 @@ def test_reschedule_cancels_stale_reminders_and_sends_an_updated_ics(setting):
     assert set(_rows(kind="meeting.reminder").values_list("status", flat=True)) == {NotificationStatus.CANCELLED}
     change = _rows(kind="meeting.rescheduled", recipient=member).get()
     event = Calendar.from_ical(change.attachment_content).walk("VEVENT")[0]
-    assert str(event["uid"]) == f"lsmp-meeting-{meeting.pk}@127.0.0.1"
+    assert str(event["uid"]) == f"lsmp-meeting-{meeting.pk}@lsmp-portal"
     assert int(event["sequence"]) == 1
     assert event.decoded("dtstart") == meeting.starts_at
     # The planner now writes reminders for the new time, under new keys.
