@@ -13,6 +13,7 @@ class PartnershipConfig(AppConfig):
         register_kind(meeting_notices.KIND_REMINDER, "Meeting reminders", optional=False)
         register_kind(meeting_notices.KIND_RESCHEDULED, "Meeting changes", optional=False)
         register_kind(meeting_notices.KIND_CANCELLED, "Meeting cancellations", optional=False)
+        register_kind(meeting_notices.KIND_POSTPONED, "Meeting postponements", optional=False)
         register_kind(meeting_notices.KIND_PAPERS, "New papers for your meetings", optional=True)
         register_kind(action_notices.KIND_DUE_SOON, "Your actions due in 3 days", optional=True)
         register_kind(action_notices.KIND_OVERDUE, "Your actions that became overdue", optional=True)

@@ -56,6 +56,13 @@ PAPERS = [
     ("BRON", "Community sponsorship in London: a guide for boroughs", PaperVisibility.PUBLIC, "pdf", True),
 ]
 
+# body, title of the paper the body form points to as its terms of reference (public, published,
+# not tied to a meeting). MRAP's draft for comment above is the next version, not these.
+TERMS_OF_REFERENCE = [
+    ("LSMP", "LSMP board: terms of reference"),
+    ("MRAP", "MRAP terms of reference"),
+]
+
 # body, description, owner (email or organisation name), contact, due in days, status, update
 ACTIONS = [
     ("LSMP", "Circulate the 2020/21 budget outturn to board members", "officer@example.org", "", -21,
@@ -126,6 +133,22 @@ def _papers(bodies, officer, log) -> None:
     log(f"  {made} demo papers ({Paper.objects.count()} in all)")
 
 
+def _terms_of_reference(bodies, officer, log) -> None:
+    made = 0
+    for short_name, title in TERMS_OF_REFERENCE:
+        body = bodies[short_name]
+        paper = Paper.objects.filter(body=body, title=title).first()
+        if paper is None:
+            file = SimpleUploadedFile(f"{title.replace(':', '')}.pdf", minimal_pdf(title))
+            paper = paper_upload(title=title, uploaded_file=file, visibility=PaperVisibility.PUBLIC, by=officer,
+                                 body=body, meeting=None)
+            Paper.objects.filter(pk=paper.pk).update(published_at=timezone.now() - dt.timedelta(days=30))
+            made += 1
+        if body.terms_of_reference_id is None:
+            Body.objects.filter(pk=body.pk).update(terms_of_reference=paper)
+    log(f"  {made} demo terms of reference papers")
+
+
 def _actions(bodies, officer, log) -> None:
     organisations = {name: Organisation.objects.get_or_create(name=name, defaults={"kind": kind})[0]
                      for name, kind in ORGANISATIONS}
@@ -166,6 +189,7 @@ def seed(*, log, password: str) -> None:
     for email in ("camden@example.org", "hackney@example.org"):
         _ensure_member(User.objects.get(email=email), bodies["BRON"])
     _papers(bodies, officer, log)
+    _terms_of_reference(bodies, officer, log)
     _actions(bodies, officer, log)
 
 

@@ -2,7 +2,8 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
-from partnership.models import Body, Membership, MembershipRole, Organisation, User
+from partnership.models import Body, Membership, MembershipRole, Organisation, Paper, User
+from partnership.models.bodies import TERMS_OF_REFERENCE_OF_ANOTHER_BODY
 
 from .common import DateInput, auto_helper
 
@@ -11,7 +12,7 @@ class BodyForm(forms.ModelForm):
     class Meta:
         model = Body
         fields = ["name", "short_name", "kind", "parent", "purpose", "chair_name", "secretariat", "cadence",
-                  "membership_is_public", "minutes_are_public"]
+                  "membership_is_public", "minutes_are_public", "terms_of_reference"]
         labels = {"chair_name": "Chair", "parent": "Part of (for sub-groups)",
                   "membership_is_public": "Show the list of members to the public",
                   "minutes_are_public": "Publish approved minutes to the public"}
@@ -23,6 +24,12 @@ class BodyForm(forms.ModelForm):
         self.fields["secretariat"].queryset = Organisation.objects.order_by("name")
         if self.instance.pk:
             self.fields["parent"].queryset = Body.objects.exclude(pk=self.instance.pk)
+            terms = self.fields["terms_of_reference"]
+            terms.queryset = Paper.objects.filter(body=self.instance).order_by("title", "pk")
+            terms.error_messages["invalid_choice"] = TERMS_OF_REFERENCE_OF_ANOTHER_BODY
+            terms.empty_label = "Not set"
+        else:  # a new body has no papers yet: its terms of reference are chosen once they are uploaded
+            del self.fields["terms_of_reference"]
         self.helper = auto_helper(self, submit="Save body")
 
     def clean_parent(self):

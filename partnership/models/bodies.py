@@ -37,6 +37,9 @@ def validate_reminder_days(value: str) -> None:
         raise ValidationError("Enter each number of days once.")
 
 
+TERMS_OF_REFERENCE_OF_ANOTHER_BODY = "Choose one of this body's own papers as its terms of reference."
+
+
 class Body(models.Model):
     """Any forum that meets: the LSMP board, MRAP, HMAP, networks, sub-groups, task groups."""
 
@@ -60,6 +63,11 @@ class Body(models.Model):
         max_length=40, default="7,1", blank=True, validators=[validate_reminder_days],
         help_text="Days before each meeting that members get a reminder, separated by commas "
                   "(for example 7,1). Leave blank for no reminders.")
+    # The body's terms of reference are one of its papers, chosen on the body form: a paper
+    # keeps its own visibility, so the body page shows it only to those who may see the paper.
+    terms_of_reference = models.ForeignKey(
+        "partnership.Paper", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="One of this body's papers")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -72,6 +80,11 @@ class Body(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.terms_of_reference_id and self.terms_of_reference.body_id != self.pk:
+            raise ValidationError({"terms_of_reference": TERMS_OF_REFERENCE_OF_ANOTHER_BODY})
 
     @property
     def reminder_offsets(self) -> tuple[int, ...]:

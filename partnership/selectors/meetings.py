@@ -104,7 +104,11 @@ def matters_arising(body, user):
 
 
 def terms_of_reference(body, user):
-    return Paper.objects.visible_to(user).filter(body=body, title__icontains="terms of reference")
+    """The paper chosen as the body's terms of reference, or None when none is chosen or this
+    user may not see it (a members-only or draft paper stays hidden, as on the papers list)."""
+    if body.terms_of_reference_id is None:
+        return None
+    return Paper.objects.visible_to(user).filter(pk=body.terms_of_reference_id, body=body).first()
 
 
 def last_meeting_of(body):

@@ -5,6 +5,7 @@ from django.db import transaction
 from icalendar import Calendar, Event
 
 from partnership.models import CalendarFeedToken, MeetingStatus
+from partnership.services.meeting_calendar import meeting_uid
 from partnership.services.notice_links import meeting_link
 
 
@@ -21,7 +22,7 @@ def feed_token_revoke(*, user) -> None:
 
 def _event(meeting, *, with_online_link: bool) -> Event:
     event = Event()
-    event.add("uid", f"meeting-{meeting.pk}@lsmp-portal")
+    event.add("uid", meeting_uid(meeting))
     event.add("summary", ("Cancelled: " if meeting.status == MeetingStatus.CANCELLED else "")
               + f"{meeting.display_title} ({meeting.body.short_name})")
     event.add("dtstart", meeting.starts_at)

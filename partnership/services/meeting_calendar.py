@@ -8,7 +8,6 @@ a VTIMEZONE that states the UK rule (BST from 01:00 GMT on the last Sunday of Ma
 year, not just those a generated list of dates happens to cover."""
 
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -21,9 +20,16 @@ LONDON = ZoneInfo("Europe/London")
 ICS_MIMETYPE = "text/calendar"
 
 
+# Fixed, not taken from PORTAL_BASE_URL or the request: a meeting keeps one UID for its whole
+# life even if the portal moves to another address, and the emailed invitations and the
+# calendar feeds (services/calendar_feeds.py) give the same UID, so a calendar that has both
+# holds one event, not two.
+UID_DOMAIN = "lsmp-portal"
+
+
 def meeting_uid(meeting) -> str:
-    domain = urlsplit(settings.PORTAL_BASE_URL).hostname or "lsmp.invalid"
-    return f"lsmp-meeting-{meeting.pk}@{domain}"
+    """The iCalendar UID of a meeting, in emailed .ics files and in every feed."""
+    return f"lsmp-meeting-{meeting.pk}@{UID_DOMAIN}"
 
 
 def meeting_ics(*, meeting, recipient_email: str, cancel: bool = False) -> tuple[str, str, str]:

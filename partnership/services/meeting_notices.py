@@ -25,6 +25,7 @@ from partnership.services.outbox import notification_enqueue, notifications_canc
 KIND_REMINDER = "meeting.reminder"
 KIND_RESCHEDULED = "meeting.rescheduled"
 KIND_CANCELLED = "meeting.cancelled"
+KIND_POSTPONED = "meeting.postponed"
 KIND_PAPERS = "paper.published"
 
 # The hourly planner writes a reminder up to this long before it is due; the dispatcher (every
@@ -48,12 +49,12 @@ def meeting_recipients(meeting, *, on: date | None = None) -> list[User]:
 
 
 def _render_notice(*, meeting, recipient: User, headline: str, note: str = "", cancel: bool = False,
-                   papers=None) -> dict:
+                   postponed: bool = False, papers=None) -> dict:
     if papers is None:
         papers = list(Paper.objects.visible_to(recipient).filter(meeting=meeting).order_by("title"))
     context = {
         "recipient": recipient, "meeting": meeting, "headline": headline, "note": note,
-        "cancelled": cancel, "starts": timezone.localtime(meeting.starts_at),
+        "cancelled": cancel, "postponed": postponed, "starts": timezone.localtime(meeting.starts_at),
         "ends": timezone.localtime(meeting.ends_at),
         "agenda": [] if cancel else list(meeting.agenda_items.all()),
         "papers": [] if cancel else [(paper, paper_link(paper.pk)) for paper in papers],
@@ -72,14 +73,30 @@ def meeting_reminders_write(*, meeting, days_before: int, now: datetime) -> int:
     the start time, so a reminder for a time that has changed is a different key."""
     send_at = meeting.starts_at - timedelta(days=days_before)
     headline = "Reminder: meeting tomorrow" if days_before == 1 else f"Reminder: meeting in {days_before} days"
+    key, slot = subject_key_for(meeting), f"{days_before}d-{_start_stamp(meeting)}"
     written = 0
     for recipient in meeting_recipients(meeting, on=timezone.localdate(now)):
         notice = _render_notice(meeting=meeting, recipient=recipient, headline=headline)
-        written += notification_enqueue(
-            kind=KIND_REMINDER, subject_key=subject_key_for(meeting),
-            slot=f"{days_before}d-{_start_stamp(meeting)}", recipient=recipient,
-            send_after=send_at, **notice) is not None
+        if notification_enqueue(kind=KIND_REMINDER, subject_key=key, slot=slot, recipient=recipient,
+                                send_after=send_at, **notice) is not None:
+            written += 1
+        else:
+            written += _reminder_revive(key=key, slot=slot, email=recipient.email, send_at=send_at, notice=notice)
     return written
+
+
+def _reminder_revive(*, key: str, slot: str, email: str, send_at: datetime, notice: dict) -> int:
+    """A reminder for this very start time that was cancelled (the meeting was postponed, or
+    moved away and back) is due again now the meeting is on at that time: the row is put back
+    in the queue with fresh content. Never sent, so its Message-ID was never used."""
+    name, content, mimetype = notice["attachment"]
+    return Notification.objects.filter(
+        kind=KIND_REMINDER, subject_key=key, slot=slot, recipient_email=email,
+        status=NotificationStatus.CANCELLED,
+    ).update(status=NotificationStatus.PENDING, send_after=send_at, subject=notice["subject"][:250],
+             body_text=notice["body_text"], body_html=notice["body_html"], attachment_name=name,
+             attachment_content=content, attachment_mimetype=mimetype, attempts=0, last_error="",
+             claim_token="", claimed_until=None)
 
 
 def plan_meeting_reminders(now: datetime) -> int:
@@ -104,8 +121,9 @@ def on_meeting_rescheduled(*, meeting, previous_starts_at: datetime) -> int:
     stale = [pk for pk, slot in _pending(key, KIND_REMINDER) if not slot.endswith(_start_stamp(meeting))]
     Notification.objects.filter(pk__in=stale, status=NotificationStatus.PENDING).update(
         status=NotificationStatus.CANCELLED, last_error="The meeting was moved before this reminder was sent.")
-    # An earlier change notice not sent yet carries an older .ics: this one replaces it.
-    notifications_cancel_pending(subject_key=key, kinds=[KIND_RESCHEDULED],
+    # An earlier change or postponement notice not sent yet carries an older .ics: this one
+    # replaces it.
+    notifications_cancel_pending(subject_key=key, kinds=[KIND_RESCHEDULED, KIND_POSTPONED],
                                  reason="A later change to the meeting replaced this notice.")
     when = timezone.localtime(previous_starts_at)
     note = f"This meeting was due to start at {when:%H:%M} on {when:%-d %B %Y}. The new details are below."
@@ -122,7 +140,7 @@ def on_meeting_rescheduled(*, meeting, previous_starts_at: datetime) -> int:
 def on_meeting_cancelled(*, meeting) -> int:
     """Pending reminders and change notices are cancelled; every member gets METHOD:CANCEL."""
     key = subject_key_for(meeting)
-    notifications_cancel_pending(subject_key=key, kinds=[KIND_REMINDER, KIND_RESCHEDULED],
+    notifications_cancel_pending(subject_key=key, kinds=[KIND_REMINDER, KIND_RESCHEDULED, KIND_POSTPONED],
                                  reason="The meeting was cancelled before this notice was sent.")
     written = 0
     for recipient in meeting_recipients(meeting):
@@ -130,6 +148,27 @@ def on_meeting_cancelled(*, meeting) -> int:
                                 cancel=True, papers=[])
         written += notification_enqueue(
             kind=KIND_CANCELLED, subject_key=key, slot=f"cancelled-{meeting.sequence}",
+            recipient=recipient, **notice) is not None
+    return written
+
+
+def on_meeting_postponed(*, meeting) -> int:
+    """Postponed: no new time yet, so pending reminders and change notices are cancelled and
+    every member gets METHOD:CANCEL (same UID, the raised SEQUENCE) to take the old slot out of
+    their calendar. Rescheduling later raises the SEQUENCE again and sends a REQUEST, which
+    puts it back at the new time; the planner then writes reminders for that time."""
+    key = subject_key_for(meeting)
+    notifications_cancel_pending(subject_key=key, kinds=[KIND_REMINDER, KIND_RESCHEDULED],
+                                 reason="The meeting was postponed before this notice was sent.")
+    when = timezone.localtime(meeting.starts_at)
+    note = (f"This meeting was due to start at {when:%H:%M} on {when:%-d %B %Y}. "
+            "It has been postponed; you will be sent the new date when it is set.")
+    written = 0
+    for recipient in meeting_recipients(meeting):
+        notice = _render_notice(meeting=meeting, recipient=recipient, headline="Meeting postponed", note=note,
+                                cancel=True, postponed=True, papers=[])
+        written += notification_enqueue(
+            kind=KIND_POSTPONED, subject_key=key, slot=f"postponed-{meeting.sequence}",
             recipient=recipient, **notice) is not None
     return written
 

@@ -98,7 +98,10 @@ def meeting_cancel(*, meeting: Meeting) -> Meeting:
 
 @transaction.atomic
 def meeting_postpone(*, meeting: Meeting) -> Meeting:
-    return _change_status(meeting, MeetingStatus.POSTPONED, allowed_from=(MeetingStatus.SCHEDULED,))
+    """No new time yet: members are told and the old slot leaves their calendars."""
+    meeting = _change_status(meeting, MeetingStatus.POSTPONED, allowed_from=(MeetingStatus.SCHEDULED,))
+    meeting_notices.on_meeting_postponed(meeting=meeting)
+    return meeting
 
 
 @transaction.atomic

@@ -1,6 +1,8 @@
 """What a meeting records: its agenda, attendance, declarations of interest, decisions and
 minutes, and the history of changes to the meeting and its minutes."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -191,6 +193,13 @@ def minutes_approve(request, pk):
 HISTORY_SHOWN = 200
 
 
+def _shown(value):
+    """A changed value as people read it: times in London time, not the stored UTC."""
+    if isinstance(value, dt.datetime):
+        return f"{timezone.localtime(value):%-d %B %Y, %H:%M}"
+    return "(none)" if value in ("", None) else value
+
+
 def _changes(records, labels):
     """(record, [what changed]) for each history record, newest first; records come newest first."""
     records = list(records)
@@ -205,7 +214,7 @@ def _changes(records, labels):
             what = ["changed"]
         else:
             delta = record.diff_against(older)
-            what = [f"{labels.get(change.field, change.field)}: {change.old} → {change.new}"
+            what = [f"{labels.get(change.field, change.field)}: {_shown(change.old)} → {_shown(change.new)}"
                     if change.field not in ("text",) else f"{labels.get(change.field, change.field)} edited"
                     for change in delta.changes] or ["saved with no change"]
         rows.append((record, what))

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from partnership.models import Action, Paper, PaperVisibility
+from partnership.models import Action, Body, Paper, PaperVisibility
 from partnership.sample_documents import minimal_pdf
 from tests.factories.meetings import AgendaItemFactory, MinutesFactory
 from tests.factories.papers_actions import PaperFactory
@@ -163,6 +163,7 @@ def test_minutes_with_actions_keep_a_flat_query_count(world, client_for):
 @pytest.mark.parametrize("role", ROLES)
 def test_body_page_links_terms_of_reference_papers_and_actions(world, client_for, role):
     terms = PaperFactory(body=world.mrap, title="MRAP terms of reference", visibility=PaperVisibility.MEMBERS)
+    Body.objects.filter(pk=world.mrap.pk).update(terms_of_reference=terms)
     action = ActionFactory(body=world.mrap, description="Update the terms of reference")
     body_url = reverse("partnership:body_detail", args=[world.mrap.pk])
     page = client_for(world.users[role]).get(body_url).text

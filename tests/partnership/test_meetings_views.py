@@ -1,6 +1,7 @@
 """Meetings in the browser's terms: who sees what, bad input, approved minutes, calendars."""
 
 import datetime as dt
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from partnership.models import AgendaItem, Body, Meeting, MeetingStatus, Minutes, MinutesStatus, Organisation
+from partnership.services.meeting_calendar import meeting_ics
 from tests.factories.meetings import ONLINE_LINK, CalendarFeedTokenFactory, MinutesFactory, members_meeting
 from tests.factories.partnership import MembershipFactory
 
@@ -77,7 +79,7 @@ def test_cancelled_meetings_stay_listed_as_cancelled(world, client_for):
 def test_body_feed_has_public_information_only(world, client):
     meeting = members_meeting(world.mrap)
     events = _events(client.get(reverse("partnership:body_calendar", args=[world.mrap.pk])))
-    assert [str(e["uid"]) for e in events] == [f"meeting-{meeting.pk}@lsmp-portal"]
+    assert [str(e["uid"]) for e in events] == [f"lsmp-meeting-{meeting.pk}@lsmp-portal"]
     assert ONLINE_LINK not in events[0].to_ical().decode()
 
 
@@ -86,10 +88,26 @@ def test_personal_feed_shows_nothing_of_other_bodies(world, client):
     feed = CalendarFeedTokenFactory(user=world.users["panel_member"])
     content = client.get(reverse("partnership:personal_feed", args=[feed.token]))
     uids = {str(e["uid"]) for e in _events(content)}
-    assert uids == {f"meeting-{mine.pk}@lsmp-portal"}
+    assert uids == {f"lsmp-meeting-{mine.pk}@lsmp-portal"}
     text = content.content.decode()
     assert "HMAP" not in text and theirs.title not in text
     assert ONLINE_LINK in text.replace("\r\n ", "")  # their own body's link, for them
+
+
+def test_a_meeting_has_the_same_uid_in_emailed_invitations_and_in_feeds(world, client, settings):
+    """Someone who subscribes to a feed and accepts an emailed invitation must see one event.
+    The UID does not follow the portal's address, so moving the portal changes no UID."""
+    meeting = members_meeting(world.mrap)
+    member = world.users["panel_member"]
+    feed = CalendarFeedTokenFactory(user=member)
+    for base_url in ("http://127.0.0.1:8000", "https://lsmp.example.org"):
+        settings.PORTAL_BASE_URL = base_url
+        emailed = Calendar.from_ical(meeting_ics(meeting=meeting, recipient_email=member.email)[1])
+        emailed_uid = str(emailed.walk("VEVENT")[0]["uid"])
+        personal = _events(client.get(reverse("partnership:personal_feed", args=[feed.token])))
+        body_feed = _events(client.get(reverse("partnership:body_calendar", args=[world.mrap.pk])))
+        assert [str(e["uid"]) for e in personal] == [str(e["uid"]) for e in body_feed] == [emailed_uid]
+        assert emailed_uid == f"lsmp-meeting-{meeting.pk}@lsmp-portal"
 
 
 def test_borough_officer_feed_is_empty_and_officer_feed_has_everything(world, client):
@@ -143,6 +161,67 @@ def test_officer_writes_then_approves_minutes(world, client_for):
     assert minutes.status == MinutesStatus.APPROVED and minutes.approved_by == world.users["gla_officer"]
     history = client.get(reverse("partnership:meeting_history", args=[meeting.pk])).content.decode()
     assert "Gail Officer" in history and "Status: draft → approved" in history
+
+
+class _TableCells(HTMLParser):
+    """The text of each body cell of the page's first table, row by row."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows, self.cell, self.tables = [], None, 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables += 1
+        elif self.tables == 1 and tag == "tr":
+            self.rows.append([])
+        elif self.tables == 1 and tag == "td":
+            self.cell = []
+        elif tag == "br" and self.cell is not None:
+            self.cell.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag == "td" and self.cell is not None:
+            self.rows[-1].append(" ".join("".join(self.cell).split()))
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def _first_table_rows(html):
+    parser = _TableCells()
+    parser.feed(html)
+    return [row for row in parser.rows if row]  # the header row has no td
+
+
+def test_the_history_page_shows_who_rescheduled_and_cancelled_a_meeting_when_and_what_changed(world, client_for):
+    start = timezone.make_aware(dt.datetime(2027, 3, 2, 10, 0))
+    meeting = members_meeting(world.mrap, starts_at=start, ends_at=start + dt.timedelta(hours=2),
+                              location="City Hall")
+    officer = client_for(world.users["gla_officer"])
+    response = officer.post(reverse("partnership:meeting_reschedule", args=[meeting.pk]), {
+        "date": "2027-03-09", "start_time": "14:00", "end_time": "16:00", "title": meeting.title,
+        "location": "Union Street", "online_link": ONLINE_LINK})
+    assert response.status_code == 302
+    assert officer.post(reverse("partnership:meeting_cancel", args=[meeting.pk])).status_code == 302
+
+    rendered = officer.get(reverse("partnership:meeting_history", args=[meeting.pk]))
+    rows = _first_table_rows(rendered.content.decode())
+    cancelled, rescheduled, created = meeting.history.order_by("-history_date", "-history_id")
+
+    def when(record):
+        return f"{timezone.localtime(record.history_date):%-d %b %Y, %H:%M:%S}"
+
+    assert len(rows) == 3
+    assert rows[0][:2] == [when(cancelled), "Gail Officer"]
+    assert "Status: scheduled → cancelled" in rows[0][2]
+    assert rows[1][:2] == [when(rescheduled), "Gail Officer"]
+    assert "Start: 2 March 2027, 10:00 → 9 March 2027, 14:00" in rows[1][2]
+    assert "End: 2 March 2027, 12:00 → 9 March 2027, 16:00" in rows[1][2]
+    assert "Place: City Hall → Union Street" in rows[1][2]
+    assert rows[2][1:] == ["The system", "created"]
 
 
 # --- Bad input ---------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from partnership.models import Body, MembershipRole, Notification, NotificationStatus, PaperVisibility
+from partnership.services import meetings as meeting_services
+from partnership.services.meeting_calendar import meeting_uid
 from partnership.services.meeting_notices import (
     on_meeting_cancelled,
     on_meeting_rescheduled,
@@ -122,7 +124,7 @@ def test_reschedule_cancels_stale_reminders_and_sends_an_updated_ics(setting):
     assert set(_rows(kind="meeting.reminder").values_list("status", flat=True)) == {NotificationStatus.CANCELLED}
     change = _rows(kind="meeting.rescheduled", recipient=member).get()
     event = Calendar.from_ical(change.attachment_content).walk("VEVENT")[0]
-    assert str(event["uid"]) == f"lsmp-meeting-{meeting.pk}@127.0.0.1"
+    assert str(event["uid"]) == f"lsmp-meeting-{meeting.pk}@lsmp-portal"
     assert int(event["sequence"]) == 1
     assert event.decoded("dtstart") == meeting.starts_at
     # The planner now writes reminders for the new time, under new keys.
@@ -169,3 +171,62 @@ def test_papers_published_notice_lists_only_visible_papers(setting):
     preference_update(user=secretary, delivery="single", switched_off_kinds=["paper.published"])
     another = PaperFactory(body=body, meeting=meeting, title="Annex")
     assert on_papers_published(papers=[another]) == 1
+
+
+def _event(row):
+    calendar = Calendar.from_ical(row.attachment_content)
+    return calendar, calendar.walk("VEVENT")[0]
+
+
+@pytest.mark.django_db
+def test_postponing_cancels_pending_reminders_and_takes_the_old_slot_out_of_calendars(setting):
+    _, meeting, member, secretary = setting
+    plan_meeting_reminders(meeting.starts_at - dt.timedelta(days=7, hours=1))
+    assert _rows(kind="meeting.reminder", status=NotificationStatus.PENDING).count() == 2
+    meeting = meeting_services.meeting_postpone(meeting=meeting)
+    assert not _rows(kind="meeting.reminder", status=NotificationStatus.PENDING).exists()
+    assert {r.recipient_email for r in _rows(kind="meeting.postponed")} == {member.email, secretary.email}
+    notice = _rows(kind="meeting.postponed", recipient=member).get()
+    assert notice.subject.startswith("Meeting postponed:") and "postponed" in notice.body_text
+    assert "has been cancelled" not in notice.body_text
+    calendar, event = _event(notice)
+    assert str(calendar["method"]) == "CANCEL" and str(event["status"]) == "CANCELLED"
+    assert str(event["uid"]) == meeting_uid(meeting)
+    assert int(event["sequence"]) == meeting.sequence == 1
+    # A postponed meeting gets no reminders while it has no new time.
+    assert plan_meeting_reminders(meeting.starts_at - dt.timedelta(hours=23)) == 0
+
+
+@pytest.mark.django_db
+def test_a_postponed_meeting_rescheduled_gets_a_higher_sequence_and_new_reminders(setting):
+    _, meeting, member, _ = setting
+    plan_meeting_reminders(meeting.starts_at - dt.timedelta(days=7, hours=1))
+    meeting = meeting_services.meeting_postpone(meeting=meeting)
+    new_start = meeting.starts_at + dt.timedelta(days=14)
+    meeting = meeting_services.meeting_reschedule(meeting=meeting, starts_at=new_start,
+                                                  ends_at=new_start + dt.timedelta(hours=2),
+                                                  location=meeting.location, online_link="")
+    assert meeting.status == "scheduled" and meeting.sequence == 2
+    calendar, event = _event(_rows(kind="meeting.rescheduled", recipient=member).get())
+    assert str(calendar["method"]) == "REQUEST" and int(event["sequence"]) == 2
+    assert str(event["uid"]) == meeting_uid(meeting) and event.decoded("dtstart") == new_start
+    assert plan_meeting_reminders(new_start - dt.timedelta(days=7, hours=1)) == 2
+    assert _rows(kind="meeting.reminder", status=NotificationStatus.PENDING).count() == 2
+
+
+@pytest.mark.django_db
+def test_a_postponed_meeting_put_back_at_its_old_start_gets_its_reminders_again(setting):
+    """Same start, new place: the reminder keys are those cancelled at the postponement, so
+    the planner must re-queue those rows (a new row with that key cannot be written)."""
+    _, meeting, member, _ = setting
+    at_7 = meeting.starts_at - dt.timedelta(days=7, hours=1)
+    plan_meeting_reminders(at_7)
+    meeting = meeting_services.meeting_postpone(meeting=meeting)
+    meeting = meeting_services.meeting_reschedule(meeting=meeting, starts_at=meeting.starts_at,
+                                                  ends_at=meeting.ends_at, location="City Hall, Room 2",
+                                                  online_link="")
+    assert meeting.status == "scheduled"
+    assert plan_meeting_reminders(at_7) == 2
+    reminder = _rows(kind="meeting.reminder", recipient=member).get()
+    assert reminder.status == NotificationStatus.PENDING and "City Hall, Room 2" in reminder.body_text
+    assert plan_meeting_reminders(at_7) == 0  # and only once

@@ -224,11 +224,17 @@ def test_a_dispatcher_hands_back_what_it_cannot_send_before_its_lease_ends():
 def test_no_task_is_ever_scheduled_ahead_with_countdown_or_eta():
     """The rows carry the time; tasks are only ever asked to "look now" (the broker's visibility
     timeout would redeliver a task scheduled further ahead)."""
+    import re
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    offenders = [str(path) for folder in ("partnership", "lsmp") for path in (root / folder).rglob("*.py")
-                 if "countdown=" in path.read_text() or "eta=" in path.read_text()]
+    folders = ("partnership", "taskgroups", "resettlement", "esol", "funding", "lsmp")
+    # A new app (a folder with an apps.py) must be added here, not silently left out.
+    assert {path.parent.name for path in root.glob("*/apps.py")} <= set(folders)
+    # A keyword argument (countdown=...) or an options key ("eta": ...), not a word in a comment.
+    scheduled_ahead = re.compile(r"""\b(countdown|eta)\s*=|["'](countdown|eta)["']\s*:""")
+    offenders = [str(path.relative_to(root)) for folder in folders for path in (root / folder).rglob("*.py")
+                 if scheduled_ahead.search(path.read_text())]
     assert offenders == []
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from partnership.models import MembershipRole, Notification, NotificationStatus
+from partnership.services import meetings as meeting_services
 from partnership.services import outbox
 from partnership.services.meeting_notices import on_meeting_rescheduled, on_papers_published, plan_meeting_reminders
 from partnership.services.outbox import notification_enqueue
@@ -38,7 +39,8 @@ def _wait_count(expected, timeout=90, **filters):
 
 
 def _assert_waited(ok, worker, what):
-    assert ok, f"{what}; worker said:\n{getattr(worker, 'worker_output', '')[-3000:]}"
+    rows = list(Notification.objects.values_list("kind", "slot", "status", "send_after", "recipient_email"))
+    assert ok, f"{what}; rows: {rows}; worker said:\n{getattr(worker, 'worker_output', '')[-3000:]}"
 
 
 def _sentinel(worker):
@@ -50,7 +52,7 @@ def _sentinel(worker):
     _assert_waited(_wait_count(1, pk=notice.pk, status=NotificationStatus.SENT), worker, "sentinel not sent")
 
 
-def _meeting_world():
+def _body_world():
     body = BodyFactory(name="Migrant and Refugee Advisory Panel", short_name="MRAP")
     member = UserFactory(email="member@example.org")
     secretary = UserFactory(email="secretariat@example.org")
@@ -58,6 +60,11 @@ def _meeting_world():
     MembershipFactory(user=member, body=body)
     MembershipFactory(user=secretary, body=body, role=MembershipRole.SECRETARIAT)
     MembershipFactory(user=former, body=body, started_on=dt.date(2020, 1, 1), ended_on=dt.date(2021, 1, 1))
+    return body, member, secretary
+
+
+def _meeting_world():
+    body, member, secretary = _body_world()
     starts = (timezone.now() + dt.timedelta(days=10)).replace(minute=0, second=0, microsecond=0)
     meeting = MeetingFactory(body=body, starts_at=starts, ends_at=starts + dt.timedelta(hours=2))
     AgendaItemFactory(meeting=meeting, position=1, title="Matters arising")
@@ -171,3 +178,52 @@ def test_redis_down_while_meetings_are_created_rows_wait_and_are_sent_later(tmp_
     outbox._kick_paused_until = 0.0
     copies = Counter(m["Message-ID"] for m in read_mail_files(tmp_path))
     assert len(copies) == 4 and set(copies.values()) == {1}
+
+
+def test_redis_down_while_a_meeting_is_scheduled_and_moved_each_notice_arrives_once_later(tmp_path):
+    """The meeting is scheduled and moved while the broker is down: the change notices wait in
+    the outbox; once the broker is back the beat sends them, and the reminders for the new time
+    follow as the clock moves, each exactly once."""
+    body, member, secretary = _body_world()
+    first_start = (timezone.now() + dt.timedelta(days=10)).replace(minute=0, second=0, microsecond=0)
+    new_start = first_start + dt.timedelta(days=1)
+    outbox._kick_paused_until = 0.0
+    outbox._last_kick = 0.0
+    with broker_down(), override_settings(OUTBOX_KICK_ON_COMMIT=True):
+        meeting = meeting_services.meeting_schedule(body=body, starts_at=first_start,
+                                                    ends_at=first_start + dt.timedelta(hours=2),
+                                                    location="City Hall")
+        meeting = meeting_services.meeting_reschedule(meeting=meeting, starts_at=new_start,
+                                                      ends_at=new_start + dt.timedelta(hours=2),
+                                                      location="City Hall", online_link="")
+        assert outbox._kick_paused_until > time.monotonic()  # the commit's kick failed, quietly
+    assert _count(kind="meeting.rescheduled", status=NotificationStatus.PENDING) == 2
+    outbox._kick_paused_until = 0.0
+    with celery_worker(tmp_path) as worker:
+        dispatch_due_notifications.delay()  # what the beat does once the broker is back
+        _assert_waited(_wait_count(2, kind="meeting.rescheduled", status=NotificationStatus.SENT), worker,
+                       "waiting change notices not sent")
+        for days, so_far in ((7, 2), (1, 4)):  # the clock moves to just after each reminder is due
+            now = (new_start - dt.timedelta(days=days, minutes=-1)).isoformat()
+            # Waited for before the dispatch: the filesystem broker does not keep the order of
+            # two tasks sent within the same millisecond.
+            plan_reminders.delay(now=now)
+            _assert_waited(_wait_count(so_far, kind="meeting.reminder"), worker, f"{days}-day reminders not written")
+            dispatch_due_notifications.delay(now=now)
+            _assert_waited(_wait_count(so_far, kind="meeting.reminder", status=NotificationStatus.SENT), worker,
+                           f"{days}-day reminders not sent")
+            # The beat runs again: nothing is written or sent twice.
+            plan_reminders.delay(now=now)
+            dispatch_due_notifications.delay(now=now)
+        _sentinel(worker)
+
+    messages = [m for m in read_mail_files(tmp_path) if m["Subject"] != "Sentinel"]
+    assert set(Counter(m["Message-ID"] for m in messages).values()) == {1}
+    assert Counter((m["To"], m["Subject"].split(":")[0]) for m in messages) == {
+        (email, subject): count for email in (member.email, secretary.email)
+        for subject, count in (("Meeting changed", 1), ("Reminder", 2))}
+    changed = next(m for m in messages if m["Subject"].startswith("Meeting changed"))
+    event = Calendar.from_ical(ics_of(changed)).walk("VEVENT")[0]
+    assert int(event["sequence"]) == 1 and event.decoded("dtstart") == new_start
+    reminders = [m for m in messages if m["Subject"].startswith("Reminder")]
+    assert all(Calendar.from_ical(ics_of(m)).walk("VEVENT")[0].decoded("dtstart") == new_start for m in reminders)
