@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partnership', '0005_enquiries_model'),
+        ('partnership', '0006_action_owner_contact_user'),
     ]
 
     operations = [
