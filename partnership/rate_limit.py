@@ -7,6 +7,7 @@ that refuses everyone because Redis is down would be worse than one that cannot 
 
 import hashlib
 import logging
+import math
 import time
 
 from django.conf import settings
@@ -49,3 +50,20 @@ def record_use(scope: str, request) -> None:
         cache.add(key, 1, timeout=settings.ENQUIRY_RATE_LIMIT_WINDOW_SECONDS)
     except Exception:  # noqa: BLE001 - fail open
         logger.warning("rate-limit cache unreachable; use not counted")
+
+
+def seconds_until_reset() -> int:
+    """How long until the current window ends and every address may send again. The window is
+    fixed (its number is part of the key), so it ends at the next multiple of its length,
+    whenever the first message in it was sent."""
+    window = settings.ENQUIRY_RATE_LIMIT_WINDOW_SECONDS
+    return max(1, math.ceil(window - time.time() % window))
+
+
+def wait_in_words(seconds: int) -> str:
+    """A wait as a person would say it, rounded up to the minute: "1 minute", "25 minutes",
+    "1 hour", "2 hours and 5 minutes"."""
+    hours, minutes = divmod(max(1, math.ceil(seconds / 60)), 60)
+    parts = [f"{count} {unit}{'' if count == 1 else 's'}"
+             for count, unit in ((hours, "hour"), (minutes, "minute")) if count]
+    return " and ".join(parts)

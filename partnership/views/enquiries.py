@@ -1,5 +1,6 @@
 """The public contact form and the Migration Team's enquiry queue."""
 
+import logging
 from datetime import date
 
 from django.contrib import messages
@@ -26,6 +27,8 @@ from partnership.services.enquiries import (
     enquiry_submit,
 )
 
+logger = logging.getLogger(__name__)
+
 RATE_SCOPE = "contact"
 SENT_SESSION_KEY = "enquiry_sent"
 TRIAGE = "partnership.triage_enquiries"
@@ -34,9 +37,9 @@ TRIAGE = "partnership.triage_enquiries"
 @never_cache
 @require_http_methods(["GET", "POST"])
 def contact(request):
-    if request.method == "POST" and rate_limit.is_limited(RATE_SCOPE, request):
-        return render(request, "partnership/enquiries/rate_limited.html", status=429)
     form = EnquiryForm(**form_data(request))
+    if request.method == "POST" and rate_limit.is_limited(RATE_SCOPE, request):
+        return _refused_past_the_limit(request, form)
     if request.method == "POST" and form.is_valid():
         rate_limit.record_use(RATE_SCOPE, request)
         if form.is_from_a_bot:
@@ -48,6 +51,18 @@ def contact(request):
                                              "due": enquiry.response_due.isoformat()}
         return redirect("partnership:contact_sent")
     return render(request, "partnership/enquiries/contact.html", {"form": form})
+
+
+def _refused_past_the_limit(request, form):
+    """The form again, with everything the sender typed, and the summary saying how long to
+    wait: a refusal on a page of its own would lose a long message. Nothing is saved and the
+    refusal does not count as a use. Nothing about the sender is logged."""
+    wait = rate_limit.seconds_until_reset()
+    logger.info("contact form: a message past the rate limit was refused")
+    response = render(request, "partnership/enquiries/contact.html", {
+        "form": form, "rate_limited_wait": rate_limit.wait_in_words(wait)}, status=429)
+    response["Retry-After"] = str(wait)
+    return response
 
 
 @never_cache

@@ -1,13 +1,16 @@
 """The public contact form: what it asks, what it refuses, what it saves and sends."""
 
+import logging
 import re
 
 import pytest
 from django.urls import reverse
 
+from partnership import rate_limit
 from partnership.models import Enquiry, EnquiryKind, EnquiryStatus, Notification
 from partnership.services.enquiries import ACKNOWLEDGEMENT
 from tests.factories.partnership import BoroughFactory
+from tests.support.form_values import form_values
 
 pytestmark = pytest.mark.django_db
 URL = "/contact/"
@@ -185,8 +188,100 @@ def test_past_the_rate_limit_the_form_answers_429_with_a_page(client, settings):
     assert "You have sent too many messages" in response.content.decode()
     assert 'class="govuk-heading-l"' in response.content.decode()  # the portal's own styled page
     assert Enquiry.objects.count() == 3
+    assert Notification.objects.filter(kind=ACKNOWLEDGEMENT).count() == 3
     # Another address is not affected.
     assert client.post(URL, question(), REMOTE_ADDR="192.0.2.77").status_code == 302
+
+
+def _past_the_limit(client, settings):
+    settings.ENQUIRY_RATE_LIMIT = 1
+    assert client.post(URL, question()).status_code == 302
+    Enquiry.objects.all().delete()
+    Notification.objects.all().delete()
+
+
+A_LONG_MESSAGE = "We run a food bank & a homework club <for> \"new arrivals\".\n\n" + "Second paragraph. " * 200
+
+OFFER = {"kind": "offer", "offer_types": ["volunteering", "other"], "offer_other": "Minibus driving",
+         "offer_where": "Brent and Harrow", "accessible_format": "", "document_requested": ""}
+ACCESSIBLE = {"kind": "accessible", "document_requested": "The partnership's annual report 2025",
+              "accessible_format": "other", "accessible_format_other": "Large print, 24 point",
+              "assistive_technology": "ZoomText magnifier"}
+
+
+@pytest.mark.parametrize("kind_answers", [OFFER, ACCESSIBLE], ids=["offer", "accessible"])
+def test_past_the_limit_the_form_comes_back_with_everything_typed_and_nothing_saved(
+        client, settings, kind_answers):
+    _past_the_limit(client, settings)
+    borough = BoroughFactory(name="Brent", gss_code="E09000005")
+    sent = question(**kind_answers, name="Amira O'Neil-Haddad", email="amira.haddad@example.com",
+                    phone="020 7983 4000", organisation_name="Brent Mosque & Community Centre",
+                    borough=str(borough.pk), message=A_LONG_MESSAGE)
+    response = client.post(URL, sent)
+
+    assert response.status_code == 429
+    assert not Enquiry.objects.exists() and not Notification.objects.exists()
+    # The page would send again exactly what was sent: every field, the chosen kind's
+    # questions, the ticked options, the borough and the long message, word for word.
+    shown = form_values(response.content.decode())
+    for name, value in sent.items():
+        assert shown.get(name, [""]) == (value if isinstance(value, list) else [value]), name
+    assert shown["message"] == [A_LONG_MESSAGE]
+
+
+def test_the_rate_limit_summary_says_how_long_to_wait_and_links_to_the_message(client, settings, monkeypatch):
+    settings.ENQUIRY_RATE_LIMIT_WINDOW_SECONDS = 3600
+    # 25 minutes into the hour's window: 35 minutes are left.
+    monkeypatch.setattr(rate_limit.time, "time", lambda: 3600 * 480_000 + 25 * 60)
+    _past_the_limit(client, settings)
+    response = client.post(URL, question())
+    assert response.status_code == 429
+    assert response["Retry-After"] == str(35 * 60)
+    html = response.content.decode()
+    start = html.index('class="govuk-error-summary"')
+    summary = html[start:html.index("</ul>", start)]
+    link = re.search(r'<li><a href="#([a-z_]+)">([^<]+)</a></li>', summary)
+    assert link.group(2) == ("You have sent too many messages. Wait 35 minutes, then send this one again. "
+                             "Copy your message and keep it somewhere safe in case you close this page")
+    assert re.search(rf'<textarea[^>]*id="{link.group(1)}"', html)  # the link lands on the message box
+    assert "Your earlier messages have reached us" in summary
+    assert re.search(r"<title>Error: Contact the Migration Team", html)
+    assert not Enquiry.objects.exists()
+
+
+def test_past_the_limit_an_invalid_post_is_refused_with_its_errors_too(client, settings):
+    _past_the_limit(client, settings)
+    response = client.post(URL, question(email="wrong", message="Still kept"))
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "You have sent too many messages" in html
+    assert 'href="#id_email">Enter an email address in the correct format' in html
+    assert ">\nStill kept</textarea>" in html and 'value="wrong"' in html
+    assert not Enquiry.objects.exists()
+
+
+def test_the_refusal_logs_nothing_about_the_sender(client, settings, caplog):
+    _past_the_limit(client, settings)
+    with caplog.at_level(logging.DEBUG):
+        assert client.post(URL, question()).status_code == 429
+    assert "a message past the rate limit was refused" in caplog.text
+    for personal in ("Amira", "Haddad", "amira@example.com", "mosque", "127.0.0.1"):
+        assert personal.lower() not in caplog.text.lower()
+
+
+@pytest.mark.parametrize(("seconds", "words"), [
+    (1, "1 minute"), (60, "1 minute"), (61, "2 minutes"), (35 * 60, "35 minutes"), (3600, "1 hour"),
+    (3601, "1 hour and 1 minute"), (2 * 3600 + 5 * 60, "2 hours and 5 minutes")])
+def test_the_wait_in_plain_words(seconds, words):
+    assert rate_limit.wait_in_words(seconds) == words
+
+
+def test_the_wait_is_what_is_left_of_the_fixed_window(settings, monkeypatch):
+    settings.ENQUIRY_RATE_LIMIT_WINDOW_SECONDS = 600
+    monkeypatch.setattr(rate_limit.time, "time", lambda: 600 * 7 + 599.5)
+    assert rate_limit.seconds_until_reset() == 1
+    monkeypatch.setattr(rate_limit.time, "time", lambda: 600 * 7)
+    assert rate_limit.seconds_until_reset() == 600
 
 
 def test_invalid_posts_do_not_use_up_the_limit(client, settings):
