@@ -159,15 +159,29 @@ def test_the_honeypot_and_rate_limited_pages(page, settings):
     assert page.locator(".govuk-panel--confirmation").inner_text().strip() == "Message sent"
     assert not Enquiry.objects.exists()
 
-    # That post used up this address's one message: the next is refused with the styled page.
+    # That post used up this address's one message: the next is refused, and the form comes
+    # back with everything typed and a summary saying how long to wait.
     page.goto("/contact/")
     assert_accessible(page, "(form again)")
     _fill_a_question(page)
+    long_message = "How can our library help?\n\n" + "We have rooms and computers to offer. " * 60
+    page.locator("#id_message").fill(long_message)
     with page.expect_navigation() as refused:
         page.get_by_role("button", name="Send message").click()
     assert refused.value.status == 429
     assert_accessible(page, "(rate limited)")
-    assert page.get_by_role("heading", level=1).inner_text() == "You have sent too many messages"
+    assert page.title().startswith("Error: ")
+    summary = page.locator(".govuk-error-summary")
+    assert summary.is_visible()
+    assert page.evaluate("document.activeElement.closest('.govuk-error-summary') !== null")
+    assert "You have sent too many messages. Wait " in summary.inner_text()
+    assert page.locator("#id_message").input_value() == long_message
+    assert page.locator("#id_name").input_value() == "Sam Reed"
+    assert page.locator("#id_email").input_value() == "sam@example.com"
+    assert page.get_by_label("A question").is_checked() and page.locator("#id_consent").is_checked()
+    # The summary's link takes the focus to the message, ready to copy.
+    summary.get_by_role("link").click()
+    assert active_id(page) == "id_message"
     assert not Enquiry.objects.exists()
 
 
