@@ -137,6 +137,7 @@ CASES = [
     Case("partnership:declaration_create", GLA_ONLY, kwargs=_hmap_meeting),
     Case("partnership:decision_create", GLA_ONLY, kwargs=_hmap_meeting),
     # Approved minutes fix the agenda: officers are sent back to the meeting, which says why.
+    Case("partnership:meeting_detail", PUBLIC, kwargs=_fixed("meeting"), label=FIXED),
     Case("partnership:agenda_item_create", GLA_POST, kwargs=_fixed("meeting"), label=FIXED),
     Case("partnership:agenda_item_edit", GLA_POST, kwargs=_fixed("item"), label=FIXED),
     Case("partnership:agenda_item_remove", GLA_ONLY, kwargs=_fixed("item"), label=f"confirm: {FIXED}"),
