@@ -5,10 +5,11 @@ import django_filters
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
+from django.db.models import F, Q
 from django.utils import timezone
 
 from partnership.models import ActionStatus, Body, Organisation, PaperVisibility, User
-from partnership.models.actions import OPEN_STATUSES
+from partnership.models.actions import OPEN_STATUSES, owned_by_q
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -54,10 +55,19 @@ class ActionFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Owners to choose from: the people and organisations owning actions the user may see.
-        user_ids = self.queryset.order_by().exclude(owner_user=None).values("owner_user_id")
-        org_ids = self.queryset.order_by().exclude(owner_organisation=None).values("owner_organisation_id")
-        choices = [(f"u{u.pk}", str(u)) for u in User.objects.filter(pk__in=user_ids).order_by("full_name")]
+        # Owners to choose from: the people and organisations owning actions the user may see. A
+        # person owns an action directly or as its organisation's contact user while they still
+        # work there (owned_by_q): the list offers exactly the people a filter finds actions for.
+        visible = self.queryset.order_by()
+        user_ids = visible.exclude(owner_user=None).values("owner_user_id")
+        contact_ids = (visible.exclude(owner_contact_user=None)
+                       .filter(owner_contact_user__organisation_id=F("owner_organisation_id"))
+                       .values("owner_contact_user_id"))
+        org_ids = visible.exclude(owner_organisation=None).values("owner_organisation_id")
+        people = User.objects.filter(Q(pk__in=user_ids) | Q(pk__in=contact_ids)).order_by("full_name", "email")
+        # Kept so filter_owner applies owned_by_q to the chosen person without loading them again.
+        self._people = {u.pk: u for u in people}
+        choices = [(f"u{u.pk}", str(u)) for u in self._people.values()]
         choices += [(f"o{o.pk}", str(o)) for o in Organisation.objects.filter(pk__in=org_ids).order_by("name")]
         self.filters["owner"].extra["choices"] = choices
         self.form.helper = _filter_helper(
@@ -70,7 +80,8 @@ class ActionFilter(django_filters.FilterSet):
         if not pk.isdigit():
             return queryset
         if kind == "u":
-            return queryset.filter(owner_user_id=int(pk))
+            person = self._people.get(int(pk))  # always there: the choice was validated
+            return queryset.filter(owned_by_q(person)) if person else queryset.none()
         return queryset.filter(owner_organisation_id=int(pk))
 
     def filter_overdue(self, queryset, name, value):

@@ -124,13 +124,38 @@ def meeting_create_next(*, previous: Meeting, starts_at, ends_at) -> Meeting:
     return meeting
 
 
+AGENDA_IS_FIXED = "The minutes of this meeting are approved, so its agenda is fixed."
+
+
+def agenda_is_fixed(meeting_id: int) -> bool:
+    """Approved minutes refer to the agenda by item number and print its declarations and
+    decisions: once they are approved, the agenda and what was recorded against it are fixed."""
+    return Minutes.objects.filter(meeting_id=meeting_id, status=MinutesStatus.APPROVED).exists()
+
+
+def _lock_open_agenda(meeting_id: int) -> None:
+    """Locks the meeting (minutes_approve takes the same lock, so an approval cannot slip in
+    between this check and the change) and refuses the change once the minutes are approved."""
+    Meeting.objects.select_for_update().filter(pk=meeting_id).first()
+    if agenda_is_fixed(meeting_id):
+        raise ValidationError(AGENDA_IS_FIXED)
+
+
 @transaction.atomic
 def agenda_item_add(*, meeting: Meeting, title: str, presenter: str = "", description: str = "") -> AgendaItem:
-    # Lock the meeting so two officers adding items at once do not take the same position.
-    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    # The lock also keeps two officers adding items at once from taking the same position.
+    _lock_open_agenda(meeting.pk)
     last = meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0
     return AgendaItem.objects.create(meeting=meeting, position=last + 1, title=title, presenter=presenter,
                                      description=description)
+
+
+@transaction.atomic
+def agenda_item_edit(*, item: AgendaItem, title: str, presenter: str = "", description: str = "") -> AgendaItem:
+    _lock_open_agenda(item.meeting_id)
+    item.title, item.presenter, item.description = title, presenter, description
+    item.save(update_fields=["title", "presenter", "description"])
+    return item
 
 
 # A position no real item takes (items count up from 1), used while two items swap places.
@@ -141,7 +166,7 @@ _PARKED = 32000
 def agenda_item_move(*, item: AgendaItem, direction: str) -> None:
     if direction not in ("up", "down"):
         raise ValidationError("Move an item up or down.")
-    Meeting.objects.select_for_update().filter(pk=item.meeting_id).first()
+    _lock_open_agenda(item.meeting_id)
     siblings = AgendaItem.objects.filter(meeting_id=item.meeting_id)
     if direction == "up":
         other = siblings.filter(position__lt=item.position).order_by("-position").first()
@@ -164,6 +189,8 @@ def agenda_item_removal_refused(item: AgendaItem) -> str:
     """Why the item may not be removed, or "" when it may. Declarations of interest and
     decisions show the item was taken at the meeting; removing it would delete the declarations
     (they cascade) and cut the decisions loose, rewriting the record of the meeting."""
+    if agenda_is_fixed(item.meeting_id):
+        return AGENDA_IS_FIXED
     if item.declarations.exists() or item.decisions.exists():
         return AGENDA_ITEM_HAS_RECORDS.format(position=item.position)
     return ""
@@ -215,13 +242,18 @@ def attendance_record(*, meeting: Meeting, statuses: dict) -> int:
     return written
 
 
+@transaction.atomic
 def declaration_record(*, agenda_item: AgendaItem, person, interest: str) -> Declaration:
+    _lock_open_agenda(agenda_item.meeting_id)
     return Declaration.objects.create(agenda_item=agenda_item, person=person, interest=interest)
 
 
+@transaction.atomic
 def decision_record(*, meeting: Meeting, text: str, agenda_item: AgendaItem | None = None) -> Decision:
+    """Decisions are printed with the approved minutes, so they are fixed with them."""
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise ValidationError("That agenda item belongs to another meeting.")
+    _lock_open_agenda(meeting.pk)
     return Decision.objects.create(meeting=meeting, agenda_item=agenda_item, text=text)
 
 
@@ -247,6 +279,8 @@ def minutes_save(*, meeting: Meeting, text: str) -> Minutes:
 
 @transaction.atomic
 def minutes_approve(*, minutes: Minutes, by) -> Minutes:
+    # The meeting's lock first, as the agenda changes take it (see _lock_open_agenda).
+    Meeting.objects.select_for_update().filter(pk=minutes.meeting_id).first()
     minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
     if minutes.is_approved:
         raise ValidationError("These minutes are approved already.")

@@ -40,7 +40,9 @@ def notification_preferences(request):
 def notification_log(request):
     queryset = Notification.objects.for_log(request.user)
     filterset = NotificationFilter(request.GET or None, queryset=queryset)
-    rows = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
+    # As on the other filtered lists: a value not on the list is reported beside its field and
+    # left out, and the valid filters still apply (filterset.qs drops only the invalid ones).
+    rows = filterset.qs
     pagination = paginate(request.GET, rows, noun=("email", "emails"), per_page=LOG_PAGE_SIZE)
     notices = list(pagination.page.object_list)
     for notice in notices:  # the kind's label, not its dotted code

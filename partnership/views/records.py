@@ -28,13 +28,29 @@ def _back_to(meeting, anchor=""):
     return redirect(reverse("partnership:meeting_detail", args=[meeting.pk]) + anchor)
 
 
+def _refused(request, meeting, error, anchor="#agenda"):
+    """A change the service refused (approved minutes fix the agenda): back to the meeting, saying why."""
+    messages.error(request, " ".join(error.messages))
+    return _back_to(meeting, anchor)
+
+
+def _agenda_fixed(request, meeting, anchor="#agenda"):
+    """The form pages of a fixed agenda are not offered at all, as minutes_edit does for approved minutes."""
+    return _refused(request, meeting, ValidationError(services.AGENDA_IS_FIXED), anchor)
+
+
 @require_http_methods(["GET", "POST"])
 @permission_required("partnership.manage_meetings")
 def agenda_item_create(request, pk):
     meeting = _meeting(pk)
+    if services.agenda_is_fixed(meeting.pk):
+        return _agenda_fixed(request, meeting)
     form = AgendaItemForm(**form_data(request))
     if request.method == "POST" and form.is_valid():
-        services.agenda_item_add(meeting=meeting, **form.cleaned_data)
+        try:
+            services.agenda_item_add(meeting=meeting, **form.cleaned_data)
+        except ValidationError as error:
+            return _refused(request, meeting, error)
         messages.success(request, "Agenda item added.")
         return _back_to(meeting, "#agenda")
     return render(request, "partnership/meetings/record_form.html",
@@ -45,9 +61,14 @@ def agenda_item_create(request, pk):
 @permission_required("partnership.manage_meetings")
 def agenda_item_edit(request, pk):
     item = get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=pk)
+    if services.agenda_is_fixed(item.meeting_id):
+        return _agenda_fixed(request, item.meeting)
     form = AgendaItemForm(**form_data(request), instance=item)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        try:
+            services.agenda_item_edit(item=item, **form.cleaned_data)
+        except ValidationError as error:
+            return _refused(request, item.meeting, error)
         messages.success(request, "Agenda item saved.")
         return _back_to(item.meeting, "#agenda")
     return render(request, "partnership/meetings/record_form.html",
@@ -79,7 +100,10 @@ def agenda_item_move(request, pk, direction):
     if direction not in ("up", "down"):
         raise Http404
     item = get_object_or_404(AgendaItem.objects.select_related("meeting"), pk=pk)
-    services.agenda_item_move(item=item, direction=direction)
+    try:
+        services.agenda_item_move(item=item, direction=direction)
+    except ValidationError as error:
+        return _refused(request, item.meeting, error)
     return _back_to(item.meeting, "#agenda")
 
 
@@ -111,10 +135,16 @@ def attendance_record(request, pk):
 @permission_required("partnership.manage_meetings")
 def declaration_create(request, pk):
     meeting = _meeting(pk)
+    if services.agenda_is_fixed(meeting.pk):
+        return _agenda_fixed(request, meeting)
     form = DeclarationForm(**form_data(request), meeting=meeting, people=_expected_people(meeting))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.declaration_record(agenda_item=data["agenda_item"], person=data["person"], interest=data["interest"])
+        try:
+            services.declaration_record(agenda_item=data["agenda_item"], person=data["person"],
+                                        interest=data["interest"])
+        except ValidationError as error:
+            return _refused(request, meeting, error)
         messages.success(request, "Declaration of interest recorded.")
         return _back_to(meeting, "#agenda")
     return render(request, "partnership/meetings/record_form.html",
@@ -125,6 +155,8 @@ def declaration_create(request, pk):
 @permission_required("partnership.manage_meetings")
 def decision_create(request, pk):
     meeting = _meeting(pk)
+    if services.agenda_is_fixed(meeting.pk):
+        return _agenda_fixed(request, meeting, "#decisions")
     form = DecisionForm(**form_data(request), meeting=meeting)
     if request.method == "POST" and form.is_valid():
         try:

@@ -15,6 +15,7 @@ MEMBERS_OF_HMAP = expect(LOGIN, 200, 404, 404, 404, 200)
 MEMBERS_OF_MRAP = expect(LOGIN, 200, 404, 404, 200, 200)
 HMAP_MINUTES = expect(404, 200, 404, 404, 404, 200)
 MRAP_MINUTES = expect(404, 200, 404, 404, 200, 200)
+FIXED = "minutes approved: agenda fixed"
 
 
 def _hmap_meeting(world):
@@ -40,6 +41,20 @@ def _agenda_item_with_declaration(world):
     item = members_meeting(world.hmap).agenda_items.get()
     Declaration.objects.create(agenda_item=item, person=world.users["panel_member"], interest="Trustee")
     return {"pk": item.pk}
+
+
+def _fixed(what):
+    """A meeting whose minutes are approved, so its agenda is fixed: the meeting, its item, or
+    its item with a direction to move."""
+    def kwargs(world):
+        meeting = members_meeting(world.hmap)
+        MinutesFactory(meeting=meeting, approved=True)
+        if what == "meeting":
+            return {"pk": meeting.pk}
+        item = {"pk": meeting.agenda_items.get().pk}
+        return item if what == "item" else {**item, "direction": what}
+
+    return kwargs
 
 
 def _move(direction):
@@ -121,6 +136,16 @@ CASES = [
     Case("partnership:attendance_record", GLA_ONLY, kwargs=_hmap_meeting),
     Case("partnership:declaration_create", GLA_ONLY, kwargs=_hmap_meeting),
     Case("partnership:decision_create", GLA_ONLY, kwargs=_hmap_meeting),
+    # Approved minutes fix the agenda: officers are sent back to the meeting, which says why.
+    Case("partnership:meeting_detail", PUBLIC, kwargs=_fixed("meeting"), label=FIXED),
+    Case("partnership:agenda_item_create", GLA_POST, kwargs=_fixed("meeting"), label=FIXED),
+    Case("partnership:agenda_item_edit", GLA_POST, kwargs=_fixed("item"), label=FIXED),
+    Case("partnership:agenda_item_remove", GLA_ONLY, kwargs=_fixed("item"), label=f"confirm: {FIXED}"),
+    Case("partnership:agenda_item_remove", GLA_POST, kwargs=_fixed("item"), method="post",
+         label=f"remove: {FIXED}"),
+    Case("partnership:agenda_item_move", GLA_POST, kwargs=_fixed("down"), method="post", label=FIXED),
+    Case("partnership:declaration_create", GLA_POST, kwargs=_fixed("meeting"), label=FIXED),
+    Case("partnership:decision_create", GLA_POST, kwargs=_fixed("meeting"), label=FIXED),
 
     Case("partnership:minutes_detail", HMAP_MINUTES, kwargs=_minutes_of(lambda w: w.hmap), label="HMAP draft"),
     Case("partnership:minutes_detail", HMAP_MINUTES, kwargs=_minutes_of(lambda w: w.hmap, approved=True),

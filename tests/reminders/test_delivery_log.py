@@ -99,7 +99,33 @@ def test_bad_page_values_answer_200(officer_client):
     for _ in range(LOG_PAGE_SIZE + 1):
         NotificationFactory(status=NotificationStatus.FAILED)
     assert_bad_pages_answer(officer_client, f"{URL}?status=failed")
-    assert_bad_pages_answer(officer_client, f"{URL}?status=lost")  # an invalid filter lists everything
+    assert_bad_pages_answer(officer_client, f"{URL}?status=lost")  # an invalid filter is left out
+
+
+def test_an_invalid_filter_is_reported_beside_its_field_and_the_valid_ones_still_apply(officer_client):
+    """As on the action and offer lists: the bad value gets the GOV.UK error message and summary,
+    the list is what the valid filters select, and the typed value stays in the box."""
+    now = timezone.now()
+    NotificationFactory(recipient_email="ann@example.org", status=NotificationStatus.FAILED, send_after=now)
+    NotificationFactory(recipient_email="bob@example.org", status=NotificationStatus.SENT, sent_at=now,
+                        send_after=now)
+    response = officer_client.get(URL, {"status": "failed", "due_from": "31/02/2026"})
+    assert response.status_code == 200
+    page = response.text
+    assert page.count("<title>Error: ") == 1
+    assert 'class="govuk-error-summary"' in page and 'href="#id_due_from"' in page
+    assert 'id="due_from-error"' in page and 'aria-describedby="due_from-error"' in page
+    assert 'value="31/02/2026"' in page
+    assert "ann@example.org" in page and "bob@example.org" not in page
+    assert "1 email." in page
+
+
+def test_an_invalid_choice_is_reported_and_the_other_filters_apply(officer_client):
+    NotificationFactory(recipient_email="ann@example.org", kind="paper.published")
+    NotificationFactory(recipient_email="bob@example.org", kind="paper.published")
+    page = officer_client.get(URL, {"status": "lost", "recipient": "ANN"}).text
+    assert 'href="#id_status"' in page and 'id="status-error"' in page
+    assert "ann@example.org" in page and "bob@example.org" not in page
 
 
 def test_retry_puts_a_failed_email_back_in_the_queue(officer_client):
