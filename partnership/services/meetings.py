@@ -125,6 +125,7 @@ def meeting_create_next(*, previous: Meeting, starts_at, ends_at) -> Meeting:
 
 
 AGENDA_IS_FIXED = "The minutes of this meeting are approved, so its agenda is fixed."
+ATTENDANCE_IS_FIXED = "The minutes of this meeting are approved, so its attendance is fixed."
 
 
 def agenda_is_fixed(meeting_id: int) -> bool:
@@ -133,12 +134,23 @@ def agenda_is_fixed(meeting_id: int) -> bool:
     return Minutes.objects.filter(meeting_id=meeting_id, status=MinutesStatus.APPROVED).exists()
 
 
-def _lock_open_agenda(meeting_id: int) -> None:
+def attendance_is_fixed(meeting_id: int) -> bool:
+    """Approved minutes record who attended and who sent apologies: once they are approved, the
+    attendance is fixed with them."""
+    return agenda_is_fixed(meeting_id)
+
+
+def _lock_open_record(meeting_id: int, refusal: str) -> None:
     """Locks the meeting (minutes_approve takes the same lock, so an approval cannot slip in
-    between this check and the change) and refuses the change once the minutes are approved."""
+    between this check and the change) and refuses the change, saying `refusal`, once the
+    minutes are approved."""
     Meeting.objects.select_for_update().filter(pk=meeting_id).first()
     if agenda_is_fixed(meeting_id):
-        raise ValidationError(AGENDA_IS_FIXED)
+        raise ValidationError(refusal)
+
+
+def _lock_open_agenda(meeting_id: int) -> None:
+    _lock_open_record(meeting_id, AGENDA_IS_FIXED)
 
 
 @transaction.atomic
@@ -229,7 +241,9 @@ def agenda_item_remove(*, item: AgendaItem, by) -> None:
 
 @transaction.atomic
 def attendance_record(*, meeting: Meeting, statuses: dict) -> int:
-    """statuses: {user: AttendanceStatus or ""}; an empty status removes the record."""
+    """statuses: {user: AttendanceStatus or ""}; an empty status removes the record.
+    Refused once the minutes are approved: they print the attendance."""
+    _lock_open_record(meeting.pk, ATTENDANCE_IS_FIXED)
     written = 0
     for person, status in statuses.items():
         if not status:
@@ -279,7 +293,7 @@ def minutes_save(*, meeting: Meeting, text: str) -> Minutes:
 
 @transaction.atomic
 def minutes_approve(*, minutes: Minutes, by) -> Minutes:
-    # The meeting's lock first, as the agenda changes take it (see _lock_open_agenda).
+    # The meeting's lock first, as the agenda and attendance changes take it (see _lock_open_record).
     Meeting.objects.select_for_update().filter(pk=minutes.meeting_id).first()
     minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
     if minutes.is_approved:

@@ -59,8 +59,9 @@ def meeting_detail(request, pk):
         "attendance": meeting.attendance.select_related("person") if members_side else [],
         "decisions": meeting.decisions.select_related("agenda_item") if members_side else [],
         "minutes_readable": select.minutes_readable_by(request.user, minutes),
-        # Approved minutes fix the agenda (the services refuse changes): no links to change it.
-        "agenda_fixed": services.AGENDA_IS_FIXED if minutes is not None and minutes.is_approved else "",
+        # Approved minutes fix the agenda, attendance, declarations and decisions (the services
+        # refuse changes): no links to change them, and a note saying since when and why.
+        "approved_minutes": minutes if minutes is not None and minutes.is_approved else None,
         "can_manage": request.user.has_perm("partnership.manage_meetings"),
         # Papers and actions of the meeting, each through the viewer's scope.
         "other_papers": select.meeting_papers_outside_agenda(meeting, request.user),

@@ -29,7 +29,8 @@ def _back_to(meeting, anchor=""):
 
 
 def _refused(request, meeting, error, anchor="#agenda"):
-    """A change the service refused (approved minutes fix the agenda): back to the meeting, saying why."""
+    """A change the service refused (approved minutes fix the agenda and attendance): back to the meeting,
+    saying why."""
     messages.error(request, " ".join(error.messages))
     return _back_to(meeting, anchor)
 
@@ -119,10 +120,16 @@ def _expected_people(meeting):
 @permission_required("partnership.manage_meetings")
 def attendance_record(request, pk):
     meeting = _meeting(pk)
+    # Back to the top of the meeting page, not #attendance far below: the refusal is shown there.
+    if services.attendance_is_fixed(meeting.pk):
+        return _refused(request, meeting, ValidationError(services.ATTENDANCE_IS_FIXED), anchor="")
     current = dict(meeting.attendance.values_list("person_id", "status"))
     form = AttendanceForm(**form_data(request), people=_expected_people(meeting), current=current)
     if request.method == "POST" and form.is_valid():
-        services.attendance_record(meeting=meeting, statuses=form.statuses())
+        try:
+            services.attendance_record(meeting=meeting, statuses=form.statuses())
+        except ValidationError as error:
+            return _refused(request, meeting, error, anchor="")
         messages.success(request, "Attendance saved.")
         return _back_to(meeting, "#attendance")
     return render(request, "partnership/meetings/record_form.html", {

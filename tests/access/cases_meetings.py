@@ -16,6 +16,7 @@ MEMBERS_OF_MRAP = expect(LOGIN, 200, 404, 404, 200, 200)
 HMAP_MINUTES = expect(404, 200, 404, 404, 404, 200)
 MRAP_MINUTES = expect(404, 200, 404, 404, 200, 200)
 FIXED = "minutes approved: agenda fixed"
+FIXED_ATTENDANCE = "minutes approved: attendance fixed"
 
 
 def _hmap_meeting(world):
@@ -146,6 +147,10 @@ CASES = [
     Case("partnership:agenda_item_move", GLA_POST, kwargs=_fixed("down"), method="post", label=FIXED),
     Case("partnership:declaration_create", GLA_POST, kwargs=_fixed("meeting"), label=FIXED),
     Case("partnership:decision_create", GLA_POST, kwargs=_fixed("meeting"), label=FIXED),
+    # Approved minutes fix the attendance too.
+    Case("partnership:attendance_record", GLA_POST, kwargs=_fixed("meeting"), label=FIXED_ATTENDANCE),
+    Case("partnership:attendance_record", GLA_POST, kwargs=_fixed("meeting"), method="post",
+         label=f"save: {FIXED_ATTENDANCE}"),
 
     Case("partnership:minutes_detail", HMAP_MINUTES, kwargs=_minutes_of(lambda w: w.hmap), label="HMAP draft"),
     Case("partnership:minutes_detail", HMAP_MINUTES, kwargs=_minutes_of(lambda w: w.hmap, approved=True),

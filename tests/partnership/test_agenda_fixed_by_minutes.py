@@ -2,9 +2,12 @@
 and decisions recorded against it, so none of these may change once the minutes are approved.
 Draft minutes (or none) leave the agenda open."""
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from partnership.models import Decision, Declaration
 from partnership.services import meetings as services
@@ -14,6 +17,8 @@ from tests.factories.partnership import MeetingFactory, UserFactory, gla_officer
 pytestmark = pytest.mark.django_db
 
 FIXED = "The minutes of this meeting are approved, so its agenda is fixed."
+# The meeting page's standing note: worded unlike the refusal, so a refused change shows each once.
+NOTE = "so the agenda, attendance, declarations of interest and decisions can no longer change."
 
 
 @pytest.fixture
@@ -100,12 +105,19 @@ def test_meeting_page_hides_the_agenda_changes_once_the_minutes_are_approved(mee
                    reverse("partnership:declaration_create", args=[meeting.pk]),
                    reverse("partnership:decision_create", args=[meeting.pk])]
     open_page = _page(client, meeting)
-    assert all(url in open_page for url in change_urls) and FIXED not in open_page
+    assert all(url in open_page for url in change_urls) and NOTE not in open_page
 
     _approve(meeting)
     fixed_page = _page(client, meeting)
-    assert FIXED in fixed_page
+    assert fixed_page.count(NOTE) == 1 and FIXED not in fixed_page
     assert not [url for url in change_urls if url in fixed_page]
+
+
+def test_the_note_says_when_the_minutes_were_approved(meeting, client_for):
+    MinutesFactory(meeting=meeting, approved=True, text="Approved.",
+                   approved_at=timezone.make_aware(dt.datetime(2026, 3, 4, 11, 0)))
+    page = _page(client_for(gla_officer()), meeting)
+    assert f"The minutes were approved on 4 March 2026, {NOTE}" in page
 
 
 @pytest.mark.parametrize(("url_name", "by_item", "data"), [
@@ -126,7 +138,9 @@ def test_a_post_to_a_fixed_agenda_goes_back_to_the_meeting_saying_why(meeting, c
         args.append("up")
     response = client.post(reverse(url_name, args=args), data or {}, follow=True)
     assert response.redirect_chain[-1][0].startswith(reverse("partnership:meeting_detail", args=[meeting.pk]))
-    assert response.content.decode().count(FIXED) >= 1
+    page = response.content.decode()
+    # Said once, in the banner; the standing note below it explains in other words.
+    assert page.count(FIXED) == 1 and page.count(NOTE) == 1
     assert _agenda(meeting) == before
     assert not Declaration.objects.exists() and not Decision.objects.exists()
 
