@@ -16,7 +16,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-from partnership import financial_years
+from partnership.common import financial_years
 
 # MD (Mayoral), DD (Director) or ADD (Assistant Director) decision, then digits: MD2628.
 REFERENCE_CODE_PATTERN = r"^(MD|DD|ADD)[0-9]{1,6}$"

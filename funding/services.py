@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from partnership import financial_years
+from partnership.common import financial_years
 
 from .models import (
     WITHDRAWABLE_STATUSES,

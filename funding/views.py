@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from partnership.access import permission_required, scoped_object_or_404
-from partnership.downloads import stored_file_download
-from partnership.forms.binding import form_data
-from partnership.pagination import paginate, without_page
+from partnership.common.access import permission_required, scoped_object_or_404
+from partnership.common.downloads import stored_file_download
+from partnership.common.forms import form_data
+from partnership.common.pagination import paginate, without_page
 
 from . import exports, selectors, services
 from .filters import DecisionFilter, OfficerDecisionFilter

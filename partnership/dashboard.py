@@ -3,9 +3,9 @@
 from django.urls import reverse
 
 from partnership.dashboard_actions import actions_panel
-from partnership.dashboard_enquiries import enquiry_panels
 from partnership.dashboard_meetings import meetings_panel
-from partnership.dashboard_notifications import email_rows
+from partnership.enquiries.dashboard import enquiry_panels
+from partnership.notifications.dashboard import email_rows
 
 
 def account_panel(user):

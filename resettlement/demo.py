@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from partnership import financial_years
+from partnership.common import financial_years
 from partnership.models import Organisation, OrganisationKind, User
 
 from .models import (

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnership.models import Organisation, OrganisationKind, Role, User
-from partnership.services.notice_links import portal_link
-from partnership.services.outbox import notification_enqueue
+from partnership.notifications.services.notice_links import portal_link
+from partnership.notifications.services.outbox import notification_enqueue
 
 from .models import Arrival, OfferStatus, OfferTransition, ResettlementOffer, Scheme
 

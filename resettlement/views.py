@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from partnership.access import permission_required, scoped_object_or_404
-from partnership.exports import csv_response
-from partnership.forms.binding import form_data
+from partnership.common.access import permission_required, scoped_object_or_404
+from partnership.common.csv_export import csv_response
+from partnership.common.forms import form_data
+from partnership.common.pagination import paginate, without_page
 from partnership.models import Organisation, OrganisationKind
-from partnership.pagination import paginate, without_page
 
 from . import services
 from .charts import bar_chart

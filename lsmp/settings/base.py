@@ -210,11 +210,11 @@ OUTBOX_KICK_ON_COMMIT = env.bool("OUTBOX_KICK_ON_COMMIT", default=True)
 # The beat schedule lives here: django-celery-beat does not support Django 6.1.
 CELERY_BEAT_SCHEDULE = {
     "dispatch-due-notifications": {
-        "task": "partnership.tasks.dispatch_due_notifications",
+        "task": "partnership.notifications.tasks.dispatch_due_notifications",
         "schedule": NOTIFICATION_DISPATCH_EVERY_SECONDS,
     },
     "plan-daily-reminders": {
-        "task": "partnership.tasks.plan_reminders",
+        "task": "partnership.notifications.tasks.plan_reminders",
         "schedule": crontab(minute=5, hour="*"),
     },
 }
@@ -259,6 +259,6 @@ ENQUIRY_TRUSTED_PROXY_COUNT = env.int("ENQUIRY_TRUSTED_PROXY_COUNT", default=0)
 # Closed enquiries (and spam) are anonymised this many months after they were closed.
 ENQUIRY_RETENTION_MONTHS = env.int("ENQUIRY_RETENTION_MONTHS", default=12)
 CELERY_BEAT_SCHEDULE["anonymise-expired-enquiries"] = {
-    "task": "partnership.tasks.anonymise_expired_enquiries",
+    "task": "partnership.enquiries.tasks.anonymise_expired_enquiries",
     "schedule": crontab(minute=30, hour=2),
 }

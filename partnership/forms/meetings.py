@@ -5,10 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
+from partnership.common.forms import DateInput, TimeInput, fields_of, gds_helper
 from partnership.models import AgendaItem, AttendanceStatus, Meeting, User
 from partnership.services.meetings import check_meeting_times
-
-from .common import DateInput, TimeInput, auto_helper
 
 
 class MeetingTimesForm(forms.Form):
@@ -20,7 +19,7 @@ class MeetingTimesForm(forms.Form):
 
     def __init__(self, *args, submit="Save", **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = auto_helper(self, submit=submit)
+        self.helper = gds_helper(*fields_of(self), submit=submit)
 
     @staticmethod
     def initial_for(meeting: Meeting) -> dict:
@@ -68,7 +67,7 @@ class AgendaItemForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["description"].validators.append(MaxLengthValidator(5000))
-        self.helper = auto_helper(self, submit="Save agenda item")
+        self.helper = gds_helper(*fields_of(self), submit="Save agenda item")
 
 
 class AttendanceForm(forms.Form):
@@ -83,7 +82,7 @@ class AttendanceForm(forms.Form):
             self.fields[name] = forms.ChoiceField(
                 label=str(person), required=False, initial=current.get(person.pk, ""),
                 choices=[*AttendanceStatus.choices, ("", "Not recorded")], widget=forms.RadioSelect)
-        self.helper = auto_helper(self, submit="Save attendance")
+        self.helper = gds_helper(*fields_of(self), submit="Save attendance")
 
     def statuses(self) -> dict:
         """The statuses posted, by person. A person whose radio group was not posted at all keeps
@@ -104,7 +103,7 @@ class DeclarationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position")
         self.fields["person"].queryset = people
-        self.helper = auto_helper(self, submit="Record declaration")
+        self.helper = gds_helper(*fields_of(self), submit="Record declaration")
 
 
 class DecisionForm(forms.Form):
@@ -115,7 +114,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position")
-        self.helper = auto_helper(self, submit="Record decision")
+        self.helper = gds_helper(*fields_of(self), submit="Record decision")
 
 
 class MinutesForm(forms.Form):
@@ -124,4 +123,4 @@ class MinutesForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = auto_helper(self, submit="Save draft minutes")
+        self.helper = gds_helper(*fields_of(self), submit="Save draft minutes")

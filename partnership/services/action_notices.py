@@ -16,8 +16,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from partnership.models import Action
-from partnership.services.notice_links import action_link, preferences_link
-from partnership.services.outbox import notification_enqueue
+from partnership.notifications.services.notice_links import action_link, preferences_link
+from partnership.notifications.services.outbox import notification_enqueue
 
 KIND_DUE_SOON = "action.due_soon"
 KIND_OVERDUE = "action.overdue"

@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from partnership.models import Meeting, MeetingStatus, Membership, Notification, NotificationStatus, Paper, User
 from partnership.models.bodies import MAX_REMINDER_DAYS
+from partnership.notifications.services.notice_links import meeting_link, paper_link, preferences_link
+from partnership.notifications.services.outbox import notification_enqueue, notifications_cancel_pending
 from partnership.services.meeting_calendar import meeting_ics
-from partnership.services.notice_links import meeting_link, paper_link, preferences_link
-from partnership.services.outbox import notification_enqueue, notifications_cancel_pending
 
 KIND_REMINDER = "meeting.reminder"
 KIND_RESCHEDULED = "meeting.rescheduled"

@@ -9,9 +9,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from partnership.models import Organisation, Role, User
-from partnership.services.notice_links import portal_link
-
-from .outbox import notification_enqueue
+from partnership.notifications.services.notice_links import portal_link
+from partnership.notifications.services.outbox import notification_enqueue
 
 INVITATION_SALT = "partnership.invitation"
 

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from partnership.access import permission_required
-from partnership.forms.binding import form_data
+from partnership.common.access import permission_required
+from partnership.common.forms import form_data
 from partnership.forms.bodies import BodyForm, MembershipEndForm, MembershipForm
 from partnership.models import Body, Membership
 from partnership.selectors import meetings as select

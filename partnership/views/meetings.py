@@ -11,8 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from partnership.access import permission_required
-from partnership.forms.binding import form_data
+from partnership.common.access import permission_required
+from partnership.common.forms import form_data
 from partnership.forms.meetings import MeetingForm, MeetingTimesForm
 from partnership.models import Body, MeetingStatus
 from partnership.models.bodies import Cadence

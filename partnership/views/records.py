@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from partnership.access import permission_required
-from partnership.forms.binding import form_data
+from partnership.common.access import permission_required
+from partnership.common.forms import form_data
 from partnership.forms.meetings import AgendaItemForm, AttendanceForm, DecisionForm, DeclarationForm, MinutesForm
 from partnership.models import AgendaItem, Attendance, Membership, Minutes, User
 from partnership.selectors import meetings as select

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from partnership.models import Notification
-from partnership.reminders import planners
+from partnership.notifications.registry import planners
 from resettlement.models import OfferStatus, OfferTransition, ResettlementOffer
 from resettlement.services import plan_unmatched_offer_reminders
 from tests.factories.partnership import gla_officer
@@ -73,8 +73,8 @@ def test_demo_data_covers_every_status_two_years_and_is_idempotent(db):
 
 
 def test_the_hourly_task_plans_and_the_dispatcher_sends_the_reminder(world, settings, mailoutbox):
-    from partnership.services.outbox import notifications_dispatch_due
-    from partnership.tasks import plan_reminders
+    from partnership.notifications.services.outbox import notifications_dispatch_due
+    from partnership.notifications.tasks import plan_reminders
 
     settings.RESETTLEMENT_COORDINATOR_EMAIL = "coordinator@example.org"
     offer = OfferFactory(borough=world.camden, status=S.UNDER_REVIEW,

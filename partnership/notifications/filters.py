@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 
 from partnership.models import Notification, NotificationStatus
-from partnership.reminders import kind_label, notice_kinds
+from partnership.notifications.registry import kind_label, notice_kinds
 
 
 def _kind_choices():

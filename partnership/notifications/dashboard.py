@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from partnership.models import Notification, NotificationStatus
-from partnership.services.notification_preferences import preference_for
+from partnership.notifications.services.preferences import preference_for
 
 
 def email_rows(user):

@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 
-from partnership.forms.enquiries import gla_officers
+from partnership.enquiries.forms import gla_officers
 from partnership.models import Enquiry, EnquiryKind, EnquiryStatus
 
 OPEN = "open"

@@ -47,7 +47,7 @@ def notification_enqueue(*, kind: str, subject_key: str, slot: str, subject: str
     """Writes one notice unless the same key exists already; returns the new row or None.
 
     attachment is (filename, text content, mimetype), for example an .ics file.
-    For a recipient user and an optional kind (partnership.reminders.register_kind), the
+    For a recipient user and an optional kind (partnership.notifications.registry.register_kind), the
     person's preferences apply: a kind they switched off writes nothing (None); if they chose a
     daily digest the row is held and sent inside the digest."""
     email = recipient_email or (recipient.email if recipient else "")
@@ -55,7 +55,7 @@ def notification_enqueue(*, kind: str, subject_key: str, slot: str, subject: str
         raise ValueError("A notification needs a recipient or an email address.")
     held = False
     if recipient is not None and respect_preferences:
-        from partnership.services.notification_preferences import preference_decision
+        from partnership.notifications.services.preferences import preference_decision
 
         decision = preference_decision(user=recipient, kind=kind)
         if decision == "off":
@@ -86,11 +86,11 @@ def _kick_dispatcher() -> None:
     if now - _last_kick < 1:
         return
     _last_kick = now
-    _kick("partnership.tasks.dispatch_due_notifications")
+    _kick("partnership.notifications.tasks.dispatch_due_notifications")
 
 
 def _kick_send(notification_id: int) -> None:
-    _kick("partnership.tasks.send_notification", notification_id)
+    _kick("partnership.notifications.tasks.send_notification", notification_id)
 
 
 def _kick(task_name: str, *args) -> None:

@@ -7,7 +7,7 @@ when the broker or the worker is down."""
 
 import logging
 from calendar import monthrange
-from datetime import datetime, time
+from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,11 +16,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from partnership.common.working_days import add_working_days
 from partnership.models import Enquiry, EnquiryCounter, EnquiryKind, EnquiryStatus, Notification, NotificationStatus
-from partnership.models.enquiries import FINISHED_STATUSES, OPEN_STATUSES
-from partnership.services.notice_links import portal_link
-from partnership.services.outbox import notification_enqueue
-from partnership.working_days import add_working_days
+from partnership.models.enquiries import FINISHED_STATUSES
+from partnership.notifications.services.notice_links import portal_link
+from partnership.notifications.services.outbox import notification_enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ def _cancel_reminders(enquiry: Enquiry, *, except_recipient: str | None = None) 
     return pending.update(status=NotificationStatus.CANCELLED)
 
 
-def _reminder_context(enquiry: Enquiry) -> dict:
+def reminder_context(enquiry: Enquiry) -> dict:
     return {"enquiry": enquiry,
             "url": portal_link(reverse("partnership:enquiry_detail", args=[enquiry.pk]))}
 
@@ -143,7 +143,7 @@ def enquiry_assign(*, enquiry: Enquiry, assignee, by) -> Enquiry:
                 slot=f"assigned-{enquiry.assigned_at.isoformat()}",
                 subject=f"Enquiry {enquiry.reference} is assigned to you",
                 body_text=render_to_string("partnership/enquiries/email/assigned.txt",
-                                           _reminder_context(enquiry)))
+                                           reminder_context(enquiry)))
     return enquiry
 
 
@@ -185,56 +185,6 @@ def enquiry_close(*, enquiry: Enquiry, by) -> Enquiry:
 
 def enquiry_mark_spam(*, enquiry: Enquiry, by) -> Enquiry:
     return _finish(enquiry, EnquiryStatus.SPAM, by)
-
-
-# Reminders -----------------------------------------------------------------------------------
-
-REMINDER_HOUR = 9
-
-
-def _at_nine(day) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(REMINDER_HOUR)))
-
-
-def plan_enquiry_reminders(now: datetime) -> int:
-    """The planner (registered in PartnershipConfig.ready): writes the assignee's reminder one
-    working day before the reply-by date, and one on the first working day the enquiry is
-    overdue (a Saturday notice would only wait in an inbox until Monday). Idempotent: the
-    outbox key (kind, enquiry, assignee, slot) lets each be written once."""
-    from partnership.working_days import next_working_day, previous_working_day
-
-    today = timezone.localtime(now).date()
-    horizon = next_working_day(today)
-    candidates = (Enquiry.objects.filter(status__in=OPEN_STATUSES, assignee__isnull=False,
-                                         response_due__lte=horizon)
-                  .select_related("assignee"))
-    candidates = list(candidates)
-    # Keys already written (in any state): skipped here rather than refused by the database
-    # on every hourly run.
-    written_keys = set(Notification.objects.filter(
-        kind__in=[DUE_SOON, OVERDUE], subject_key__in=[enquiry.subject_key for enquiry in candidates],
-    ).values_list("kind", "subject_key", "recipient_email", "slot"))
-    written = 0
-    for enquiry in candidates:
-        due = enquiry.response_due
-        context = _reminder_context(enquiry)
-        email = enquiry.assignee.email
-        if previous_working_day(due) <= today <= due and \
-                (DUE_SOON, enquiry.subject_key, email, f"due-{due.isoformat()}") not in written_keys:
-            written += bool(notification_enqueue(
-                kind=DUE_SOON, subject_key=enquiry.subject_key, recipient=enquiry.assignee,
-                slot=f"due-{due.isoformat()}", send_after=max(now, _at_nine(previous_working_day(due))),
-                subject=f"Reply due {due:%A} {due.day} {due:%B}: enquiry {enquiry.reference}",
-                body_text=render_to_string("partnership/enquiries/email/due_soon.txt", context)))
-        first_overdue_day = next_working_day(due)
-        if today >= first_overdue_day and \
-                (OVERDUE, enquiry.subject_key, email, f"overdue-{due.isoformat()}") not in written_keys:
-            written += bool(notification_enqueue(
-                kind=OVERDUE, subject_key=enquiry.subject_key, recipient=enquiry.assignee,
-                slot=f"overdue-{due.isoformat()}", send_after=max(now, _at_nine(first_overdue_day)),
-                subject=f"Overdue: enquiry {enquiry.reference} was due {due.day} {due:%B}",
-                body_text=render_to_string("partnership/enquiries/email/overdue.txt", context)))
-    return written
 
 
 # Retention -----------------------------------------------------------------------------------

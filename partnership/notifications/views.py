@@ -5,15 +5,15 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from partnership.access import permission_required, scoped_object_or_404
-from partnership.filters_notifications import NotificationFilter
-from partnership.forms.binding import form_data
-from partnership.forms.notifications import NotificationPreferenceForm
+from partnership.common.access import permission_required, scoped_object_or_404
+from partnership.common.forms import form_data
+from partnership.common.pagination import paginate
 from partnership.models import Notification
-from partnership.pagination import paginate
-from partnership.reminders import kind_label, notice_kinds
-from partnership.services.notification_preferences import preference_for, preference_update
-from partnership.services.outbox import notification_retry
+from partnership.notifications.filters import NotificationFilter
+from partnership.notifications.forms import NotificationPreferenceForm
+from partnership.notifications.registry import kind_label, notice_kinds
+from partnership.notifications.services.outbox import notification_retry
+from partnership.notifications.services.preferences import preference_for, preference_update
 
 LOG_PAGE_SIZE = 50
 

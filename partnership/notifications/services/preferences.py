@@ -2,7 +2,7 @@
 switched off. Meeting notices they must attend are mandatory kinds and ignore both."""
 
 from partnership.models import Delivery, NotificationPreference, User
-from partnership.reminders import is_optional, optional_kinds
+from partnership.notifications.registry import is_optional, optional_kinds
 
 
 def preference_for(*, user: User) -> NotificationPreference:

@@ -1,14 +1,13 @@
 """The public contact form and the triage forms of the enquiry queue."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import HTML, ConditionalQuestion, ConditionalRadios, Field, Fluid, Layout, Submit
+from crispy_forms_gds.layout import HTML, ConditionalQuestion, ConditionalRadios, Field, Fluid
 from django import forms
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db.models import Q
 from django.template.loader import render_to_string
 
-from partnership.forms.accounts import gds_helper
+from partnership.common.forms import gds_helper
 from partnership.models import AccessibleFormat, EnquiryKind, OfferType, Organisation, User
 
 MESSAGE_MAX_LENGTH = 5000
@@ -99,10 +98,8 @@ class EnquiryForm(forms.Form):
         # No maxlength on the message: a browser would cut a long paste silently; the
         # character count and the server's error say so instead, and keep every word.
         self.fields["message"].widget.attrs.pop("maxlength", None)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True  # the page's own <form> carries the token
-        self.helper.layout = Layout(
+        # csrf=False: the page's own <form> carries the token.
+        self.helper = gds_helper(
             RevealingRadios(
                 "kind",
                 _question(labels[EnquiryKind.QUESTION]),
@@ -129,7 +126,7 @@ class EnquiryForm(forms.Form):
                                  {"months": settings.ENQUIRY_RETENTION_MONTHS})),
             Field.checkbox("consent", small=True),
             HTML(render_to_string("partnership/enquiries/_honeypot.html")),
-            Submit("submit", "Send message"),
+            submit="Send message", csrf=False,
         )
 
     def visible_fields(self):

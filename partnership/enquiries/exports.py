@@ -1,6 +1,6 @@
 """Subject access: everything held about one email address, as CSV.
 
-Cells are neutralised against formula injection with the shared partnership.exports.neutralise
+Cells are neutralised against formula injection with the shared partnership.common.csv_export.neutralise
 (two sections in one file, so it writes rows itself rather than use csv_response)."""
 
 import csv
@@ -8,7 +8,7 @@ import io
 
 from django.utils import timezone
 
-from partnership.exports import neutralise
+from partnership.common.csv_export import neutralise
 from partnership.models import Enquiry, Notification
 
 ENQUIRY_COLUMNS = [

@@ -11,7 +11,7 @@ from celery import shared_task
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from .reminders import planners
+from .registry import planners
 from .services.digests import notifications_bundle_digests
 from .services.outbox import notification_send_one, notifications_dispatch_due
 
@@ -45,10 +45,3 @@ def plan_reminders(now: str | None = None) -> int:
             logger.exception("reminder planner %s failed", getattr(planner, "__qualname__", planner))
     # Last, so that notices every app's planner just held for a digest go into today's.
     return written + notifications_bundle_digests(now=moment)
-
-
-@shared_task(acks_late=True)
-def anonymise_expired_enquiries() -> int:
-    from .services.enquiries import enquiries_anonymise_expired
-
-    return enquiries_anonymise_expired()

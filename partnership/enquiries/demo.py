@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from partnership.enquiries.services import enquiry_assign, enquiry_submit
 from partnership.models import Enquiry, EnquiryKind, Organisation, OrganisationKind, User
-from partnership.services.enquiries import enquiry_assign, enquiry_submit
 
 DEMO_DOMAIN = "@demo.example.net"
 

@@ -11,21 +11,21 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from partnership import rate_limit
-from partnership.access import permission_required, scoped_object_or_404
-from partnership.exports_enquiries import subject_access_csv
-from partnership.filters_enquiries import EnquiryFilter
-from partnership.forms.binding import form_data
-from partnership.forms.enquiries import AssignForm, EnquiryForm, ResponseForm, SubjectAccessForm
-from partnership.models import Enquiry
-from partnership.pagination import paginate
-from partnership.services.enquiries import (
+from partnership.common.access import permission_required, scoped_object_or_404
+from partnership.common.forms import form_data
+from partnership.common.pagination import paginate
+from partnership.enquiries import rate_limit
+from partnership.enquiries.exports import subject_access_csv
+from partnership.enquiries.filters import EnquiryFilter
+from partnership.enquiries.forms import AssignForm, EnquiryForm, ResponseForm, SubjectAccessForm
+from partnership.enquiries.services import (
     enquiry_assign,
     enquiry_close,
     enquiry_mark_spam,
     enquiry_record_response,
     enquiry_submit,
 )
+from partnership.models import Enquiry
 
 logger = logging.getLogger(__name__)
 

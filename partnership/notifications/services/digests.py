@@ -9,8 +9,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from partnership.models import Notification, NotificationStatus, User
-from partnership.services.notice_links import preferences_link
-from partnership.services.outbox import notification_enqueue
+from partnership.notifications.services.notice_links import preferences_link
+from partnership.notifications.services.outbox import notification_enqueue
 
 KIND_DAILY_DIGEST = "digest.daily"
 

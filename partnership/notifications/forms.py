@@ -1,10 +1,9 @@
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 
+from partnership.common.forms import gds_helper
 from partnership.models import Delivery
-from partnership.reminders import optional_kinds
-
-from .accounts import gds_helper
+from partnership.notifications.registry import optional_kinds
 
 
 class NotificationPreferenceForm(forms.Form):
