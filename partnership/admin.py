@@ -46,7 +46,7 @@ class NotificationAdmin(admin.ModelAdmin):
 admin.site.register(models.Minutes, SimpleHistoryAdmin)
 admin.site.register(models.Attendance)
 admin.site.register(models.Declaration)
-admin.site.register(models.Decision)
+admin.site.register(models.MeetingDecision)
 @admin.register(models.Enquiry)
 class EnquiryAdmin(admin.ModelAdmin):
     """For repairs only: triage happens in the portal's own queue."""

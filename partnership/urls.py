@@ -7,7 +7,21 @@ from django.urls import path
 
 from .enquiries import urls as enquiry_urls
 from .notifications import urls as notification_urls
-from .views import accounts, actions, bodies, calendar_feeds, meetings, organisations, papers, records
+from .views import (
+    accounts,
+    actions,
+    agenda,
+    attendance,
+    bodies,
+    calendar_feeds,
+    declarations,
+    meeting_decisions,
+    meeting_history,
+    meetings,
+    minutes,
+    organisations,
+    papers,
+)
 
 app_name = "partnership"
 
@@ -57,32 +71,32 @@ meeting_patterns = [
          name="meeting_postpone"),
     path("meetings/<int:pk>/held/", meetings.meeting_change_status, {"change": "held"}, name="meeting_mark_held"),
     path("meetings/<int:pk>/next/", meetings.meeting_create_next, name="meeting_create_next"),
-    path("meetings/<int:pk>/history/", records.meeting_history, name="meeting_history"),
+    path("meetings/<int:pk>/history/", meeting_history.meeting_history, name="meeting_history"),
 ]
 
 agenda_patterns = [
-    path("meetings/<int:pk>/agenda/add/", records.agenda_item_create, name="agenda_item_create"),
-    path("agenda-items/<int:pk>/edit/", records.agenda_item_edit, name="agenda_item_edit"),
-    path("agenda-items/<int:pk>/remove/", records.agenda_item_remove, name="agenda_item_remove"),
-    path("agenda-items/<int:pk>/move/<str:direction>/", records.agenda_item_move, name="agenda_item_move"),
+    path("meetings/<int:pk>/agenda/add/", agenda.agenda_item_create, name="agenda_item_create"),
+    path("agenda-items/<int:pk>/edit/", agenda.agenda_item_edit, name="agenda_item_edit"),
+    path("agenda-items/<int:pk>/remove/", agenda.agenda_item_remove, name="agenda_item_remove"),
+    path("agenda-items/<int:pk>/move/<str:direction>/", agenda.agenda_item_move, name="agenda_item_move"),
 ]
 
 attendance_patterns = [
-    path("meetings/<int:pk>/attendance/", records.attendance_record, name="attendance_record"),
+    path("meetings/<int:pk>/attendance/", attendance.attendance_record, name="attendance_record"),
 ]
 
 declaration_patterns = [
-    path("meetings/<int:pk>/declarations/add/", records.declaration_create, name="declaration_create"),
+    path("meetings/<int:pk>/declarations/add/", declarations.declaration_create, name="declaration_create"),
 ]
 
 meeting_decision_patterns = [
-    path("meetings/<int:pk>/decisions/add/", records.decision_create, name="decision_create"),
+    path("meetings/<int:pk>/decisions/add/", meeting_decisions.meeting_decision_create, name="meeting_decision_create"),
 ]
 
 minutes_patterns = [
-    path("meetings/<int:pk>/minutes/", records.minutes_detail, name="minutes_detail"),
-    path("meetings/<int:pk>/minutes/edit/", records.minutes_edit, name="minutes_edit"),
-    path("meetings/<int:pk>/minutes/approve/", records.minutes_approve, name="minutes_approve"),
+    path("meetings/<int:pk>/minutes/", minutes.minutes_detail, name="minutes_detail"),
+    path("meetings/<int:pk>/minutes/edit/", minutes.minutes_edit, name="minutes_edit"),
+    path("meetings/<int:pk>/minutes/approve/", minutes.minutes_approve, name="minutes_approve"),
 ]
 
 calendar_feed_patterns = [

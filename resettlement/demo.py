@@ -23,7 +23,7 @@ from .models import (
 
 S = OfferStatus
 
-# The path an offer takes to reach each status (every step is in services.TRANSITIONS).
+# The path an offer takes to reach each status (every step is in rules.OFFER_MACHINE).
 PATHS = {
     S.DRAFT: [],
     S.SUBMITTED: [S.SUBMITTED],

@@ -44,8 +44,8 @@ def _write(*, kind: str, subject_key: str, slot: str, recipient, headline: str, 
                "preferences_url": preferences_link()}
     return notification_enqueue(
         kind=kind, subject_key=subject_key, slot=slot, recipient=recipient, subject=subject,
-        body_text=render_to_string("partnership/email/action_notice.txt", context),
-        body_html=render_to_string("partnership/email/action_notice.html", context),
+        body_text=render_to_string("partnership/actions/email/notice.txt", context),
+        body_html=render_to_string("partnership/actions/email/notice.html", context),
     ) is not None
 
 

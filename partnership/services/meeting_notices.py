@@ -62,8 +62,8 @@ def _render_notice(*, meeting, recipient: User, headline: str, note: str = "", c
     }
     return {
         "subject": f"{headline}: {meeting.display_title}, {context['starts']:%-d %B %Y}",
-        "body_text": render_to_string("partnership/email/meeting_notice.txt", context),
-        "body_html": render_to_string("partnership/email/meeting_notice.html", context),
+        "body_text": render_to_string("partnership/meetings/email/notice.txt", context),
+        "body_html": render_to_string("partnership/meetings/email/notice.html", context),
         "attachment": meeting_ics(meeting=meeting, recipient_email=recipient.email, cancel=cancel),
     }
 
@@ -199,8 +199,8 @@ def on_papers_published(*, papers) -> int:
             written += notification_enqueue(
                 kind=KIND_PAPERS, subject_key=subject_key, slot=slot, recipient=recipient,
                 subject=f"New papers: {title}",
-                body_text=render_to_string("partnership/email/papers_published.txt", context),
-                body_html=render_to_string("partnership/email/papers_published.html", context),
+                body_text=render_to_string("partnership/papers/email/published.txt", context),
+                body_html=render_to_string("partnership/papers/email/published.html", context),
             ) is not None
     return written
 

@@ -56,7 +56,7 @@ def user_invite(*, email: str, full_name: str, job_title: str = "",
     notification_enqueue(
         kind="user.invitation", subject_key=f"partnership.user:{user.pk}", recipient=user,
         slot="invite", subject="You have been invited to the LSMP portal",
-        body_text=render_to_string("partnership/email/invitation.txt", context),
+        body_text=render_to_string("partnership/accounts/email/invitation.txt", context),
     )
     return user
 

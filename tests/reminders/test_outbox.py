@@ -10,6 +10,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from partnership.models import Notification, NotificationStatus
+from partnership.notifications.services import outbox
 from partnership.notifications.services.outbox import (
     message_id_for,
     notification_enqueue,
@@ -17,7 +18,6 @@ from partnership.notifications.services.outbox import (
     notification_send_one,
     notifications_dispatch_due,
 )
-from partnership.services import outbox
 from tests.factories.reminders import NotificationFactory
 from tests.support.mailfiles import read_mail_files
 

@@ -37,8 +37,8 @@ def notifications_bundle_digests(*, now: datetime) -> int:
                 kind=KIND_DAILY_DIGEST, subject_key=f"partnership.user:{recipient.pk}",
                 slot=f"day-{local_now.date().isoformat()}", recipient=recipient, respect_preferences=False,
                 subject=f"Your daily digest: {len(notices)} notice{'s' if len(notices) != 1 else ''}",
-                body_text=render_to_string("partnership/email/daily_digest.txt", context),
-                body_html=render_to_string("partnership/email/daily_digest.html", context),
+                body_text=render_to_string("partnership/notifications/email/daily_digest.txt", context),
+                body_html=render_to_string("partnership/notifications/email/daily_digest.html", context),
             )
             if digest is None:
                 continue

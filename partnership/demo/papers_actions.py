@@ -10,6 +10,7 @@ import datetime as dt
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from partnership.demo.sample_documents import minimal_docx, minimal_pdf
 from partnership.models import (
     Action,
     Body,
@@ -22,7 +23,6 @@ from partnership.models import (
     PaperVisibility,
     User,
 )
-from partnership.sample_documents import minimal_docx, minimal_pdf
 from partnership.services.actions import action_add_update, action_create, action_mark_done
 from partnership.services.papers import paper_upload
 

@@ -13,9 +13,9 @@ from partnership.models import (
     AttendanceStatus,
     Body,
     BodyKind,
-    Decision,
     Declaration,
     Meeting,
+    MeetingDecision,
     MeetingStatus,
     Membership,
     MembershipRole,
@@ -239,7 +239,7 @@ def _meetings(body, today, now):
             Attendance(meeting=meeting, person=person,
                        status=AttendanceStatus.APOLOGIES if index % 4 == 3 else AttendanceStatus.PRESENT)
             for index, person in enumerate(members)])
-        Decision.objects.create(meeting=meeting, agenda_item=items[2],
+        MeetingDecision.objects.create(meeting=meeting, agenda_item=items[2],
                                 text=f"{body.short_name} agreed the recommendations on \"{items[2].title}\".")
         if body.short_name == "LSMP" and members:
             Declaration.objects.create(agenda_item=items[2], person=members[-1],

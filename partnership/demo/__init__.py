@@ -2,8 +2,11 @@
 
 from django.contrib.auth.models import Group
 
-from partnership import demo_enquiries, demo_meetings, demo_papers_actions
+from partnership.enquiries import demo as demo_enquiries
 from partnership.models import Organisation, OrganisationKind, Role, User
+
+from . import meetings as demo_meetings
+from . import papers_actions as demo_papers_actions
 
 # The 33 London local authorities with their ONS GSS codes.
 LONDON_BOROUGHS = [

@@ -12,10 +12,7 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 
-from partnership.models import Organisation, OrganisationKind, User
-
-from . import demo_md2628 as md2628
-from .models import (
+from funding.models import (
     Decision,
     DecisionDocument,
     DecisionItem,
@@ -30,8 +27,11 @@ from .models import (
     Risk,
     StreamAllocation,
 )
-from .pdf import render_pdf
-from .services import check_balance, decision_create, decision_submit, part_save
+from funding.pdf import render_pdf
+from funding.services import check_balance, decision_create, decision_submit, part_save
+from partnership.models import Organisation, OrganisationKind, User
+
+from . import md2628
 
 HOME_OFFICE = "Home Office"
 MHCLG = "Ministry of Housing, Communities and Local Government"
