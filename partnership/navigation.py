@@ -25,7 +25,7 @@ ENTRIES = [
     NavEntry("Email settings", "partnership:notification_preferences", 95, signed_in),
 ]
 
-# Bodies, meetings and organisations (issue 3).
+# Bodies, meetings and organisations.
 ENTRIES += [
     NavEntry("Bodies", "partnership:body_list", 30, lambda user: True),
     NavEntry("Meetings", "partnership:meeting_calendar", 31, lambda user: True),
@@ -40,7 +40,7 @@ ENTRIES += [
     # the bodies they belong to, so the entry is not the Migration Team's alone.
     NavEntry("Actions", "partnership:action_list", 50, signed_in),
 ]
-# The public contact form, for everyone; the queue behind it, for the Migration Team (issue 7).
+# The public contact form, for everyone; the queue behind it, for the Migration Team.
 ENTRIES += [
     NavEntry("Contact us", "partnership:contact", 80, lambda user: not gla_officer(user)),
     NavEntry("Enquiries", "partnership:enquiry_list", 30, gla_officer),

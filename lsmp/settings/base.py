@@ -246,7 +246,7 @@ OUTBOX_DISPATCH_BUDGET_SECONDS = env.int("OUTBOX_DISPATCH_BUDGET_SECONDS", defau
 # Local hour (Europe/London) from which action notices and daily digests are written.
 NOTICE_MORNING_HOUR = 8
 
-# --- Enquiries (the public contact form, issue 7) ----------------------------------------------
+# --- Enquiries (the public contact form) ----------------------------------------------
 # The cache holds the contact form's per-address rate limit. Local memory is per process: in
 # production set CACHE_URL to Redis (rediscache://...) so every gunicorn worker shares one limit.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
