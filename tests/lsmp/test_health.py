@@ -25,7 +25,7 @@ class _UnreachableDatabase:
 
 
 def test_health_is_503_when_the_database_is_down(client, db, monkeypatch):
-    monkeypatch.setattr("lsmp.views.connection", _UnreachableDatabase())
+    monkeypatch.setattr("lsmp.health.connection", _UnreachableDatabase())
     response = client.get(reverse("health"))
     assert response.status_code == 503
     assert response.json() == {"status": "unavailable", "checks": {"database": False, "broker": True}}
