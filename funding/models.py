@@ -44,6 +44,7 @@ class DecisionStatus(models.TextChoices):
 # withdrawn it is fixed for good, and a change needs a new decision that supersedes it.
 EDITABLE_STATUSES = (DecisionStatus.DRAFT,)
 # Not yet signed or withdrawn: a decision that may still be withdrawn.
+# The statuses a decision can be withdrawn from (DECISION_MACHINE in rules.py has the same pairs).
 WITHDRAWABLE_STATUSES = (DecisionStatus.DRAFT, DecisionStatus.AWAITING_SIGNATURE)
 
 

@@ -42,7 +42,7 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind"]
 
 
-# Meeting records (issue 3). Approved minutes are fixed in the portal; the admin is for repairs.
+# Meeting records. Approved minutes are fixed in the portal; the admin is for repairs.
 admin.site.register(models.Minutes, SimpleHistoryAdmin)
 admin.site.register(models.Attendance)
 admin.site.register(models.Declaration)

@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from partnership.common.status_machine import StatusMachine, Transition
 from partnership.common.working_days import add_working_days
 from partnership.models import Enquiry, EnquiryCounter, EnquiryKind, EnquiryStatus, Notification, NotificationStatus
 from partnership.models.enquiries import FINISHED_STATUSES
@@ -31,13 +32,18 @@ DUE_SOON = "enquiry.due_soon"
 OVERDUE = "enquiry.overdue"
 REMINDER_KINDS = (ASSIGNED, DUE_SOON, OVERDUE)
 
-ALLOWED_TRANSITIONS = {
-    EnquiryStatus.NEW: {EnquiryStatus.ASSIGNED, EnquiryStatus.RESPONDED, EnquiryStatus.SPAM},
-    EnquiryStatus.ASSIGNED: {EnquiryStatus.ASSIGNED, EnquiryStatus.RESPONDED, EnquiryStatus.SPAM},
-    EnquiryStatus.RESPONDED: {EnquiryStatus.CLOSED},
-    EnquiryStatus.CLOSED: set(),
-    EnquiryStatus.SPAM: set(),
-}
+E = EnquiryStatus
+# The one transition table of an enquiry (GLA officers make them all); closed and spam are final.
+# Assigned to assigned is a re-assignment to another officer.
+ENQUIRY_MACHINE = StatusMachine([
+    Transition(E.NEW, E.ASSIGNED, verb="Assign"),
+    Transition(E.NEW, E.RESPONDED, verb="Record the response"),
+    Transition(E.NEW, E.SPAM, verb="Mark as spam"),
+    Transition(E.ASSIGNED, E.ASSIGNED, verb="Assign"),
+    Transition(E.ASSIGNED, E.RESPONDED, verb="Record the response"),
+    Transition(E.ASSIGNED, E.SPAM, verb="Mark as spam"),
+    Transition(E.RESPONDED, E.CLOSED, verb="Close"),
+])
 
 
 def response_due_for(received_at: datetime):
@@ -102,9 +108,8 @@ def _enqueue_acknowledgement(enquiry: Enquiry) -> None:
 
 
 def _check_transition(enquiry: Enquiry, to: EnquiryStatus) -> None:
-    if to not in ALLOWED_TRANSITIONS[EnquiryStatus(enquiry.status)]:
-        raise ValidationError(
-            f"An enquiry that is {enquiry.get_status_display().lower()} cannot become {to.label.lower()}.")
+    ENQUIRY_MACHINE.check(enquiry.status, to, message=(
+        f"An enquiry that is {enquiry.get_status_display().lower()} cannot become {to.label.lower()}."))
 
 
 def _locked(enquiry: Enquiry) -> Enquiry:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from partnership.common.status_machine import StatusMachine, Transition
 from partnership.models import (
     AgendaItem,
     Meeting,
@@ -61,7 +62,7 @@ def meeting_reschedule(*, meeting: Meeting, starts_at, ends_at, location, online
         meeting.sequence = F("sequence") + 1
     if moved:
         if meeting.status == MeetingStatus.POSTPONED:
-            meeting.status = MeetingStatus.SCHEDULED
+            meeting.status = MEETING_MACHINE.check(meeting.status, MeetingStatus.SCHEDULED).target
     meeting.save()
     meeting.refresh_from_db()
     if moved:
@@ -69,11 +70,22 @@ def meeting_reschedule(*, meeting: Meeting, starts_at, ends_at, location, online
     return meeting
 
 
-def _change_status(meeting: Meeting, status: str, *, allowed_from: tuple) -> Meeting:
+M = MeetingStatus
+# The one transition table of a meeting. Rescheduling a postponed meeting (meeting_reschedule)
+# makes it scheduled again; a held or cancelled meeting is final.
+MEETING_MACHINE = StatusMachine([
+    Transition(M.SCHEDULED, M.CANCELLED, verb="Cancel this meeting"),
+    Transition(M.POSTPONED, M.CANCELLED, verb="Cancel this meeting"),
+    Transition(M.SCHEDULED, M.POSTPONED, verb="Postpone this meeting"),
+    Transition(M.SCHEDULED, M.HELD, verb="Mark as held"),
+    Transition(M.POSTPONED, M.SCHEDULED, verb="Change the time"),
+])
+
+
+def _change_status(meeting: Meeting, status: str) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.status not in allowed_from:
-        raise ValidationError(f"A {meeting.get_status_display().lower()} meeting cannot be "
-                              f"marked {MeetingStatus(status).label.lower()}.")
+    MEETING_MACHINE.check(meeting.status, status, message=(
+        f"A {meeting.get_status_display().lower()} meeting cannot be marked {MeetingStatus(status).label.lower()}."))
     meeting.status = status
     meeting.sequence = F("sequence") + 1
     meeting.save(update_fields=["status", "sequence"])
@@ -84,8 +96,7 @@ def _change_status(meeting: Meeting, status: str, *, allowed_from: tuple) -> Mee
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting) -> Meeting:
     """Cancelled meetings are kept (and shown as cancelled), never deleted."""
-    meeting = _change_status(meeting, MeetingStatus.CANCELLED,
-                             allowed_from=(MeetingStatus.SCHEDULED, MeetingStatus.POSTPONED))
+    meeting = _change_status(meeting, MeetingStatus.CANCELLED)
     meeting_notices.on_meeting_cancelled(meeting=meeting)
     return meeting
 
@@ -93,7 +104,7 @@ def meeting_cancel(*, meeting: Meeting) -> Meeting:
 @transaction.atomic
 def meeting_postpone(*, meeting: Meeting) -> Meeting:
     """No new time yet: members are told and the old slot leaves their calendars."""
-    meeting = _change_status(meeting, MeetingStatus.POSTPONED, allowed_from=(MeetingStatus.SCHEDULED,))
+    meeting = _change_status(meeting, MeetingStatus.POSTPONED)
     meeting_notices.on_meeting_postponed(meeting=meeting)
     return meeting
 
@@ -102,7 +113,7 @@ def meeting_postpone(*, meeting: Meeting) -> Meeting:
 def meeting_mark_held(*, meeting: Meeting, now=None) -> Meeting:
     if meeting.starts_at > (now or timezone.now()):
         raise ValidationError("A meeting cannot be marked held before it has started.")
-    return _change_status(meeting, MeetingStatus.HELD, allowed_from=(MeetingStatus.SCHEDULED,))
+    return _change_status(meeting, MeetingStatus.HELD)
 
 
 @transaction.atomic

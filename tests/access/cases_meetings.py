@@ -1,4 +1,4 @@
-"""Access rows for organisations, people, bodies, meetings, minutes and calendars (issue 3).
+"""Access rows for organisations, people, bodies, meetings, minutes and calendars.
 
 MRAP is the panel member's body; HMAP is not: HMAP's members' side (online links, minutes that
 are not public) answers 404 to them, as to borough officers; anonymous visitors are sent to sign

@@ -1,4 +1,4 @@
-"""Every list of issue 3 keeps its query count flat from 5 to 50 rows."""
+"""Every meeting, body and people list keeps its query count flat from 5 to 50 rows."""
 
 import datetime as dt
 
