@@ -31,12 +31,6 @@ def _enqueue(**kwargs):
 
 
 @pytest.mark.django_db
-def test_the_same_key_is_written_once():
-    assert _enqueue() is not None
-    assert _enqueue() is None
-    assert Notification.objects.count() == 1
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_rolled_back_transaction_sends_nothing():
     with pytest.raises(RuntimeError), transaction.atomic():
