@@ -10,7 +10,7 @@ import pytest
 
 from partnership.common.csv_export import csv_response, neutralise
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.parametrize(("value", "expected"), [
