@@ -3,7 +3,6 @@ PYTHON ?= $(shell command -v python3.13 2>/dev/null || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: run test install runtime-packages system-packages lint migrations-check deploy-check assets demo clean
 
