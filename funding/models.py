@@ -16,7 +16,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-from partnership import financial_years
+from partnership.common import financial_years
 
 # MD (Mayoral), DD (Director) or ADD (Assistant Director) decision, then digits: MD2628.
 REFERENCE_CODE_PATTERN = r"^(MD|DD|ADD)[0-9]{1,6}$"
@@ -44,6 +44,7 @@ class DecisionStatus(models.TextChoices):
 # withdrawn it is fixed for good, and a change needs a new decision that supersedes it.
 EDITABLE_STATUSES = (DecisionStatus.DRAFT,)
 # Not yet signed or withdrawn: a decision that may still be withdrawn.
+# The statuses a decision can be withdrawn from (DECISION_MACHINE in rules.py has the same pairs).
 WITHDRAWABLE_STATUSES = (DecisionStatus.DRAFT, DecisionStatus.AWAITING_SIGNATURE)
 
 

@@ -7,8 +7,9 @@ class PartnershipConfig(AppConfig):
 
     def ready(self):
         # Reminders: the notice kinds (which may be switched off) and the hourly planners.
-        from .reminders import register_kind, register_planner
-        from .services import action_notices, digests, meeting_notices
+        from .notifications.registry import register_kind, register_planner
+        from .notifications.services import digests
+        from .services import action_notices, meeting_notices
 
         register_kind(meeting_notices.KIND_REMINDER, "Meeting reminders", optional=False)
         register_kind(meeting_notices.KIND_RESCHEDULED, "Meeting changes", optional=False)
@@ -22,6 +23,6 @@ class PartnershipConfig(AppConfig):
         register_kind(digests.KIND_DAILY_DIGEST, "Daily digest", optional=False)
         register_planner(meeting_notices.plan_meeting_reminders)
         register_planner(action_notices.plan_action_notices)
-        from .services.enquiries import plan_enquiry_reminders
+        from .enquiries.reminders import plan_enquiry_reminders
 
         register_planner(plan_enquiry_reminders)

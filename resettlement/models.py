@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from partnership import financial_years
+from partnership.common import financial_years
 
 
 class Scheme(models.TextChoices):

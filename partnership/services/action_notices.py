@@ -16,8 +16,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from partnership.models import Action
-from partnership.services.notice_links import action_link, preferences_link
-from partnership.services.outbox import notification_enqueue
+from partnership.notifications.services.notice_links import action_link, preferences_link
+from partnership.notifications.services.outbox import notification_enqueue
 
 KIND_DUE_SOON = "action.due_soon"
 KIND_OVERDUE = "action.overdue"
@@ -44,8 +44,8 @@ def _write(*, kind: str, subject_key: str, slot: str, recipient, headline: str, 
                "preferences_url": preferences_link()}
     return notification_enqueue(
         kind=kind, subject_key=subject_key, slot=slot, recipient=recipient, subject=subject,
-        body_text=render_to_string("partnership/email/action_notice.txt", context),
-        body_html=render_to_string("partnership/email/action_notice.html", context),
+        body_text=render_to_string("partnership/actions/email/notice.txt", context),
+        body_html=render_to_string("partnership/actions/email/notice.html", context),
     ) is not None
 
 

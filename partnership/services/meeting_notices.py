@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from partnership.models import Meeting, MeetingStatus, Membership, Notification, NotificationStatus, Paper, User
 from partnership.models.bodies import MAX_REMINDER_DAYS
+from partnership.notifications.services.notice_links import meeting_link, paper_link, preferences_link
+from partnership.notifications.services.outbox import notification_enqueue, notifications_cancel_pending
 from partnership.services.meeting_calendar import meeting_ics
-from partnership.services.notice_links import meeting_link, paper_link, preferences_link
-from partnership.services.outbox import notification_enqueue, notifications_cancel_pending
 
 KIND_REMINDER = "meeting.reminder"
 KIND_RESCHEDULED = "meeting.rescheduled"
@@ -62,8 +62,8 @@ def _render_notice(*, meeting, recipient: User, headline: str, note: str = "", c
     }
     return {
         "subject": f"{headline}: {meeting.display_title}, {context['starts']:%-d %B %Y}",
-        "body_text": render_to_string("partnership/email/meeting_notice.txt", context),
-        "body_html": render_to_string("partnership/email/meeting_notice.html", context),
+        "body_text": render_to_string("partnership/meetings/email/notice.txt", context),
+        "body_html": render_to_string("partnership/meetings/email/notice.html", context),
         "attachment": meeting_ics(meeting=meeting, recipient_email=recipient.email, cancel=cancel),
     }
 
@@ -199,8 +199,8 @@ def on_papers_published(*, papers) -> int:
             written += notification_enqueue(
                 kind=KIND_PAPERS, subject_key=subject_key, slot=slot, recipient=recipient,
                 subject=f"New papers: {title}",
-                body_text=render_to_string("partnership/email/papers_published.txt", context),
-                body_html=render_to_string("partnership/email/papers_published.html", context),
+                body_text=render_to_string("partnership/papers/email/published.txt", context),
+                body_html=render_to_string("partnership/papers/email/published.html", context),
             ) is not None
     return written
 

@@ -33,7 +33,7 @@ def feed_settings(request):
         return redirect("partnership:feed_settings")
     token = CalendarFeedToken.objects.filter(user=request.user).first()
     feed_url = (request.build_absolute_uri(_feed_path(token.token)) if token else None)
-    return render(request, "partnership/meetings/feed_settings.html", {"token": token, "feed_url": feed_url})
+    return render(request, "partnership/calendar_feeds/settings.html", {"token": token, "feed_url": feed_url})
 
 
 def _feed_path(token):

@@ -11,13 +11,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from partnership.access import permission_required
-from partnership.forms.binding import form_data
+from partnership.common.access import permission_required
+from partnership.common.forms import form_data
 from partnership.forms.meetings import MeetingForm, MeetingTimesForm
 from partnership.models import Body, MeetingStatus
 from partnership.models.bodies import Cadence
 from partnership.selectors import meetings as select
-from partnership.services import meetings as services
+from partnership.services import meetings as meeting_services
 
 CALENDAR_PAST_DAYS = 183
 MY_MEETINGS_SHOWN = 50
@@ -89,7 +89,7 @@ def meeting_create(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            meeting = services.meeting_schedule(body=body, title=data["title"], starts_at=data["starts_at"],
+            meeting = meeting_services.meeting_schedule(body=body, title=data["title"], starts_at=data["starts_at"],
                                                 ends_at=data["ends_at"], location=data["location"],
                                                 online_link=data["online_link"])
         except ValidationError as error:
@@ -112,7 +112,7 @@ def meeting_reschedule(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.meeting_reschedule(meeting=meeting, starts_at=data["starts_at"], ends_at=data["ends_at"],
+            meeting_services.meeting_reschedule(meeting=meeting, starts_at=data["starts_at"], ends_at=data["ends_at"],
                                         location=data["location"], online_link=data["online_link"],
                                         title=data["title"])
         except ValidationError as error:
@@ -126,10 +126,11 @@ def meeting_reschedule(request, pk):
 
 
 STATUS_CHANGES = {
-    "cancel": (services.meeting_cancel, "Cancel this meeting", "Meeting cancelled. It stays listed as cancelled."),
-    "postpone": (services.meeting_postpone, "Postpone this meeting",
+    "cancel": (meeting_services.meeting_cancel, "Cancel this meeting",
+               "Meeting cancelled. It stays listed as cancelled."),
+    "postpone": (meeting_services.meeting_postpone, "Postpone this meeting",
                  "Meeting postponed. Change its time to schedule it again."),
-    "held": (services.meeting_mark_held, "Mark this meeting as held", "Meeting marked as held."),
+    "held": (meeting_services.meeting_mark_held, "Mark this meeting as held", "Meeting marked as held."),
 }
 
 
@@ -164,7 +165,7 @@ def meeting_create_next(request, pk):
     form = MeetingTimesForm(**form_data(request), initial=initial, submit="Create the next meeting")
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.meeting_create_next(previous=previous, starts_at=form.cleaned_data["starts_at"],
+            meeting = meeting_services.meeting_create_next(previous=previous, starts_at=form.cleaned_data["starts_at"],
                                                    ends_at=form.cleaned_data["ends_at"])
         except ValidationError as error:
             form.add_error(None, error)

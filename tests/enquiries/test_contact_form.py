@@ -6,9 +6,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from partnership import rate_limit
+from partnership.enquiries import rate_limit
+from partnership.enquiries.services import ACKNOWLEDGEMENT
 from partnership.models import Enquiry, EnquiryKind, EnquiryStatus, Notification
-from partnership.services.enquiries import ACKNOWLEDGEMENT
 from tests.factories.partnership import BoroughFactory
 from tests.support.form_values import form_values
 

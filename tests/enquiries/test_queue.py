@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from partnership.enquiries.views import QUEUE_PAGE_SIZE
 from partnership.models import Enquiry, EnquiryKind, EnquiryStatus
-from partnership.views.enquiries import QUEUE_PAGE_SIZE
 from tests.factories.enquiries import EnquiryFactory
 from tests.factories.partnership import gla_officer
 from tests.support.pagination import (

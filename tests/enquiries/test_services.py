@@ -12,10 +12,9 @@ from django.db import IntegrityError, close_old_connections, connection, transac
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from partnership.exports_enquiries import subject_access_csv
-from partnership.models import Enquiry, EnquiryKind, EnquiryStatus, Notification, NotificationStatus
-from partnership.reminders import planners
-from partnership.services.enquiries import (
+from partnership.enquiries.exports import subject_access_csv
+from partnership.enquiries.reminders import plan_enquiry_reminders
+from partnership.enquiries.services import (
     ACKNOWLEDGEMENT,
     ASSIGNED,
     DUE_SOON,
@@ -26,8 +25,9 @@ from partnership.services.enquiries import (
     enquiry_mark_spam,
     enquiry_record_response,
     enquiry_submit,
-    plan_enquiry_reminders,
 )
+from partnership.models import Enquiry, EnquiryKind, EnquiryStatus, Notification, NotificationStatus
+from partnership.notifications.registry import planners
 from tests.factories.enquiries import EnquiryFactory
 from tests.factories.partnership import UserFactory, gla_officer
 
@@ -263,8 +263,8 @@ def test_the_retention_period_is_a_setting(officer, settings):
 
 def test_the_beat_runs_anonymisation_daily(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["anonymise-expired-enquiries"]
-    assert entry["task"] == "partnership.tasks.anonymise_expired_enquiries"
-    from partnership.tasks import anonymise_expired_enquiries
+    assert entry["task"] == "partnership.enquiries.tasks.anonymise_expired_enquiries"
+    from partnership.enquiries.tasks import anonymise_expired_enquiries
 
     assert anonymise_expired_enquiries.name == entry["task"]
 

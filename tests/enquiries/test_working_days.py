@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from partnership import working_days
-from partnership.services.enquiries import response_due_for
+from partnership.common import working_days
+from partnership.enquiries.services import response_due_for
 
 LONDON = ZoneInfo("Europe/London")
 

@@ -9,8 +9,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from partnership.models import Decision, Declaration
-from partnership.services import meetings as services
+from partnership.models import Declaration, MeetingDecision
+from partnership.services import agenda as agenda_services
+from partnership.services import declarations as declaration_services
+from partnership.services.meeting_decisions import meeting_decision_record
 from tests.factories.meetings import AgendaItemFactory, MinutesFactory
 from tests.factories.partnership import MeetingFactory, UserFactory, gla_officer
 
@@ -42,14 +44,14 @@ def _item(meeting, position):
 
 
 CHANGES = {
-    "add": lambda m: services.agenda_item_add(meeting=m, title="Late item"),
-    "edit": lambda m: services.agenda_item_edit(item=_item(m, 2), title="Renamed", presenter="Someone"),
-    "move": lambda m: services.agenda_item_move(item=_item(m, 2), direction="up"),
-    "remove": lambda m: services.agenda_item_remove(item=_item(m, 1), by=gla_officer()),
-    "declaration": lambda m: services.declaration_record(agenda_item=_item(m, 2), person=UserFactory(),
+    "add": lambda m: agenda_services.agenda_item_add(meeting=m, title="Late item"),
+    "edit": lambda m: agenda_services.agenda_item_edit(item=_item(m, 2), title="Renamed", presenter="Someone"),
+    "move": lambda m: agenda_services.agenda_item_move(item=_item(m, 2), direction="up"),
+    "remove": lambda m: agenda_services.agenda_item_remove(item=_item(m, 1), by=gla_officer()),
+    "declaration": lambda m: declaration_services.declaration_record(agenda_item=_item(m, 2), person=UserFactory(),
                                                          interest="Trustee"),
-    "decision": lambda m: services.decision_record(meeting=m, agenda_item=_item(m, 2), text="Agreed."),
-    "decision without an item": lambda m: services.decision_record(meeting=m, text="Agreed."),
+    "decision": lambda m: meeting_decision_record(meeting=m, agenda_item=_item(m, 2), text="Agreed."),
+    "decision without an item": lambda m: meeting_decision_record(meeting=m, text="Agreed."),
 }
 
 
@@ -61,7 +63,7 @@ def test_each_change_is_refused_once_the_minutes_are_approved(meeting, change):
         CHANGES[change](meeting)
     assert refused.value.messages == [FIXED]
     assert _agenda(meeting) == before
-    assert not Declaration.objects.exists() and not Decision.objects.exists()
+    assert not Declaration.objects.exists() and not MeetingDecision.objects.exists()
 
 
 @pytest.mark.parametrize("change", CHANGES)
@@ -73,19 +75,19 @@ def test_each_change_is_allowed_while_the_minutes_are_not_approved(meeting, chan
 
 
 def test_editing_an_item_through_the_service_saves_it(meeting):
-    services.agenda_item_edit(item=_item(meeting, 2), title="Hotels and B&Bs", presenter="Ann", description="")
+    agenda_services.agenda_item_edit(item=_item(meeting, 2), title="Hotels and B&Bs", presenter="Ann", description="")
     assert _agenda(meeting)[1] == (2, "Hotels and B&Bs", "Ann")
 
 
 def test_the_removal_page_reason_names_the_approved_minutes(meeting):
     _approve(meeting)
-    assert services.agenda_item_removal_refused(_item(meeting, 1)) == FIXED
+    assert agenda_services.agenda_item_removal_refused(_item(meeting, 1)) == FIXED
 
 
 def test_other_meetings_stay_open(meeting):
     _approve(meeting)
     other = MeetingFactory(body=meeting.body)
-    services.agenda_item_add(meeting=other, title="Welcome")
+    agenda_services.agenda_item_add(meeting=other, title="Welcome")
     assert other.agenda_items.count() == 1
 
 
@@ -103,7 +105,7 @@ def test_meeting_page_hides_the_agenda_changes_once_the_minutes_are_approved(mee
                    reverse("partnership:agenda_item_remove", args=[item.pk]),
                    reverse("partnership:agenda_item_move", args=[item.pk, "up"]),
                    reverse("partnership:declaration_create", args=[meeting.pk]),
-                   reverse("partnership:decision_create", args=[meeting.pk])]
+                   reverse("partnership:meeting_decision_create", args=[meeting.pk])]
     open_page = _page(client, meeting)
     assert all(url in open_page for url in change_urls) and NOTE not in open_page
 
@@ -126,7 +128,7 @@ def test_the_note_says_when_the_minutes_were_approved(meeting, client_for):
     ("partnership:agenda_item_move", True, None),
     ("partnership:agenda_item_remove", True, {}),
     ("partnership:declaration_create", False, {"interest": "Trustee"}),
-    ("partnership:decision_create", False, {"text": "Agreed."}),
+    ("partnership:meeting_decision_create", False, {"text": "Agreed."}),
 ])
 def test_a_post_to_a_fixed_agenda_goes_back_to_the_meeting_saying_why(meeting, client_for, url_name, by_item, data):
     _approve(meeting)
@@ -142,7 +144,7 @@ def test_a_post_to_a_fixed_agenda_goes_back_to_the_meeting_saying_why(meeting, c
     # Said once, in the banner; the standing note below it explains in other words.
     assert page.count(FIXED) == 1 and page.count(NOTE) == 1
     assert _agenda(meeting) == before
-    assert not Declaration.objects.exists() and not Decision.objects.exists()
+    assert not Declaration.objects.exists() and not MeetingDecision.objects.exists()
 
 
 def test_the_form_pages_of_a_fixed_agenda_are_not_offered(meeting, client_for):

@@ -7,9 +7,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from partnership.models import Action, AgendaItem, Decision, Declaration, Notification, Paper
+from partnership.models import Action, AgendaItem, Declaration, MeetingDecision, Notification, Paper
+from partnership.services import agenda as agenda_services
 from partnership.services import meeting_notices
-from partnership.services import meetings as services
 from tests.factories.meetings import AgendaItemFactory, members_meeting
 from tests.factories.papers_actions import PaperFactory
 from tests.factories.partnership import ActionFactory, MeetingFactory, MembershipFactory, UserFactory, gla_officer
@@ -38,7 +38,7 @@ def _meeting_with_three_items():
 
 def test_removing_the_first_of_three_items_renumbers_the_rest_without_gaps(officer):
     meeting, items = _meeting_with_three_items()
-    services.agenda_item_remove(item=items[1], by=officer)
+    agenda_services.agenda_item_remove(item=items[1], by=officer)
     assert _agenda(meeting) == [(1, "Hotels"), (2, "Any other business")]
     assert not AgendaItem.objects.filter(pk=items[1].pk).exists()
 
@@ -49,7 +49,7 @@ def test_removing_the_first_of_three_items_renumbers_the_rest_without_gaps(offic
 ])
 def test_removing_a_middle_or_last_item(removed, left, officer):
     meeting, items = _meeting_with_three_items()
-    services.agenda_item_remove(item=items[removed], by=officer)
+    agenda_services.agenda_item_remove(item=items[removed], by=officer)
     assert _agenda(meeting) == left
 
 
@@ -57,7 +57,7 @@ def test_other_meetings_keep_their_agenda(officer):
     meeting, items = _meeting_with_three_items()
     other = members_meeting(meeting.body)
     AgendaItemFactory(meeting=other, position=2, title="Hotels")
-    services.agenda_item_remove(item=items[1], by=officer)
+    agenda_services.agenda_item_remove(item=items[1], by=officer)
     assert _agenda(other) == [(1, "Welcome and apologies"), (2, "Hotels")]
 
 
@@ -65,7 +65,7 @@ def test_papers_and_actions_of_the_item_stay_with_the_meeting(officer):
     meeting, items = _meeting_with_three_items()
     paper = PaperFactory(body=meeting.body, meeting=meeting, agenda_item=items[2], title="Hotel figures")
     action = ActionFactory(body=meeting.body, meeting=meeting, agenda_item=items[2])
-    services.agenda_item_remove(item=items[2], by=officer)
+    agenda_services.agenda_item_remove(item=items[2], by=officer)
     paper = Paper.objects.get(pk=paper.pk)  # never deleted with its item
     assert (paper.meeting_id, paper.agenda_item_id) == (meeting.pk, None)
     assert paper.file.storage.exists(paper.file.name)
@@ -77,7 +77,7 @@ def test_the_actions_history_shows_the_unlink_and_who_did_it(officer, world, cli
     meeting, items = _meeting_with_three_items()
     action = ActionFactory(body=meeting.body, meeting=meeting, agenda_item=items[2])
     untouched = ActionFactory(body=meeting.body, meeting=meeting, agenda_item=items[3])
-    services.agenda_item_remove(item=items[2], by=officer)
+    agenda_services.agenda_item_remove(item=items[2], by=officer)
     latest = Action.objects.get(pk=action.pk).history.order_by("-history_date", "-history_id").first()
     assert (latest.history_type, latest.history_user, latest.agenda_item_id) == ("~", officer, None)
     assert action.history.count() == 2 and untouched.history.count() == 1
@@ -95,24 +95,24 @@ def test_an_item_with_declarations_or_decisions_stays(record, officer):
     if record == "declaration":
         Declaration.objects.create(agenda_item=items[2], person=UserFactory(), interest="Trustee of a charity")
     else:
-        Decision.objects.create(meeting=meeting, agenda_item=items[2], text="Agreed the hotel plan.")
+        MeetingDecision.objects.create(meeting=meeting, agenda_item=items[2], text="Agreed the hotel plan.")
     with pytest.raises(ValidationError, match="Agenda item 2 has declarations of interest or decisions"):
-        services.agenda_item_remove(item=items[2], by=officer)
+        agenda_services.agenda_item_remove(item=items[2], by=officer)
     assert _agenda(meeting) == [(1, "Welcome"), (2, "Hotels"), (3, "Any other business")]
-    assert Declaration.objects.count() + Decision.objects.count() == 1
+    assert Declaration.objects.count() + MeetingDecision.objects.count() == 1
 
 
 def test_removing_an_item_already_gone_does_nothing(officer):
     meeting, items = _meeting_with_three_items()
-    services.agenda_item_remove(item=items[1], by=officer)
-    services.agenda_item_remove(item=items[1], by=officer)  # a second click on a stale page
+    agenda_services.agenda_item_remove(item=items[1], by=officer)
+    agenda_services.agenda_item_remove(item=items[1], by=officer)  # a second click on a stale page
     assert _agenda(meeting) == [(1, "Hotels"), (2, "Any other business")]
 
 
 def test_a_reminder_written_after_the_removal_lists_the_agenda_as_it_now_is(officer):
     meeting, items = _meeting_with_three_items()
     MembershipFactory(user=UserFactory(), body=meeting.body)
-    services.agenda_item_remove(item=items[2], by=officer)
+    agenda_services.agenda_item_remove(item=items[2], by=officer)
     now = meeting.starts_at - dt.timedelta(days=7)
     assert meeting_notices.meeting_reminders_write(meeting=meeting, days_before=7, now=now) == 1
     body_text = Notification.objects.get().body_text
@@ -146,7 +146,7 @@ def test_officer_confirms_then_removes_and_sees_a_banner(world, client_for):
 
 def test_refused_removal_explains_itself(world, client_for):
     meeting, items = _meeting_with_three_items()
-    Decision.objects.create(meeting=meeting, agenda_item=items[1], text="Agreed.")
+    MeetingDecision.objects.create(meeting=meeting, agenda_item=items[1], text="Agreed.")
     client = client_for(world.users["gla_officer"])
     url = reverse("partnership:agenda_item_remove", args=[items[1].pk])
     page = client.get(url).content.decode()

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from partnership.models import Attendance, AttendanceStatus
-from partnership.services import meetings as services
+from partnership.services import attendance as attendance_services
+from partnership.services import minutes as minutes_services
 from tests.factories.meetings import MinutesFactory
 from tests.factories.partnership import MeetingFactory, MembershipFactory, UserFactory, gla_officer
 
@@ -53,7 +54,7 @@ CHANGES = {
 def test_attendance_is_refused_once_the_minutes_are_approved(meeting, present, absent, change):
     _approve(meeting)
     with pytest.raises(ValidationError) as refused:
-        services.attendance_record(meeting=meeting, statuses=CHANGES[change](present, absent))
+        attendance_services.attendance_record(meeting=meeting, statuses=CHANGES[change](present, absent))
     assert refused.value.messages == [FIXED]
     assert _recorded(meeting) == {"Pat Present": AttendanceStatus.PRESENT}
 
@@ -62,14 +63,14 @@ def test_attendance_is_refused_once_the_minutes_are_approved(meeting, present, a
 def test_attendance_is_recorded_while_the_minutes_are_not_approved(meeting, present, absent, minutes):
     if minutes == "draft":
         MinutesFactory(meeting=meeting, text="Draft.")
-    services.attendance_record(meeting=meeting, statuses={present: "", absent: AttendanceStatus.APOLOGIES})
+    attendance_services.attendance_record(meeting=meeting, statuses={present: "", absent: AttendanceStatus.APOLOGIES})
     assert _recorded(meeting) == {"Ade Absent": AttendanceStatus.APOLOGIES}
 
 
 def test_other_meetings_attendance_stays_open(meeting, present):
     _approve(meeting)
     other = MeetingFactory(body=meeting.body)
-    services.attendance_record(meeting=other, statuses={present: AttendanceStatus.PRESENT})
+    attendance_services.attendance_record(meeting=other, statuses={present: AttendanceStatus.PRESENT})
     assert _recorded(other) == {"Pat Present": AttendanceStatus.PRESENT}
 
 
@@ -107,7 +108,7 @@ def test_a_post_to_fixed_attendance_goes_back_to_the_meeting_saying_why(meeting,
 def test_a_post_refused_by_the_service_goes_back_to_the_meeting_saying_why(meeting, present, client_for,
                                                                              monkeypatch):
     # The minutes approved between the view's check and the service's (the service holds the lock).
-    monkeypatch.setattr(services, "attendance_is_fixed", lambda meeting_id: False)
+    monkeypatch.setattr(minutes_services, "attendance_is_fixed", lambda meeting_id: False)
     _approve(meeting)
     response = client_for(gla_officer()).post(_url(meeting), {f"person_{present.pk}": ""}, follow=True)
     assert response.redirect_chain == [(reverse("partnership:meeting_detail", args=[meeting.pk]), 302)]

@@ -6,7 +6,7 @@ import re
 from django.urls import reverse
 
 from partnership.models import Attendance, AttendanceStatus, NotificationPreference
-from partnership.reminders import optional_kinds
+from partnership.notifications.registry import optional_kinds
 from tests.factories.meetings import CalendarFeedTokenFactory, members_meeting
 from tests.factories.partnership import MembershipFactory, UserFactory
 

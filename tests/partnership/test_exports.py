@@ -1,5 +1,5 @@
 """The one CSV formula-neutralisation rule every app's export goes through
-(partnership.exports); each app's own export test proves its download uses it."""
+(partnership.common.csv_export); each app's own export test proves its download uses it."""
 
 import csv
 import io
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from partnership.exports import csv_response, neutralise
+from partnership.common.csv_export import csv_response, neutralise
 
 ROOT = Path(__file__).resolve().parents[2]
 

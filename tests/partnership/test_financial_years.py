@@ -1,11 +1,11 @@
-"""The GLA's April-March financial year (partnership.financial_years), shared by resettlement
+"""The GLA's April-March financial year (partnership.common.financial_years), shared by resettlement
 offers and funding lines."""
 
 import datetime as dt
 
 import pytest
 
-from partnership import financial_years
+from partnership.common import financial_years
 
 
 @pytest.mark.parametrize(("start", "label"), [

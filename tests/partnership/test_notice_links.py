@@ -1,12 +1,12 @@
-"""Absolute links in emails and calendar files all come from partnership.services.notice_links,
+"""Absolute links in emails and calendar files all come from partnership.notifications.services.notice_links,
 so a PORTAL_BASE_URL written with a trailing slash never gives a double slash."""
 
 import pytest
 from django.test import override_settings
 from icalendar import Calendar
 
+from partnership.notifications.services.notice_links import meeting_link, portal_link
 from partnership.services.meeting_calendar import meeting_ics
-from partnership.services.notice_links import meeting_link, portal_link
 from tests.factories.partnership import MeetingFactory
 
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from partnership.models import Notification, NotificationStatus
-from partnership.services.outbox import (
+from partnership.notifications.services.outbox import (
     MAX_ATTEMPTS,
     notification_enqueue,
     notification_retry,

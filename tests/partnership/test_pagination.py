@@ -5,7 +5,7 @@ import pytest
 from django.http import QueryDict
 from django.template.loader import render_to_string
 
-from partnership.pagination import PAGE_SIZE, page_url, paginate, without_page
+from partnership.common.pagination import PAGE_SIZE, page_url, paginate, without_page
 
 ROWS = list(range(1, 301))  # 300 rows: 12 pages of 25
 NOUN = ("offer", "offers")

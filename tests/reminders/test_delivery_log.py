@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnership.models import Notification, NotificationStatus
-from partnership.views.notifications import LOG_PAGE_SIZE
+from partnership.notifications.views import LOG_PAGE_SIZE
 from tests.factories.partnership import UserFactory, gla_officer
 from tests.factories.reminders import NotificationFactory
 from tests.support.pagination import (

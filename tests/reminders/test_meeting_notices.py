@@ -9,6 +9,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from partnership.models import Body, MembershipRole, Notification, NotificationStatus, PaperVisibility
+from partnership.notifications.services.preferences import preference_update
 from partnership.services import meetings as meeting_services
 from partnership.services.meeting_calendar import meeting_uid
 from partnership.services.meeting_notices import (
@@ -17,7 +18,6 @@ from partnership.services.meeting_notices import (
     on_papers_published,
     plan_meeting_reminders,
 )
-from partnership.services.notification_preferences import preference_update
 from tests.factories.meetings import AgendaItemFactory
 from tests.factories.papers_actions import PaperFactory
 from tests.factories.partnership import BodyFactory, MeetingFactory, MembershipFactory, UserFactory, gla_officer

@@ -10,8 +10,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from partnership.models import Notification, NotificationStatus
-from partnership.services import outbox
-from partnership.services.outbox import (
+from partnership.notifications.services import outbox
+from partnership.notifications.services.outbox import (
     message_id_for,
     notification_enqueue,
     notification_retry,
@@ -195,7 +195,7 @@ def test_a_dispatch_stops_claiming_after_its_time_budget_and_the_next_one_carrie
 @pytest.mark.django_db(transaction=True)
 def test_retry_asks_a_worker_to_send_that_one_notice_by_id(monkeypatch):
     from lsmp.celery import app
-    from partnership import tasks
+    from partnership.notifications import tasks
 
     asked = []
     monkeypatch.setattr(app, "send_task", lambda name, args=(), **kwargs: asked.append((name, args, kwargs)))
@@ -203,7 +203,7 @@ def test_retry_asks_a_worker_to_send_that_one_notice_by_id(monkeypatch):
     with override_settings(OUTBOX_KICK_ON_COMMIT=True):
         outbox._kick_paused_until = 0.0
         notification_retry(notification=failed)
-    assert asked == [("partnership.tasks.send_notification", (failed.pk,), {"retry": False})]
+    assert asked == [("partnership.notifications.tasks.send_notification", (failed.pk,), {"retry": False})]
     # The task itself is idempotent: run twice, it sends once.
     assert tasks.send_notification(failed.pk) is True
     assert tasks.send_notification(failed.pk) is False
@@ -240,7 +240,8 @@ def test_no_task_is_ever_scheduled_ahead_with_countdown_or_eta():
 
 @pytest.mark.django_db
 def test_one_broken_planner_does_not_stop_the_others(monkeypatch, caplog):
-    from partnership import reminders, tasks
+    from partnership.notifications import registry as reminders
+    from partnership.notifications import tasks
 
     calls = []
 

@@ -9,9 +9,9 @@ from django.core import mail
 from django.urls import reverse
 
 from partnership.models import Delivery, Notification, NotificationPreference, NotificationStatus
-from partnership.services.digests import notifications_bundle_digests
-from partnership.services.notification_preferences import preference_update
-from partnership.services.outbox import notification_enqueue, notifications_dispatch_due
+from partnership.notifications.services.digests import notifications_bundle_digests
+from partnership.notifications.services.outbox import notification_enqueue, notifications_dispatch_due
+from partnership.notifications.services.preferences import preference_update
 from tests.factories.partnership import UserFactory
 
 LONDON = ZoneInfo("Europe/London")

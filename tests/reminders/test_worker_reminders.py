@@ -15,11 +15,11 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from partnership.models import MembershipRole, Notification, NotificationStatus
+from partnership.notifications.services import outbox
+from partnership.notifications.services.outbox import notification_enqueue
+from partnership.notifications.tasks import dispatch_due_notifications, plan_reminders
 from partnership.services import meetings as meeting_services
-from partnership.services import outbox
 from partnership.services.meeting_notices import on_meeting_rescheduled, on_papers_published, plan_meeting_reminders
-from partnership.services.outbox import notification_enqueue
-from partnership.tasks import dispatch_due_notifications, plan_reminders
 from tests.factories.meetings import AgendaItemFactory
 from tests.factories.papers_actions import PaperFactory
 from tests.factories.partnership import BodyFactory, MeetingFactory, MembershipFactory, UserFactory
