@@ -6,7 +6,7 @@ class TaskgroupsConfig(AppConfig):
     verbose_name = "Task groups"
 
     def ready(self):
-        from partnership.reminders import register_kind, register_planner
+        from partnership.notifications.registry import register_kind, register_planner
 
         from . import rules  # noqa: F401 - registers the permissions
         from .reminders import KIND, plan_protocol_review_reminders

@@ -1,11 +1,6 @@
 """Navigation entries this app contributes (see partnership.common.navigation)."""
 
-from partnership.navigation import NavEntry
-
-
-def signed_in(user):
-    return user.is_authenticated
-
+from partnership.common.navigation import NavEntry, signed_in
 
 ENTRIES = [
     NavEntry("Task groups", "taskgroups:task_group_list", 32, lambda user: True),

@@ -8,8 +8,8 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
-from partnership.services.notice_links import portal_link
-from partnership.services.outbox import notification_enqueue
+from partnership.notifications.services.notice_links import portal_link
+from partnership.notifications.services.outbox import notification_enqueue
 
 from .models import Protocol
 

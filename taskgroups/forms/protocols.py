@@ -1,6 +1,6 @@
 from django import forms
 
-from partnership.forms.common import DateInput, auto_helper
+from partnership.common.forms import DateInput, fields_of, gds_helper
 from partnership.models import Body, Paper, Role, User
 
 from ..models import Protocol
@@ -31,7 +31,7 @@ class ProtocolForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["document"].label_from_instance = lambda paper: f"{paper.body.short_name}: {paper.title}"
-        self.helper = auto_helper(self, submit="Save the protocol")
+        self.helper = gds_helper(*fields_of(self), submit="Save the protocol")
 
     def values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

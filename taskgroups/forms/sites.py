@@ -1,6 +1,6 @@
 from django import forms
 
-from partnership.forms.common import DateInput, auto_helper
+from partnership.common.forms import DateInput, fields_of, gds_helper
 from partnership.models import Organisation
 
 from ..models import IssueCategory, IssueSeverity, Site, TaskGroup
@@ -34,7 +34,7 @@ class SiteForm(forms.ModelForm):
         self.fields["borough"].queryset = Organisation.objects.boroughs()
         self.fields["provider"].queryset = Organisation.objects.exclude(kind="borough").order_by("name")
         self.fields["task_groups"].label_from_instance = lambda group: group.body.name
-        self.helper = auto_helper(self, submit="Save the site")
+        self.helper = gds_helper(*fields_of(self), submit="Save the site")
 
     def values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -64,7 +64,7 @@ class SiteIssueForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = auto_helper(self, submit="Record the issue")
+        self.helper = gds_helper(*fields_of(self), submit="Record the issue")
 
 
 class SiteIssueUpdateForm(forms.Form):
@@ -77,7 +77,7 @@ class SiteIssueUpdateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["to_status"].choices = [("", "Keep the status as it is")] + [
             (t.target, t.verb) for t in transitions]
-        self.helper = auto_helper(self, submit="Save the update")
+        self.helper = gds_helper(*fields_of(self), submit="Save the update")
 
     def clean(self):
         data = super().clean()

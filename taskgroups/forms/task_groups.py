@@ -1,6 +1,6 @@
 from django import forms
 
-from partnership.forms.common import DateInput, auto_helper
+from partnership.common.forms import DateInput, fields_of, gds_helper
 from partnership.models import Body, Role, User
 
 from ..models import FocusArea, TaskGroup
@@ -31,7 +31,7 @@ class TaskGroupForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = auto_helper(self, submit="Save the task group")
+        self.helper = gds_helper(*fields_of(self), submit="Save the task group")
 
     def values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -47,4 +47,4 @@ class TaskGroupCreateForm(TaskGroupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.order_fields(["name", "short_name", *self.Meta.fields])
-        self.helper = auto_helper(self, submit="Create the task group")
+        self.helper = gds_helper(*fields_of(self), submit="Create the task group")

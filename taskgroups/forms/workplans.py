@@ -1,8 +1,8 @@
 from django import forms
 from django.utils import timezone
 
-from partnership import financial_years
-from partnership.forms.common import auto_helper
+from partnership.common import financial_years
+from partnership.common.forms import fields_of, gds_helper
 from partnership.models import Body, Role, User
 
 
@@ -39,7 +39,7 @@ class WorkplanImportForm(forms.Form):
         self.fields["first_year"].initial = self.fields["last_year"].initial = year
         if by is not None:
             self.fields["default_owner"].initial = by.pk
-        self.helper = auto_helper(self, submit="Check the spreadsheet")
+        self.helper = gds_helper(*fields_of(self), submit="Check the spreadsheet")
 
     def clean(self):
         data = super().clean()

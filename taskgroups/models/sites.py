@@ -60,7 +60,8 @@ class Site(models.Model):
             models.CheckConstraint(name="site_capacity_band_valid", condition=Q(capacity_band__in=CapacityBand.values)),
             models.CheckConstraint(
                 name="site_closes_after_opening",
-                condition=Q(closed_on__isnull=True) | Q(opened_on__isnull=True) | Q(closed_on__gte=models.F("opened_on"))),
+                condition=(Q(closed_on__isnull=True) | Q(opened_on__isnull=True)
+                           | Q(closed_on__gte=models.F("opened_on")))),
         ]
 
     def __str__(self):

@@ -3,7 +3,8 @@ read through its own scope (members, workplan, sites, protocols)."""
 
 from django.utils import timezone
 
-from partnership.selectors.meetings import body_members, sees_members_side, upcoming_meetings
+from partnership.selectors.bodies import body_members, sees_members_side
+from partnership.selectors.meetings import upcoming_meetings
 
 from ..models import Protocol, SiteIssue, TaskGroup
 from .workplans import latest_workplan_of, workplan_progress

@@ -7,7 +7,7 @@ from django.utils import timezone
 from partnership.models import ActionStatus, Organisation
 
 from ..models import Priority, Theme, Workplan, WorkplanAction
-from ..progress import Progress, PriorityProgress, ThemeProgress, WorkplanProgress
+from ..progress import PriorityProgress, Progress, ThemeProgress, WorkplanProgress
 
 
 def workplans_for_user(user):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-from partnership.exports import FORMULA_STARTS
+from partnership.common.csv_export import FORMULA_STARTS
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000

@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from partnership.access import permission_required, scoped_object_or_404
-from partnership.forms.binding import form_data
-from partnership.pagination import paginate
+from partnership.common.access import permission_required, scoped_object_or_404
+from partnership.common.forms import form_data
+from partnership.common.pagination import paginate
 
 from ..forms.sites import NO_PERSONAL_DATA, SiteForm, SiteIssueForm, SiteIssueUpdateForm
 from ..selectors.sites import issue_updates, issues_for_user, site_for_page, site_issues, sites_for_user

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from partnership.access import permission_required, scoped_object_or_404
-from partnership.forms.binding import form_data
-from partnership.pagination import paginate
+from partnership.common.access import permission_required, scoped_object_or_404
+from partnership.common.forms import form_data
+from partnership.common.pagination import paginate
 
 from ..forms.task_groups import TaskGroupCreateForm, TaskGroupForm
 from ..selectors.task_groups import task_group_page, task_groups_for_listing

@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from partnership.access import permission_required, scoped_object_or_404
-from partnership.exports import csv_response
-from partnership.forms.binding import form_data
-from partnership.pagination import paginate, without_page
+from partnership.common.access import permission_required, scoped_object_or_404
+from partnership.common.csv_export import csv_response
+from partnership.common.forms import form_data
+from partnership.common.pagination import paginate, without_page
 
 from ..charts import progress_chart
 from ..filters import WorkplanActionFilter, filter_form_errors
@@ -87,8 +87,9 @@ def workplan_import(request):
     form = WorkplanImportForm(**form_data(request), by=request.user)
     if request.method == "POST" and form.is_valid():
         try:
+            values = {key: value for key, value in form.cleaned_data.items() if key != "file"}
             record = workplan_imports.workplan_import_read(by=request.user, uploaded_file=form.cleaned_data["file"],
-                                                           **{k: v for k, v in form.cleaned_data.items() if k != "file"})
+                                                           **values)
         except ValidationError as error:
             add_service_error(form, error)
         else:
