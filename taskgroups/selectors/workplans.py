@@ -68,8 +68,9 @@ def workplan_partners(workplan):
 
 
 def workplans_with_counts(user):
-    return workplans_for_user(user).annotate(
-        action_count=Count("themes__priorities__workplan_actions", distinct=True)).order_by("-first_year", "title", "pk")
+    return (workplans_for_user(user)
+            .annotate(action_count=Count("themes__priorities__workplan_actions", distinct=True))
+            .order_by("-first_year", "title", "pk"))
 
 
 def latest_workplan_of(body, user):
