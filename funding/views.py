@@ -34,7 +34,6 @@ from .forms import (
 from .models import (
     EDITABLE_STATUSES,
     RAG_RULE_TEXT,
-    WITHDRAWABLE_STATUSES,
     Decision,
     DecisionDocument,
     DecisionItem,
@@ -46,6 +45,7 @@ from .models import (
     Risk,
     StreamAllocation,
 )
+from .rules import DECISION_MACHINE
 
 PAGE_SIZE = 50
 MANAGE = "funding.manage_decisions"
@@ -256,7 +256,7 @@ def decision_withdraw(request, code):
     return _lifecycle(request, code, WithdrawForm,
                       lambda d, data: services.decision_withdraw(decision=d, reason=data["reason"]),
                       "funding/decisions/withdraw.html", lambda d: f"{d.reference_code} is withdrawn.",
-                      allowed=WITHDRAWABLE_STATUSES)
+                      allowed=DECISION_MACHINE.sources(DecisionStatus.WITHDRAWN))
 
 
 # The parts of a decision, added, changed and removed through one set of views.

@@ -3,6 +3,20 @@ objects and list views filter through the scoped QuerySet methods as well: both,
 
 import rules
 
+from partnership.common.status_machine import StatusMachine, Transition
+from partnership.models import MeetingStatus
+
+M = MeetingStatus
+# The one transition table of a meeting. Rescheduling a postponed meeting (meeting_reschedule)
+# makes it scheduled again; a held or cancelled meeting is final.
+MEETING_MACHINE = StatusMachine([
+    Transition(M.SCHEDULED, M.CANCELLED, verb="Cancel this meeting"),
+    Transition(M.POSTPONED, M.CANCELLED, verb="Cancel this meeting"),
+    Transition(M.SCHEDULED, M.POSTPONED, verb="Postpone this meeting"),
+    Transition(M.SCHEDULED, M.HELD, verb="Mark as held"),
+    Transition(M.POSTPONED, M.SCHEDULED, verb="Change the time"),
+])
+
 
 @rules.predicate
 def is_gla_officer(user):

@@ -1,4 +1,4 @@
-"""Resettlement offers, their review history and arrivals (DESIGN.md section 3).
+"""Resettlement offers, their review history and arrivals.
 
 No personal data about refugees is held here: arrivals are counts (a date and a household
 size), never names, dates of birth, nationalities or case numbers."""

@@ -37,6 +37,10 @@ class StatusMachine:
         """The transitions out of a status, in table order; only those of one side if given."""
         return [t for t in self._table.values() if t.source == source and (side is None or t.side == side)]
 
+    def sources(self, target: str) -> tuple[str, ...]:
+        """The statuses a record can reach `target` from, in table order."""
+        return tuple(dict.fromkeys(t.source for t in self._table.values() if t.target == target))
+
     def targets(self, source: str) -> set[str]:
         return {t.target for t in self.from_status(source)}
 

@@ -16,8 +16,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from partnership.common.status_machine import StatusMachine, Transition
 from partnership.common.working_days import add_working_days
+from partnership.enquiries.rules import ENQUIRY_MACHINE
 from partnership.models import Enquiry, EnquiryCounter, EnquiryKind, EnquiryStatus, Notification, NotificationStatus
 from partnership.models.enquiries import FINISHED_STATUSES
 from partnership.notifications.services.notice_links import portal_link
@@ -31,20 +31,6 @@ ASSIGNED = "enquiry.assigned"
 DUE_SOON = "enquiry.due_soon"
 OVERDUE = "enquiry.overdue"
 REMINDER_KINDS = (ASSIGNED, DUE_SOON, OVERDUE)
-
-E = EnquiryStatus
-# The one transition table of an enquiry (GLA officers make them all); closed and spam are final.
-# Assigned to assigned is a re-assignment to another officer.
-ENQUIRY_MACHINE = StatusMachine([
-    Transition(E.NEW, E.ASSIGNED, verb="Assign"),
-    Transition(E.NEW, E.RESPONDED, verb="Record the response"),
-    Transition(E.NEW, E.SPAM, verb="Mark as spam"),
-    Transition(E.ASSIGNED, E.ASSIGNED, verb="Assign"),
-    Transition(E.ASSIGNED, E.RESPONDED, verb="Record the response"),
-    Transition(E.ASSIGNED, E.SPAM, verb="Mark as spam"),
-    Transition(E.RESPONDED, E.CLOSED, verb="Close"),
-])
-
 
 def response_due_for(received_at: datetime):
     """5 working days after the day of receipt (London time), bank holidays excluded."""

@@ -16,8 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from partnership.models import Meeting, MeetingStatus, Membership, Notification, NotificationStatus, Paper, User
-from partnership.models.bodies import MAX_REMINDER_DAYS
+from partnership.models import Meeting, Membership, Notification, NotificationStatus, Paper, User
 from partnership.notifications.services.notice_links import meeting_link, paper_link, preferences_link
 from partnership.notifications.services.outbox import notification_enqueue, notifications_cancel_pending
 from partnership.services.meeting_calendar import meeting_ics
@@ -97,20 +96,6 @@ def _reminder_revive(*, key: str, slot: str, email: str, send_at: datetime, noti
              body_text=notice["body_text"], body_html=notice["body_html"], attachment_name=name,
              attachment_content=content, attachment_mimetype=mimetype, attempts=0, last_error="",
              claim_token="", claimed_until=None)
-
-
-def plan_meeting_reminders(now: datetime) -> int:
-    """The planner (run hourly by the beat): writes the reminders due within LOOKAHEAD."""
-    meetings = (Meeting.objects.filter(status=MeetingStatus.SCHEDULED, starts_at__gt=now,
-                                       starts_at__lte=now + timedelta(days=MAX_REMINDER_DAYS) + LOOKAHEAD)
-                .select_related("body").prefetch_related("agenda_items"))
-    written = 0
-    for meeting in meetings:
-        for days in meeting.body.reminder_offsets:
-            send_at = meeting.starts_at - timedelta(days=days)
-            if now - GRACE < send_at <= now + LOOKAHEAD:
-                written += meeting_reminders_write(meeting=meeting, days_before=days, now=now)
-    return written
 
 
 def on_meeting_rescheduled(*, meeting, previous_starts_at: datetime) -> int:

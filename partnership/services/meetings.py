@@ -8,12 +8,12 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from partnership.common.status_machine import StatusMachine, Transition
 from partnership.models import (
     AgendaItem,
     Meeting,
     MeetingStatus,
 )
+from partnership.rules import MEETING_MACHINE
 
 from . import meeting_notices
 
@@ -68,18 +68,6 @@ def meeting_reschedule(*, meeting: Meeting, starts_at, ends_at, location, online
     if moved:
         meeting_notices.on_meeting_rescheduled(meeting=meeting, previous_starts_at=previous_starts_at)
     return meeting
-
-
-M = MeetingStatus
-# The one transition table of a meeting. Rescheduling a postponed meeting (meeting_reschedule)
-# makes it scheduled again; a held or cancelled meeting is final.
-MEETING_MACHINE = StatusMachine([
-    Transition(M.SCHEDULED, M.CANCELLED, verb="Cancel this meeting"),
-    Transition(M.POSTPONED, M.CANCELLED, verb="Cancel this meeting"),
-    Transition(M.SCHEDULED, M.POSTPONED, verb="Postpone this meeting"),
-    Transition(M.SCHEDULED, M.HELD, verb="Mark as held"),
-    Transition(M.POSTPONED, M.SCHEDULED, verb="Change the time"),
-])
 
 
 def _change_status(meeting: Meeting, status: str) -> Meeting:

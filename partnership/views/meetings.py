@@ -16,6 +16,7 @@ from partnership.common.forms import form_data
 from partnership.forms.meetings import MeetingForm, MeetingTimesForm
 from partnership.models import Body, MeetingStatus
 from partnership.models.bodies import Cadence
+from partnership.selectors import bodies as body_select
 from partnership.selectors import meetings as select
 from partnership.services import meetings as meeting_services
 
@@ -47,7 +48,7 @@ def meeting_detail(request, pk):
     """The meeting and its agenda. Matters arising, online links, attendance and declarations
     belong to the members' side: shown only to the body's members and GLA officers."""
     meeting = get_object_or_404(select.meetings_for_listing(), pk=pk)
-    members_side = select.sees_members_side(request.user, meeting.body)
+    members_side = body_select.sees_members_side(request.user, meeting.body)
     minutes = getattr(meeting, "minutes", None)
     context = {
         "meeting": meeting,
@@ -76,7 +77,7 @@ def meeting_detail(request, pk):
 def meeting_joining(request, pk):
     """How to join: the online link. Members of the body and GLA officers only; 404 otherwise."""
     meeting = get_object_or_404(select.meetings_for_listing(), pk=pk)
-    if not select.sees_members_side(request.user, meeting.body):
+    if not body_select.sees_members_side(request.user, meeting.body):
         raise Http404
     return render(request, "partnership/meetings/joining.html", {"meeting": meeting})
 

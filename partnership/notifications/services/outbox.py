@@ -1,4 +1,4 @@
-"""The transactional outbox (DESIGN.md section 5): a change writes Notification rows in its
+"""The transactional outbox (docs/decisions/0001): a change writes Notification rows in its
 own transaction; the dispatcher claims due rows and sends them. Nothing here sends at write
 time, so a rolled-back change sends nothing and a broker outage loses nothing.
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from partnership.models import Notification
 from partnership.notifications.services.notice_links import action_link
-from partnership.services.action_notices import plan_action_notices
+from partnership.reminders import plan_action_notices
 from tests.factories.partnership import PASSWORD, ActionFactory, BoroughFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -18,8 +18,9 @@ from partnership.models import MembershipRole, Notification, NotificationStatus
 from partnership.notifications.services import outbox
 from partnership.notifications.services.outbox import notification_enqueue
 from partnership.notifications.tasks import dispatch_due_notifications, plan_reminders
+from partnership.reminders import plan_meeting_reminders
 from partnership.services import meetings as meeting_services
-from partnership.services.meeting_notices import on_meeting_rescheduled, on_papers_published, plan_meeting_reminders
+from partnership.services.meeting_notices import on_meeting_rescheduled, on_papers_published
 from tests.factories.meetings import AgendaItemFactory
 from tests.factories.papers_actions import PaperFactory
 from tests.factories.partnership import BodyFactory, MeetingFactory, MembershipFactory, UserFactory

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from partnership.models import ActionStatus, Notification
-from partnership.services.action_notices import plan_action_notices
+from partnership.reminders import plan_action_notices
 from tests.factories.partnership import ActionFactory, BoroughFactory, UserFactory
 
 LONDON = ZoneInfo("Europe/London")

@@ -1,6 +1,8 @@
-"""Action notices to the person who owns an action: due soon (3 days before the due date),
-overdue (from the day after it), then one weekly digest of all their overdue actions instead of
-one email each.
+"""The partnership's reminder planners (registered in PartnershipConfig.ready(), run hourly by the
+beat): meeting reminders before each meeting (the notices themselves are written by
+services/meeting_notices.py), and action notices to the person who owns an action: due soon
+(3 days before the due date), overdue (from the day after it), then one weekly digest of all
+their overdue actions instead of one email each.
 
 An action owned by a person goes to them; one owned by an organisation goes to its contact user
 (Action.notice_recipient) while they still work there. An organisation with only a contact name
@@ -15,9 +17,11 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from partnership.models import Action
+from partnership.models import Action, Meeting, MeetingStatus
+from partnership.models.bodies import MAX_REMINDER_DAYS
 from partnership.notifications.services.notice_links import action_link, preferences_link
 from partnership.notifications.services.outbox import notification_enqueue
+from partnership.services.meeting_notices import GRACE, LOOKAHEAD, meeting_reminders_write
 
 KIND_DUE_SOON = "action.due_soon"
 KIND_OVERDUE = "action.overdue"
@@ -91,4 +95,18 @@ def _write_weekly_digests(overdue, today) -> int:
                           slot=f"week-{year}-{week:02d}", recipient=owner,
                           headline=f"You have {count} overdue action{'s' if count != 1 else ''}.",
                           subject=f"Your overdue actions this week ({count})", actions=actions)
+    return written
+
+
+def plan_meeting_reminders(now: datetime) -> int:
+    """The planner (run hourly by the beat): writes the reminders due within LOOKAHEAD."""
+    meetings = (Meeting.objects.filter(status=MeetingStatus.SCHEDULED, starts_at__gt=now,
+                                       starts_at__lte=now + timedelta(days=MAX_REMINDER_DAYS) + LOOKAHEAD)
+                .select_related("body").prefetch_related("agenda_items"))
+    written = 0
+    for meeting in meetings:
+        for days in meeting.body.reminder_offsets:
+            send_at = meeting.starts_at - timedelta(days=days)
+            if now - GRACE < send_at <= now + LOOKAHEAD:
+                written += meeting_reminders_write(meeting=meeting, days_before=days, now=now)
     return written

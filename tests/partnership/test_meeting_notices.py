@@ -10,13 +10,13 @@ from icalendar import Calendar
 
 from partnership.models import Body, MembershipRole, Notification, NotificationStatus, PaperVisibility
 from partnership.notifications.services.preferences import preference_update
+from partnership.reminders import plan_meeting_reminders
 from partnership.services import meetings as meeting_services
 from partnership.services.meeting_calendar import meeting_uid
 from partnership.services.meeting_notices import (
     on_meeting_cancelled,
     on_meeting_rescheduled,
     on_papers_published,
-    plan_meeting_reminders,
 )
 from tests.factories.meetings import AgendaItemFactory
 from tests.factories.papers_actions import PaperFactory
