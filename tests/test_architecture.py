@@ -134,11 +134,16 @@ def test_the_public_surface_check_finds_an_internal_import(tmp_path):
 # get, create, update and delete are left out: dicts, QueryDicts, forms and files have methods
 # of those names (request.GET.get, initial.update), and Model.objects.get() is caught by .objects.
 QUERYSET_METHODS = {
-    "filter", "exclude", "annotate", "alias", "aggregate", "values", "values_list", "select_related",
-    "prefetch_related", "order_by", "distinct", "only", "defer", "all", "count", "exists", "first", "last",
-    "earliest", "latest", "in_bulk", "iterator", "select_for_update", "raw", "extra", "get_or_create",
-    "update_or_create", "bulk_create", "bulk_update",
+    "filter", "exclude", "annotate", "alias", "aggregate", "values_list", "select_related", "prefetch_related",
+    "order_by", "distinct", "only", "defer", "all", "exists", "first", "last", "earliest", "latest", "in_bulk",
+    "iterator", "select_for_update", "raw", "extra", "get_or_create", "update_or_create", "bulk_create",
+    "bulk_update",
 }
+# Two names that dicts, strings and forms share are told apart by their arguments: a view's
+# QuerySet.values() names fields, where dict.values() and the task-group forms' values() take
+# none; QuerySet.count() takes none, where str.count() and list.count() take one.
+QUERYSET_METHODS_WITH_ARGUMENTS = {"values"}
+QUERYSET_METHODS_WITHOUT_ARGUMENTS = {"count"}
 MANAGERS = {"objects", "_default_manager", "_base_manager"}
 OBJECT_OR_404 = {"get_object_or_404", "get_list_or_404", "scoped_object_or_404"}
 
@@ -152,6 +157,14 @@ def _called_name(call: ast.Call) -> str:
     return getattr(call.func, "id", getattr(call.func, "attr", ""))
 
 
+def _is_queryset_method_call(call: ast.Call) -> bool:
+    if not isinstance(call.func, ast.Attribute):
+        return False
+    name, has_arguments = call.func.attr, bool(call.args or call.keywords)
+    return (name in QUERYSET_METHODS or (name in QUERYSET_METHODS_WITH_ARGUMENTS and has_arguments)
+            or (name in QUERYSET_METHODS_WITHOUT_ARGUMENTS and not has_arguments))
+
+
 def _orm_queries(path: Path) -> list[str]:
     """'line: what' for each query a view module makes itself: a manager, a QuerySet method, an
     *_or_404 look-up on anything but a selector's result (a model, a variable), a raw cursor."""
@@ -159,7 +172,7 @@ def _orm_queries(path: Path) -> list[str]:
     for node in ast.walk(_tree(path)):
         if isinstance(node, ast.Attribute) and node.attr in MANAGERS:
             found.append((node.lineno, f".{node.attr}"))
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in QUERYSET_METHODS:
+        elif isinstance(node, ast.Call) and _is_queryset_method_call(node):
             found.append((node.lineno, f".{node.func.attr}()"))
         elif isinstance(node, ast.Call) and _called_name(node) in OBJECT_OR_404:
             source = node.args[0] if node.args else next((k.value for k in node.keywords), None)
@@ -195,11 +208,14 @@ def test_the_view_check_finds_queries_in_a_view(tmp_path):
         "    totals = Line.objects.aggregate(total=Sum('amount'))\n"                  # 8
         "    ok = scoped_object_or_404(select.meetings_for_listing(), pk=pk)\n"       # 9: a selector's result
         "    page = request.GET.get('page', '')\n"                                    # 10: a QueryDict, not a query
-        "    return render(request, 'x.html', {'rows': select.rows(request.user)})\n")  # 11
+        "    saved = service(**form.values(), dashes=page.count('-'))\n"             # 11: a form's and a str's
+        "    ids = select.papers_for_user(request.user).values('pk')\n"             # 12
+        "    return render(request, 'x.html', {'rows': select.rows(request.user)})\n")  # 13
     assert _orm_queries(planted) == [
         "1: django.db.connection", "3: get_object_or_404() on something not a selector's result",
         "4: .objects", "4: .select_related()", "5: .filter()", "6: .count()",
-        "7: scoped_object_or_404() on something not a selector's result", "8: .aggregate()", "8: .objects"]
+        "7: scoped_object_or_404() on something not a selector's result", "8: .aggregate()", "8: .objects",
+        "12: .values()"]
 
 
 # --- no loose prefixed modules ----------------------------------------------------------------
