@@ -23,7 +23,7 @@ urlpatterns = [
 ]
 
 # Organisations, people, bodies, meetings, minutes and calendars (issue 3).
-from .views import bodies, calendar_feeds, meetings, organisations, records  # noqa: E402
+from .views import bodies, calendar_feeds, meetings, organisations, records, two_factor  # noqa: E402
 
 urlpatterns += [
     path("organisations/", organisations.organisation_list, name="organisation_list"),
@@ -33,6 +33,7 @@ urlpatterns += [
     path("people/", organisations.person_list, name="person_list"),
     path("people/<int:pk>/", organisations.person_detail, name="person_detail"),
     path("people/<int:pk>/edit/", organisations.person_edit, name="person_edit"),
+    path("people/<int:pk>/two-factor/reset/", two_factor.reset, name="two_factor_reset"),
     path("bodies/", bodies.body_list, name="body_list"),
     path("bodies/new/", bodies.body_create, name="body_create"),
     path("bodies/<int:pk>/", bodies.body_detail, name="body_detail"),

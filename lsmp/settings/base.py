@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "partnership",
     "taskgroups",
     "resettlement",
@@ -51,6 +53,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which authenticator app, if any, verified this session; then GLA officers and superusers
+    # may open nothing but the second step until it has.
+    "django_otp.middleware.OTPMiddleware",
+    "partnership.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -138,6 +144,11 @@ SIGN_IN_ADDRESS_FAILURE_LIMIT = env.int("SIGN_IN_ADDRESS_FAILURE_LIMIT", default
 # axes.W006 asks for the address among axes' lockout parameters; the address limit is
 # SignInAddressThrottleBackend's (above), with its own higher limit, tested in tests/partnership.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Two-factor authentication (django-otp) for GLA officers and superusers: the name an
+# authenticator app shows, and how many recovery codes one set holds.
+OTP_TOTP_ISSUER = "LSMP portal"
+TWO_FACTOR_RECOVERY_CODE_COUNT = 10
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

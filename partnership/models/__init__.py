@@ -38,3 +38,8 @@ from .records import (  # noqa: E402
 __all__ += ["Attendance", "AttendanceStatus", "CalendarFeedToken", "Declaration", "Decision", "Minutes",
             "MinutesStatus"]
 __all__ += ["AccessibleFormat", "Enquiry", "EnquiryCounter", "EnquiryKind", "EnquiryStatus", "OfferType"]
+
+# Two-factor authentication: recovery codes and resets (django-otp keeps the authenticator apps).
+from .two_factor import RecoveryCode, RecoveryCodeDevice, TwoFactorReset  # noqa: E402
+
+__all__ += ["RecoveryCode", "RecoveryCodeDevice", "TwoFactorReset"]

@@ -10,6 +10,8 @@ from partnership.access import permission_required
 from partnership.forms.binding import form_data
 from partnership.forms.organisations import OrganisationForm, PersonForm
 from partnership.models import Membership, Organisation, Role, User
+from partnership.rules import may_reset_two_factor
+from partnership.selectors.two_factor import two_factor_required, two_factor_summary
 
 
 @require_safe
@@ -70,7 +72,9 @@ def person_detail(request, pk):
     person = get_object_or_404(User.objects.select_related("organisation").prefetch_related(
         Prefetch("memberships", queryset=Membership.objects.select_related("body", "organisation")
                  .order_by("-started_on"))), pk=pk)
-    return render(request, "partnership/people/detail.html", {"person": person})
+    return render(request, "partnership/people/detail.html", {
+        "person": person, "two_factor": two_factor_summary(person) if two_factor_required(person) else None,
+        "can_reset_two_factor": may_reset_two_factor(request.user, person)})
 
 
 @require_http_methods(["GET", "POST"])
