@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group
 
-from partnership import demo_enquiries, demo_meetings, demo_papers_actions
+from partnership import demo_enquiries, demo_meetings, demo_papers_actions, demo_two_factor
 from partnership.models import Organisation, OrganisationKind, Role, User
 
 # The 33 London local authorities with their ONS GSS codes.
@@ -56,6 +56,7 @@ def seed(*, log, password: str) -> None:
         user.save(update_fields=["password"])
         user.groups.set([Group.objects.get_or_create(name=role)[0] for role in roles])
     log(f"  {len(DEMO_ACCOUNTS)} demo accounts (password from DEMO_PASSWORD)")
+    demo_two_factor.seed(log=log)
 
     # Bodies, members and meetings first; papers and actions attach to them; then enquiries.
     demo_meetings.seed(log=log, password=password)
