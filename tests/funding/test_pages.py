@@ -270,7 +270,7 @@ def test_signing_through_the_page(officer):
     url = reverse("funding:decision_sign", kwargs={"code": decision.reference_code})
     not_pdf = officer.post(url, {"date_signed": "2020-09-01",
                                  "signed_pdf": SimpleUploadedFile("x.pdf", b"hello", content_type="application/pdf")})
-    assert "The signed decision must be a PDF file" in not_pdf.content.decode()
+    assert "its content is not a PDF file" in not_pdf.content.decode()
     bad_date = officer.post(url, {"date_signed": "31/02/2020",
                                   "signed_pdf": SimpleUploadedFile("x.pdf", pdf_bytes())})
     assert "Enter a real date" in bad_date.content.decode()
