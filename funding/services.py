@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from partnership import financial_years
+from partnership.common import financial_years
 from partnership.services.paper_files import (
     ACCEPTED_DESCRIPTION,
     FORMATS,
@@ -32,7 +32,6 @@ from partnership.services.paper_files import (
 )
 
 from .models import (
-    WITHDRAWABLE_STATUSES,
     Decision,
     DecisionDocument,
     DecisionRelation,
@@ -44,6 +43,7 @@ from .models import (
     RelationKind,
     StreamAllocation,
 )
+from .rules import DECISION_MACHINE
 
 
 class DecisionLocked(ValidationError):
@@ -109,8 +109,8 @@ def decision_submit(*, decision: Decision) -> Decision:
     """Draft -> awaiting signature, once it has decision items and its money balances."""
     with transaction.atomic():
         current = _locked(decision)
-        if current.status != DecisionStatus.DRAFT:
-            raise ValidationError("Only a draft can be submitted for signature.")
+        DECISION_MACHINE.check(current.status, DecisionStatus.AWAITING_SIGNATURE,
+                               message="Only a draft can be submitted for signature.")
         if not current.items.exists():
             raise ValidationError("Add at least one decision item before submitting for signature.")
         check_balance(current)
@@ -125,8 +125,8 @@ def decision_return_to_draft(*, decision: Decision, reason: str, by) -> Decision
     reason = (reason or "").strip()
     with transaction.atomic():
         current = _locked(decision)
-        if current.status != DecisionStatus.AWAITING_SIGNATURE:
-            raise ValidationError("Only a decision awaiting signature can go back to draft.")
+        DECISION_MACHINE.check(current.status, DecisionStatus.DRAFT,
+                               message="Only a decision awaiting signature can go back to draft.")
         if not reason:
             raise ValidationError({"reason": "Say why the decision goes back to draft."})
         current.status = DecisionStatus.DRAFT
@@ -152,8 +152,8 @@ def decision_sign(*, decision: Decision, date_signed: dt.date, signed_pdf, by) -
     with transaction.atomic():
         current = _locked(decision)
         _lock_stream_of(current)
-        if current.status != DecisionStatus.AWAITING_SIGNATURE:
-            raise ValidationError("Only a decision awaiting signature can be signed.")
+        DECISION_MACHINE.check(current.status, DecisionStatus.SIGNED,
+                               message="Only a decision awaiting signature can be signed.")
         if date_signed is None:
             raise ValidationError({"date_signed": "Enter the date the decision was signed."})
         if date_signed > timezone.localdate():
@@ -172,9 +172,9 @@ def decision_sign(*, decision: Decision, date_signed: dt.date, signed_pdf, by) -
 def decision_withdraw(*, decision: Decision, reason: str) -> Decision:
     with transaction.atomic():
         current = _locked(decision)
-        if current.status not in WITHDRAWABLE_STATUSES:
-            raise ValidationError("A signed decision cannot be withdrawn: draft a new decision that supersedes it."
-                                  if current.status == DecisionStatus.SIGNED else "This decision is withdrawn already.")
+        DECISION_MACHINE.check(current.status, DecisionStatus.WITHDRAWN, message=(
+            "A signed decision cannot be withdrawn: draft a new decision that supersedes it."
+            if current.status == DecisionStatus.SIGNED else "This decision is withdrawn already."))
         current.status = DecisionStatus.WITHDRAWN
         current.withdrawn_reason = reason
         current.save(update_fields=["status", "withdrawn_reason", "updated_at"])

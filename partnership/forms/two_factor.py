@@ -3,7 +3,7 @@
 from crispy_forms_gds.layout import Field, Fixed
 from django import forms
 
-from partnership.forms.accounts import gds_helper
+from partnership.common.forms import gds_helper
 
 CODE_ERRORS = {"required": "Enter the 6-digit code from your authenticator app"}
 

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db.models import Sum
 from django.utils import timezone
 
-from partnership.rate_limit import client_address
+from partnership.enquiries.rate_limit import client_address
 
 __all__ = ["attempted_email", "client_address", "address_is_throttled", "failures_from_address",
            "cooloff_minutes"]

@@ -24,7 +24,7 @@ from django_otp.util import random_hex
 
 from partnership.models import RecoveryCode, RecoveryCodeDevice, TwoFactorReset, User
 from partnership.models.two_factor import recovery_code_digests
-from partnership.services.outbox import notification_enqueue
+from partnership.notifications.services.outbox import notification_enqueue
 
 AUTHENTICATOR_NAME = "Authenticator app"
 RECOVERY_CODES_NAME = "Recovery codes"

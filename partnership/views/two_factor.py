@@ -18,10 +18,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_otp import login as otp_login
 
-from partnership.access import permission_required, scoped_object_or_404
-from partnership.forms.binding import form_data
+from partnership.common.access import permission_required, scoped_object_or_404
+from partnership.common.forms import form_data
+from partnership.common.next_url import safe_next_url
 from partnership.forms.two_factor import AuthenticatorCodeForm, RecoveryCodeForm, TwoFactorResetForm
-from partnership.next_url import safe_next_url
 from partnership.rules import may_reset_two_factor
 from partnership.selectors.two_factor import (
     confirmed_authenticator,

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from funding.models import DecisionDocument, DocumentKind
-from partnership.sample_documents import minimal_docx
+from partnership.demo.sample_documents import minimal_docx
 from tests.factories.funding import DecisionFactory, DocumentFactory, LineFactory, SignedDecisionFactory, pdf_bytes
 from tests.support.hostile_files import PDF_POLYGLOT, SVG_IMAGE, WEB_PAGE, zip_bomb_docx
 

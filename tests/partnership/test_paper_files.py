@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from partnership.sample_documents import minimal_docx, minimal_odt, minimal_pdf
+from partnership.demo.sample_documents import minimal_docx, minimal_odt, minimal_pdf
 from partnership.services.paper_files import OLE2_MAGIC, paper_file_check, safe_original_filename
 from tests.support.hostile_files import PDF_POLYGLOT, SVG_IMAGE, WEB_PAGE, zip_bomb_docx
 

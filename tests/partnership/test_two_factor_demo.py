@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from partnership.demo_two_factor import DEMO_AUTHENTICATOR_KEY, demo_key_hex
+from partnership.demo.two_factor import DEMO_AUTHENTICATOR_KEY, demo_key_hex
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ Word file. Tests check that every upload of the portal refuses them."""
 import io
 import zipfile
 
-from partnership.sample_documents import minimal_docx
+from partnership.demo.sample_documents import minimal_docx
 
 WEB_PAGE = b"<!DOCTYPE html><html><body><script>fetch('/enquiries/').then(r => r.text())</script></body></html>"
 SVG_IMAGE = (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.cookie)">'

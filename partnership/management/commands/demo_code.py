@@ -1,9 +1,9 @@
 """Prints the code the demo officer's and admin's authenticator app would show now. It knows
-only the published demo key (partnership.demo_two_factor), never anyone's real key."""
+only the published demo key (partnership.demo.two_factor), never anyone's real key."""
 
 from django.core.management.base import BaseCommand
 
-from partnership.demo_two_factor import DEMO_AUTHENTICATOR_ACCOUNTS, demo_code_now
+from partnership.demo.two_factor import DEMO_AUTHENTICATOR_ACCOUNTS, demo_code_now
 
 
 class Command(BaseCommand):
