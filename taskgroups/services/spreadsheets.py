@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-from partnership.common.csv_export import FORMULA_STARTS
+from partnership.common.csv_export import restored
 from partnership.services.paper_files import FORMATS, uploaded_file_check
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -65,9 +65,7 @@ def _cell_text(value) -> str:
         return str(int(value))
     text = " ".join(str(value).split())
     # A cell our CSV export neutralised ('=...) reads back as it was written.
-    if text.startswith("'") and text[1:2] and text[1:2] in FORMULA_STARTS:
-        return text[1:]
-    return text
+    return restored(text)
 
 
 def _rows_from_table(table) -> list[dict]:
