@@ -14,6 +14,7 @@ from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.downloads import stored_file_download
 from partnership.common.forms import form_data
 from partnership.common.pagination import paginate, without_page
+from partnership.services.paper_files import download_filename, stored_file_format
 
 from . import exports, selectors, services
 from .filters import DecisionFilter, OfficerDecisionFilter
@@ -37,6 +38,7 @@ from .models import (
     DecisionItem,
     DecisionRelation,
     DecisionStatus,
+    DocumentKind,
     FundingStream,
     Line,
     Milestone,
@@ -92,17 +94,30 @@ def decision_detail(request, code):
 @require_safe
 def decision_pdf(request, code):
     decision = _decision(request, code)
-    body = exports.decision_pdf(decision, include_part2=selectors.can_see_part2(request.user))
+    include_part2 = selectors.can_see_part2(request.user)
+    body = exports.decision_pdf(decision, include_part2=include_part2)
     response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{decision.reference_code}.pdf"'
+    # The officers' copy holds Part 2: its name says so wherever it is saved, and no browser or
+    # proxy may keep it.
+    filename = f"{decision.reference_code}-CONFIDENTIAL-includes-Part-2.pdf" if include_part2 \
+        else f"{decision.reference_code}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if include_part2:
+        patch_cache_control(response, no_store=True, private=True)
     return response
 
 
 @require_safe
 def document_download(request, pk):
     document = scoped_object_or_404(selectors.documents_visible_to(request.user), pk=pk)
-    response = stored_file_download(document.file, filename=document.original_filename,
-                                    content_type=document.content_type)
+    # The type served is the checked format of the stored file, never what a browser claimed
+    # at upload; a signed decision downloads under the decision's name.
+    stored_format = stored_file_format(document.file.name)
+    filename = (f"{document.decision.reference_code}-signed.pdf" if document.kind == DocumentKind.SIGNED
+                else download_filename(document.original_filename, stored_format))
+    response = stored_file_download(
+        document.file, filename=filename,
+        content_type=stored_format.content_type if stored_format else "application/octet-stream")
     # Only a public document of a signed decision may sit in a shared cache; a confidential
     # appendix or a draft's document must never be kept by a browser or proxy.
     if document.is_confidential or document.decision.status != DecisionStatus.SIGNED:

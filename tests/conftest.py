@@ -13,6 +13,7 @@ from tests.factories.partnership import (
     borough_officer,
     gla_officer,
 )
+from tests.support.two_factor import pass_second_factor
 
 
 @dataclass
@@ -51,12 +52,16 @@ def world(db) -> World:
 
 @pytest.fixture
 def client_for(client):
-    """client_for(user) -> a test client signed in as that user (or anonymous for None)."""
+    """client_for(user) -> a test client signed in as that user (or anonymous for None), past
+    the second step for those who need it; client_for(user, second_factor=False) stops after
+    the password."""
 
-    def sign_in(user):
+    def sign_in(user, second_factor=True):
         client.logout()
         if user is not None:
             client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+            if second_factor:
+                pass_second_factor(client, user)
         return client
 
     return sign_in

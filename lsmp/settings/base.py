@@ -1,6 +1,7 @@
 """Settings shared by every environment. Every value that differs between machines comes
 from the environment (django-environ); the defaults are the embedded, no-servers setup."""
 
+import datetime as dt
 from pathlib import Path
 
 import environ
@@ -36,6 +37,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "partnership",
     "taskgroups",
     "resettlement",
@@ -52,6 +55,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which authenticator app, if any, verified this session; then GLA officers and superusers
+    # may open nothing but the second step until it has.
+    "django_otp.middleware.OTPMiddleware",
+    "partnership.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -98,6 +105,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "partnership.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "partnership.auth_backends.SignInAddressThrottleBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -121,14 +129,30 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
-# django-axes: five failures lock the account-and-address pair for an hour.
+# Sign-in limits. django-axes locks an email address (from any connection) after
+# AXES_FAILURE_LIMIT failures within the cool-off, whether or not an account has that address.
+# Axes has one failure limit for all its parameters, so the looser limit on one connection
+# across email addresses is SignInAddressThrottleBackend's, counting the same axes records.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("SIGN_IN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# A refused attempt does not restart the cool-off: the page's "try again in 15 minutes" holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "partnership.selectors.sign_in_limits.attempted_email"
+AXES_CLIENT_IP_CALLABLE = "partnership.selectors.sign_in_limits.client_address"
+AXES_LOCKOUT_CALLABLE = "partnership.views.sign_in_limits.sign_in_refused"
 AXES_VERBOSE = False
+SIGN_IN_ADDRESS_FAILURE_LIMIT = env.int("SIGN_IN_ADDRESS_FAILURE_LIMIT", default=30)
+# axes.W006 asks for the address among axes' lockout parameters; the address limit is
+# SignInAddressThrottleBackend's (above), with its own higher limit, tested in tests/partnership.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Two-factor authentication (django-otp) for GLA officers and superusers: the name an
+# authenticator app shows, and how many recovery codes one set holds.
+OTP_TOTP_ISSUER = "LSMP portal"
+TWO_FACTOR_RECOVERY_CODE_COUNT = 10
 
 # === Language, time and formats ==============================================================
 LANGUAGE_CODE = "en-gb"

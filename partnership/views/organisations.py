@@ -8,7 +8,9 @@ from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.forms import form_data
 from partnership.forms.organisations import OrganisationForm, PersonForm
 from partnership.models import Organisation
+from partnership.rules import may_reset_two_factor
 from partnership.selectors import organisations as select
+from partnership.selectors.two_factor import two_factor_required, two_factor_summary
 
 
 @require_safe
@@ -58,7 +60,9 @@ def person_list(request):
 @permission_required("partnership.view_people")
 def person_detail(request, pk):
     person = scoped_object_or_404(select.people_for_page(request.user), pk=pk)
-    return render(request, "partnership/people/detail.html", {"person": person})
+    return render(request, "partnership/people/detail.html", {
+        "person": person, "two_factor": two_factor_summary(person) if two_factor_required(person) else None,
+        "can_reset_two_factor": may_reset_two_factor(request.user, person)})
 
 
 @require_http_methods(["GET", "POST"])

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.access.matrix import client_for_case
 from tests.conftest import ROLES
 
 CASE_MODULES = sorted(p.stem for p in Path(__file__).parent.glob("cases_*.py"))
@@ -36,7 +37,7 @@ def test_every_url_name_has_a_row():
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
 def test_access(case, role, world, client_for):
-    client = client_for(world.users[role])
+    client = client_for_case(case, world.users[role], client_for)
     url = reverse(case.url_name, kwargs=case.kwargs(world) if case.kwargs else None)
     if case.method == "post":
         response = client.post(url, data=case.data(world) if case.data else {})
