@@ -204,6 +204,17 @@ CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# --- Celery: the broker connection (a worker lives through a Redis restart) --------------------
+# The worker keeps reconnecting however long Redis is away (Celery's default gives up after 100
+# attempts and exits); compose's health check and restart policy are the second line.
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# A dispatch that is sending when the connection drops finishes its batch: the outbox rows, not
+# the broker, record what was sent, so the redelivered task finds nothing left to send. Killing
+# it instead would strand its claimed rows until their lease ends.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 NOTIFICATION_DISPATCH_EVERY_SECONDS = env.int("NOTIFICATION_DISPATCH_EVERY_SECONDS", default=60)
 # After a commit that queues a due notice, ask a worker to send it at once (best effort).
 OUTBOX_KICK_ON_COMMIT = env.bool("OUTBOX_KICK_ON_COMMIT", default=True)
