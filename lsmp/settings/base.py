@@ -230,6 +230,19 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# --- Worker heartbeat (read by /health/) ---------------------------------------------------------
+# Beat asks a worker to refresh a row this often; /health/ answers 503 once the row is older than
+# the limit (a few missed beats, so one slow task does not page anyone). A heartbeat that waited
+# out a broker outage is dropped rather than run late (expires).
+WORKER_HEARTBEAT_EVERY_SECONDS = env.int("WORKER_HEARTBEAT_EVERY_SECONDS", default=30)
+WORKER_HEARTBEAT_STALE_AFTER_SECONDS = env.int("WORKER_HEARTBEAT_STALE_AFTER_SECONDS",
+                                               default=4 * WORKER_HEARTBEAT_EVERY_SECONDS)
+CELERY_BEAT_SCHEDULE["record-worker-heartbeat"] = {
+    "task": "lsmp.tasks.record_worker_heartbeat",
+    "schedule": WORKER_HEARTBEAT_EVERY_SECONDS,
+    "options": {"expires": WORKER_HEARTBEAT_EVERY_SECONDS},
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -30,3 +30,24 @@ def test_env_example_names_every_variable_compose_requires():
     example = (ROOT / ".env.example").read_text()
     named = set(re.findall(r"^#?\s*(\w+)=", example, flags=re.MULTILINE))
     assert required <= named, f"missing from .env.example: {sorted(required - named)}"
+
+
+@pytest.mark.parametrize("service", ["web", "worker", "beat"])
+def test_long_running_services_restart_after_a_crash(service):
+    assert COMPOSE["services"][service]["restart"] in {"unless-stopped", "always"}
+
+
+def test_the_one_off_migrate_is_not_restarted():
+    assert COMPOSE["services"]["migrate"]["restart"] == "no"
+
+
+def test_the_worker_health_check_pings_this_very_worker_through_the_broker():
+    check = COMPOSE["services"]["worker"]["healthcheck"]
+    command = " ".join(check["test"])
+    assert check["test"][0] == "CMD-SHELL"
+    assert "celery -A lsmp inspect ping" in command
+    # $$ is compose's escape for a literal $ (a single $ would be expanded by compose on the
+    # host, empty): the container's shell expands its own hostname, which is the worker's
+    # default node name (celery@<hostname>).
+    assert "--destination celery@$$HOSTNAME" in command
+    assert check["retries"] >= 1 and check["start_period"]
