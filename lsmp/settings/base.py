@@ -44,6 +44,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lsmp.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -173,6 +174,17 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
     "frame-ancestors": [CSP.NONE],
 }
+
+# --- Permissions-Policy (lsmp.middleware) -----------------------------------------------------
+# Every powerful browser feature the portal does not use is switched off for its pages and any
+# frame in them (an empty list is "()": allowed nowhere). Only features Chromium recognises are
+# listed, so the header raises no console errors (tests/browser/test_permissions_policy.py).
+PERMISSIONS_POLICY = {feature: [] for feature in (
+    "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+    "fullscreen", "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone",
+    "midi", "payment", "picture-in-picture", "publickey-credentials-get", "screen-wake-lock",
+    "serial", "usb", "xr-spatial-tracking", "browsing-topics",
+)}
 
 # Celery. The default broker is kombu's filesystem transport, so the portal runs with a real
 # worker and beat and no servers; production points CELERY_BROKER_URL at Redis.
