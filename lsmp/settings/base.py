@@ -84,6 +84,9 @@ DATABASES = {
 }
 # Persistent connections: a connection is reused for ten minutes instead of per request.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
+# Health checks: a reused connection is tested before a request's first query and replaced if
+# the server closed it (a Postgres restart or failover, an idle timeout, pg_terminate_backend),
+# instead of failing that request with a 500 (tests/lsmp/test_killed_database_connection.py).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web process read while the Celery worker writes.
