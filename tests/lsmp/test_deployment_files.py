@@ -51,3 +51,22 @@ def test_the_worker_health_check_pings_this_very_worker_through_the_broker():
     # default node name (celery@<hostname>).
     assert "--destination celery@$$HOSTNAME" in command
     assert check["retries"] >= 1 and check["start_period"]
+
+
+def test_the_image_build_and_the_ci_production_leg_prepare_the_same_way():
+    # One script, so that the Dockerfile's build and CI's production leg cannot drift apart.
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "bin/prepare-production" in dockerfile
+    assert "collectstatic" not in dockerfile
+    leg = (ROOT / "bin" / "production-smoke").read_text()
+    assert "bin/prepare-production" in leg
+    assert "bin/production-smoke" in (ROOT / ".ci" / "run").read_text()
+    prepare = (ROOT / "bin" / "prepare-production").read_text()
+    for command in ["collectstatic --no-input", "compilemessages", "check --deploy --fail-level WARNING"]:
+        assert command in prepare
+
+
+def test_the_production_leg_runs_exactly_one_beat_and_stops_what_it_started():
+    leg = (ROOT / "bin" / "production-smoke").read_text()
+    assert leg.count("celery\" -A lsmp beat") == 1
+    assert "trap finish EXIT" in leg
