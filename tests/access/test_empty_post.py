@@ -59,7 +59,7 @@ NEEDS_INPUT = [
     "partnership:agenda_item_create:get",
     "partnership:agenda_item_edit:get",
     "partnership:declaration_create:get",
-    "partnership:decision_create:get",
+    "partnership:meeting_decision_create:get",
     "partnership:minutes_edit:get",
     "partnership:paper_upload:get",
     "partnership:paper_edit:get",
@@ -80,6 +80,17 @@ NEEDS_INPUT = [
     "password_reset:get",
     "accept_invitation[valid link]:get",
     "partnership:invite:get",
+    "taskgroups:task_group_create:get",
+    "taskgroups:task_group_edit:get",
+    "taskgroups:workplan_import:get",
+    "taskgroups:site_create:get",
+    "taskgroups:site_edit:get",
+    "taskgroups:site_issue_create:get",
+    "taskgroups:site_issue_create[another task group's site]:get",
+    "taskgroups:site_issue_detail:get",
+    "taskgroups:site_issue_detail[another task group's site]:get",
+    "taskgroups:protocol_create:get",
+    "taskgroups:protocol_edit:get",
 ]
 
 # Pages whose form has nothing to fill in: an empty POST does what the page does, on purpose.
@@ -99,6 +110,7 @@ EMPTY_POST_IS_VALID = {
     "partnership:attendance_record:get": "nothing posted, nothing changed",
     "partnership:feed_settings:get": "names neither button: nothing changes, and the page says so",
     "resettlement:offer_check_answers:get": "the answers are checked already: the button submits the offer",
+    "taskgroups:workplan_import_check:get": "check your answers: the button imports the checked spreadsheet",
 }
 
 FORM_PAGES = {**dict.fromkeys(NEEDS_INPUT, ERRORS), **dict.fromkeys(EMPTY_POST_IS_VALID, DONE)}

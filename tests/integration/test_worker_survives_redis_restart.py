@@ -13,8 +13,8 @@ from email.message import Message
 import pytest
 
 from partnership.models import Notification, NotificationStatus
-from partnership.services.outbox import notification_enqueue
-from partnership.tasks import dispatch_due_notifications
+from partnership.notifications.services.outbox import notification_enqueue
+from partnership.notifications.tasks import dispatch_due_notifications
 from tests.support.broker import broker_at, reconnect_publisher
 from tests.support.mailfiles import read_mail_files
 from tests.support.redis_server import redis_server
