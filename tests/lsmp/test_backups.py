@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from funding.models import Decision, DecisionDocument
 from lsmp.backups import BackupError, backup_create, backup_restore, backup_verify
+from partnership.demo.sample_documents import minimal_pdf
 from partnership.models import Enquiry, Meeting, Paper
-from partnership.sample_documents import minimal_pdf
 from tests.factories.enquiries import EnquiryFactory
 from tests.factories.funding import DocumentFactory
 from tests.factories.papers_actions import PaperFactory
