@@ -294,14 +294,15 @@ LOGGING = {
 RESETTLEMENT_COORDINATOR_EMAIL = env.str("RESETTLEMENT_COORDINATOR_EMAIL", default="")
 
 # === Notifications (the outbox, reminders and notices) =======================================
-# A claimed notification belongs to its dispatcher for this long; a crashed dispatcher's rows
-# are taken over after it. It outlasts Celery's hard time limit (and see the margin below), so
-# a live dispatcher never has a row taken over.
-OUTBOX_CLAIM_LEASE_SECONDS = env.int("OUTBOX_CLAIM_LEASE_SECONDS", default=2 * CELERY_TASK_TIME_LIMIT)
+# A claimed notification belongs to its dispatcher for this long. The dispatcher renews the
+# lease while it works through a batch, so the lease only has to outlast one send plus the
+# margin; kept short so that a killed worker's rows are free again within it (it was 600 s, and
+# a dead worker's emails waited ten minutes).
+OUTBOX_CLAIM_LEASE_SECONDS = env.int("OUTBOX_CLAIM_LEASE_SECONDS", default=30)
 OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
-# A dispatcher sends nothing more from a batch this close to the end of its lease (longer than
-# the SMTP timeout), and hands the rest back.
-OUTBOX_SEND_MARGIN_SECONDS = env.int("OUTBOX_SEND_MARGIN_SECONDS", default=60)
+# A dispatcher starts no send this close to the end of its lease, and hands the rest back:
+# twice the SMTP timeout (10 s, lsmp/settings/mail.py), so a send in flight ends inside the lease.
+OUTBOX_SEND_MARGIN_SECONDS = env.int("OUTBOX_SEND_MARGIN_SECONDS", default=20)
 # One dispatch task stops claiming new batches after this long (the next beat carries on).
 OUTBOX_DISPATCH_BUDGET_SECONDS = env.int("OUTBOX_DISPATCH_BUDGET_SECONDS", default=CELERY_TASK_SOFT_TIME_LIMIT // 2)
 # Local hour (Europe/London) from which action notices and daily digests are written.
