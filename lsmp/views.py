@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from .dashboard import panels_for
 from .health import broker_is_reachable, database_is_reachable
+from .heartbeat import worker_problem
 
 
 @require_safe
@@ -34,9 +35,21 @@ def privacy_notice(request):
 @require_safe
 @never_cache
 def health(request):
-    database, broker = database_is_reachable(), broker_is_reachable()
-    healthy = database and broker
+    """200 when the database and the broker answer and a worker was seen recently; otherwise 503
+    with what is wrong (for monitoring; emails wait while the worker is away)."""
+    problems = []
+    checks = {"database": database_is_reachable(), "broker": broker_is_reachable()}
+    if not checks["database"]:
+        problems.append("the database does not answer")
+    if not checks["broker"]:
+        problems.append("the broker (Celery's Redis) does not answer")
+    worker = (worker_problem() if checks["database"]
+              else "the worker heartbeat cannot be read while the database does not answer")
+    checks["worker"] = worker is None
+    if worker:
+        problems.append(worker)
+    healthy = not problems
     return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", "checks": {"database": database, "broker": broker}},
+        {"status": "ok" if healthy else "unavailable", "checks": checks, "problems": problems},
         status=200 if healthy else 503,
     )

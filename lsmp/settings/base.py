@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lsmp.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -93,6 +94,9 @@ DATABASES = {
 }
 # Persistent connections: a connection is reused for ten minutes instead of per request.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
+# Health checks: a reused connection is tested before a request's first query and replaced if
+# the server closed it (a Postgres restart or failover, an idle timeout, pg_terminate_backend),
+# instead of failing that request with a 500 (tests/lsmp/test_killed_database_connection.py).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web process read while the Celery worker writes.
@@ -165,7 +169,8 @@ SHORT_DATE_FORMAT = "j M Y"
 
 # === Static files and private uploads ========================================================
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "staticfiles"
+# Where collectstatic writes (bin/prepare-production); CI's production leg uses a fresh folder.
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
@@ -207,6 +212,17 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+# --- Permissions-Policy (lsmp.middleware) -----------------------------------------------------
+# Every powerful browser feature the portal does not use is switched off for its pages and any
+# frame in them (an empty list is "()": allowed nowhere). Only features Chromium recognises are
+# listed, so the header raises no console errors (tests/browser/test_permissions_policy.py).
+PERMISSIONS_POLICY = {feature: [] for feature in (
+    "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+    "fullscreen", "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone",
+    "midi", "payment", "picture-in-picture", "publickey-credentials-get", "screen-wake-lock",
+    "serial", "usb", "xr-spatial-tracking", "browsing-topics",
+)}
+
 # === Celery and the beat schedule ============================================================
 # Celery. The default broker is kombu's filesystem transport, so the portal runs with a real
 # worker and beat and no servers; production points CELERY_BROKER_URL at Redis.
@@ -238,6 +254,17 @@ CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# --- Celery: the broker connection (a worker lives through a Redis restart) --------------------
+# The worker keeps reconnecting however long Redis is away (Celery's default gives up after 100
+# attempts and exits); compose's health check and restart policy are the second line.
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# A dispatch that is sending when the connection drops finishes its batch: the outbox rows, not
+# the broker, record what was sent, so the redelivered task finds nothing left to send. Killing
+# it instead would strand its claimed rows until their lease ends.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 NOTIFICATION_DISPATCH_EVERY_SECONDS = env.int("NOTIFICATION_DISPATCH_EVERY_SECONDS", default=60)
 # After a commit that queues a due notice, ask a worker to send it at once (best effort).
 OUTBOX_KICK_ON_COMMIT = env.bool("OUTBOX_KICK_ON_COMMIT", default=True)
@@ -255,6 +282,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "partnership.enquiries.tasks.anonymise_expired_enquiries",
         "schedule": crontab(minute=30, hour=2),
     },
+}
+
+# --- Worker heartbeat (read by /health/) ---------------------------------------------------------
+# Beat asks a worker to refresh a row this often; /health/ answers 503 once the row is older than
+# the limit (a few missed beats, so one slow task does not page anyone). A heartbeat that waited
+# out a broker outage is dropped rather than run late (expires).
+WORKER_HEARTBEAT_EVERY_SECONDS = env.int("WORKER_HEARTBEAT_EVERY_SECONDS", default=30)
+WORKER_HEARTBEAT_STALE_AFTER_SECONDS = env.int("WORKER_HEARTBEAT_STALE_AFTER_SECONDS",
+                                               default=4 * WORKER_HEARTBEAT_EVERY_SECONDS)
+CELERY_BEAT_SCHEDULE["record-worker-heartbeat"] = {
+    "task": "lsmp.tasks.record_worker_heartbeat",
+    "schedule": WORKER_HEARTBEAT_EVERY_SECONDS,
+    "options": {"expires": WORKER_HEARTBEAT_EVERY_SECONDS},
 }
 
 # === Cache ===================================================================================
@@ -278,14 +318,15 @@ LOGGING = {
 RESETTLEMENT_COORDINATOR_EMAIL = env.str("RESETTLEMENT_COORDINATOR_EMAIL", default="")
 
 # === Notifications (the outbox, reminders and notices) =======================================
-# A claimed notification belongs to its dispatcher for this long; a crashed dispatcher's rows
-# are taken over after it. It outlasts Celery's hard time limit (and see the margin below), so
-# a live dispatcher never has a row taken over.
-OUTBOX_CLAIM_LEASE_SECONDS = env.int("OUTBOX_CLAIM_LEASE_SECONDS", default=2 * CELERY_TASK_TIME_LIMIT)
+# A claimed notification belongs to its dispatcher for this long. The dispatcher renews the
+# lease while it works through a batch, so the lease only has to outlast one send plus the
+# margin; kept short so that a killed worker's rows are free again within it (it was 600 s, and
+# a dead worker's emails waited ten minutes).
+OUTBOX_CLAIM_LEASE_SECONDS = env.int("OUTBOX_CLAIM_LEASE_SECONDS", default=30)
 OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
-# A dispatcher sends nothing more from a batch this close to the end of its lease (longer than
-# the SMTP timeout), and hands the rest back.
-OUTBOX_SEND_MARGIN_SECONDS = env.int("OUTBOX_SEND_MARGIN_SECONDS", default=60)
+# A dispatcher starts no send this close to the end of its lease, and hands the rest back:
+# twice the SMTP timeout (10 s, lsmp/settings/mail.py), so a send in flight ends inside the lease.
+OUTBOX_SEND_MARGIN_SECONDS = env.int("OUTBOX_SEND_MARGIN_SECONDS", default=20)
 # One dispatch task stops claiming new batches after this long (the next beat carries on).
 OUTBOX_DISPATCH_BUDGET_SECONDS = env.int("OUTBOX_DISPATCH_BUDGET_SECONDS", default=CELERY_TASK_SOFT_TIME_LIMIT // 2)
 # Local hour (Europe/London) from which action notices and daily digests are written.

@@ -8,9 +8,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from partnership.common.sample_documents import minimal_docx
 
 from funding.models import DecisionDocument, DocumentKind
+from partnership.common.sample_documents import minimal_docx
 from tests.factories.funding import DecisionFactory, DocumentFactory, LineFactory, SignedDecisionFactory, pdf_bytes
 from tests.support.hostile_files import PDF_POLYGLOT, SVG_IMAGE, WEB_PAGE, zip_bomb_docx
 
