@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.urls import reverse
-from partnership.demo.sample_documents import minimal_pdf
+from partnership.common.sample_documents import minimal_pdf
 
 from funding.models import Decision, DecisionDocument
 from lsmp.backups import BackupError, backup_create, backup_restore, backup_verify
