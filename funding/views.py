@@ -15,7 +15,7 @@ from partnership.downloads import stored_file_download
 from partnership.forms.binding import form_data
 from partnership.pagination import paginate, without_page
 
-from . import exports, selectors, services
+from . import decision_panels, exports, selectors, services
 from .filters import DecisionFilter, OfficerDecisionFilter
 from .forms import (
     DecisionForm,
@@ -89,6 +89,7 @@ def decision_detail(request, code):
         "appendices": [d for d in documents if d.kind != "signed"],
         "show_part2": selectors.can_see_part2(request.user),
         "can_manage": request.user.has_perm(MANAGE),
+        "panels": decision_panels.panels_for(decision, request.user),
     })
 
 

@@ -231,6 +231,9 @@ LOGGING = {
 # Resettlement: who hears about offers waiting for the GLA and offers whose available-from date
 # passed unmatched. Empty means every active GLA officer.
 RESETTLEMENT_COORDINATOR_EMAIL = env.str("RESETTLEMENT_COORDINATOR_EMAIL", default="")
+# ESOL Plus: who hears that a monitoring return is submitted and waits for review. Empty means
+# every active GLA officer.
+ESOL_COORDINATOR_EMAIL = env.str("ESOL_COORDINATOR_EMAIL", default="")
 
 # Reminders (the outbox engine, meeting and action notices; DESIGN.md section 5).
 # A claimed notification belongs to its dispatcher for this long; a crashed dispatcher's rows
