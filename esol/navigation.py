@@ -1,4 +1,4 @@
-"""Navigation entries this app contributes (see partnership.navigation)."""
+"""Navigation entries this app contributes (see partnership.common.navigation)."""
 
 from partnership.navigation import NavEntry
 

@@ -6,7 +6,7 @@ class FundingConfig(AppConfig):
     verbose_name = "Funding"
 
     def ready(self):
-        from partnership.reminders import register_planner
+        from partnership.notifications.registry import register_planner
 
         from .reminders import plan_grant_end_reminders, plan_milestone_reminders
 

@@ -3,7 +3,7 @@ caller says the reader may see it (a GLA officer): both views decide that with t
 
 from django.http import HttpResponse
 
-from partnership.exports import csv_response
+from partnership.common.csv_export import csv_response
 
 from .models import Decision
 from .pdf import render_pdf

@@ -4,7 +4,7 @@ with an explicit list of fields). Part 2 is searched for GLA officers only."""
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 
-from partnership import financial_years
+from partnership.common import financial_years
 from partnership.models import Organisation
 
 from .models import Decision, DecisionStatus, DecisionType, Line

@@ -8,8 +8,8 @@ from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.utils import timezone
 
-from partnership import financial_years
-from partnership.forms.accounts import gds_helper
+from partnership.common import financial_years
+from partnership.common.forms import gds_helper
 from partnership.models import Organisation, OrganisationKind, User
 
 from .models import (

@@ -1,4 +1,4 @@
-"""The funding nouns (DESIGN.md section 3): decisions like MD2628, their income and expenditure
+"""The funding nouns: decisions like MD2628, their income and expenditure
 lines, risks, milestones, documents and relations, and the funding streams behind them.
 
 Rules that must never break are database constraints here; the rules that need more than one
@@ -16,7 +16,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-from partnership import financial_years
+from partnership.common import financial_years
 
 # MD (Mayoral), DD (Director) or ADD (Assistant Director) decision, then digits: MD2628.
 REFERENCE_CODE_PATTERN = r"^(MD|DD|ADD)[0-9]{1,6}$"
@@ -43,8 +43,6 @@ class DecisionStatus(models.TextChoices):
 # reads, so it is fixed until an officer returns it to draft (and submits it again); signed or
 # withdrawn it is fixed for good, and a change needs a new decision that supersedes it.
 EDITABLE_STATUSES = (DecisionStatus.DRAFT,)
-# Not yet signed or withdrawn: a decision that may still be withdrawn.
-WITHDRAWABLE_STATUSES = (DecisionStatus.DRAFT, DecisionStatus.AWAITING_SIGNATURE)
 
 
 class DecisionQuerySet(models.QuerySet):

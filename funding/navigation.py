@@ -1,6 +1,6 @@
-"""Navigation entries this app contributes (see partnership.navigation)."""
+"""Navigation entries this app contributes (see partnership.common.navigation)."""
 
-from partnership.navigation import NavEntry
+from partnership.common.navigation import NavEntry
 
 ENTRIES = [
     NavEntry("Decisions", "funding:register", 60, lambda user: True),

@@ -7,8 +7,8 @@ import datetime as dt
 
 from django.urls import reverse
 
-from partnership.services.notice_links import portal_link
-from partnership.services.outbox import notification_enqueue
+from partnership.notifications.services.notice_links import portal_link
+from partnership.notifications.services.outbox import notification_enqueue
 
 from .models import DecisionStatus, FundingStream, Milestone
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, Sum
 
-from partnership import financial_years
+from partnership.common import financial_years
 
 from .models import (
     RELATION_INVERSE_LABELS,

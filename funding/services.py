@@ -22,10 +22,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from partnership import financial_years
+from partnership.common import financial_years
 
 from .models import (
-    WITHDRAWABLE_STATUSES,
     Decision,
     DecisionDocument,
     DecisionRelation,
@@ -37,6 +36,7 @@ from .models import (
     RelationKind,
     StreamAllocation,
 )
+from .rules import DECISION_MACHINE
 
 PDF_MAGIC = b"%PDF-"
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -105,8 +105,8 @@ def decision_submit(*, decision: Decision) -> Decision:
     """Draft -> awaiting signature, once it has decision items and its money balances."""
     with transaction.atomic():
         current = _locked(decision)
-        if current.status != DecisionStatus.DRAFT:
-            raise ValidationError("Only a draft can be submitted for signature.")
+        DECISION_MACHINE.check(current.status, DecisionStatus.AWAITING_SIGNATURE,
+                               message="Only a draft can be submitted for signature.")
         if not current.items.exists():
             raise ValidationError("Add at least one decision item before submitting for signature.")
         check_balance(current)
@@ -121,8 +121,8 @@ def decision_return_to_draft(*, decision: Decision, reason: str, by) -> Decision
     reason = (reason or "").strip()
     with transaction.atomic():
         current = _locked(decision)
-        if current.status != DecisionStatus.AWAITING_SIGNATURE:
-            raise ValidationError("Only a decision awaiting signature can go back to draft.")
+        DECISION_MACHINE.check(current.status, DecisionStatus.DRAFT,
+                               message="Only a decision awaiting signature can go back to draft.")
         if not reason:
             raise ValidationError({"reason": "Say why the decision goes back to draft."})
         current.status = DecisionStatus.DRAFT
@@ -148,8 +148,8 @@ def decision_sign(*, decision: Decision, date_signed: dt.date, signed_pdf, by) -
     with transaction.atomic():
         current = _locked(decision)
         _lock_stream_of(current)
-        if current.status != DecisionStatus.AWAITING_SIGNATURE:
-            raise ValidationError("Only a decision awaiting signature can be signed.")
+        DECISION_MACHINE.check(current.status, DecisionStatus.SIGNED,
+                               message="Only a decision awaiting signature can be signed.")
         if date_signed is None:
             raise ValidationError({"date_signed": "Enter the date the decision was signed."})
         if date_signed > timezone.localdate():
@@ -168,9 +168,9 @@ def decision_sign(*, decision: Decision, date_signed: dt.date, signed_pdf, by) -
 def decision_withdraw(*, decision: Decision, reason: str) -> Decision:
     with transaction.atomic():
         current = _locked(decision)
-        if current.status not in WITHDRAWABLE_STATUSES:
-            raise ValidationError("A signed decision cannot be withdrawn: draft a new decision that supersedes it."
-                                  if current.status == DecisionStatus.SIGNED else "This decision is withdrawn already.")
+        DECISION_MACHINE.check(current.status, DecisionStatus.WITHDRAWN, message=(
+            "A signed decision cannot be withdrawn: draft a new decision that supersedes it."
+            if current.status == DecisionStatus.SIGNED else "This decision is withdrawn already."))
         current.status = DecisionStatus.WITHDRAWN
         current.withdrawn_reason = reason
         current.save(update_fields=["status", "withdrawn_reason", "updated_at"])

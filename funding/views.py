@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from partnership.access import permission_required, scoped_object_or_404
-from partnership.downloads import stored_file_download
-from partnership.forms.binding import form_data
-from partnership.pagination import paginate, without_page
+from partnership.common.access import permission_required, scoped_object_or_404
+from partnership.common.downloads import stored_file_download
+from partnership.common.forms import form_data
+from partnership.common.pagination import paginate, without_page
 
 from . import decision_panels, exports, selectors, services
 from .filters import DecisionFilter, OfficerDecisionFilter
@@ -34,7 +34,6 @@ from .forms import (
 from .models import (
     EDITABLE_STATUSES,
     RAG_RULE_TEXT,
-    WITHDRAWABLE_STATUSES,
     Decision,
     DecisionDocument,
     DecisionItem,
@@ -46,6 +45,7 @@ from .models import (
     Risk,
     StreamAllocation,
 )
+from .rules import DECISION_MACHINE
 
 PAGE_SIZE = 50
 MANAGE = "funding.manage_decisions"
@@ -62,7 +62,7 @@ def register(request):
     decisions = DecisionFilter(request.GET or None, queryset=selectors.register_decisions(request.user),
                                user=request.user)
     # The CSV link takes the filters but not the page: an export is always the whole filtered list.
-    return render(request, "funding/register.html", {
+    return render(request, "funding/decisions/register.html", {
         "filter": decisions, "pagination": _paginate(request, decisions.qs, ("signed decision", "signed decisions")),
         "export_query": without_page(request.GET).urlencode()})
 
@@ -82,7 +82,7 @@ def _decision(request, code):
 def decision_detail(request, code):
     decision = _decision(request, code)
     documents = list(decision.documents.all())
-    return render(request, "funding/decision_detail.html", {
+    return render(request, "funding/decisions/detail.html", {
         "decision": decision, "totals": selectors.decision_totals(decision),
         "related": selectors.related_links(decision), "rag_rule": RAG_RULE_TEXT,
         "signed_document": next((d for d in documents if d.kind == "signed"), None),
@@ -122,7 +122,7 @@ def document_download(request, pk):
 def decision_list(request):
     decisions = OfficerDecisionFilter(request.GET or None, user=request.user,
                                       queryset=selectors.decisions_for_listing(request.user))
-    return render(request, "funding/decision_list.html", {
+    return render(request, "funding/decisions/list.html", {
         "filter": decisions, "pagination": _paginate(request, decisions.qs, ("decision", "decisions")),
         "counts": selectors.officer_counts()})
 
@@ -153,7 +153,7 @@ def decision_create(request):
         if decision:
             messages.success(request, f"{decision.reference_code} saved as a draft.")
             return redirect("funding:decision_detail", code=decision.reference_code)
-    return render(request, "funding/decision_form.html", {"form": form, "supersedes": supersedes})
+    return render(request, "funding/decisions/form.html", {"form": form, "supersedes": supersedes})
 
 
 def _editable_or_redirect(request, decision):
@@ -182,7 +182,7 @@ def decision_edit(request, code):
         if saved:
             messages.success(request, f"{saved.reference_code} saved.")
             return redirect("funding:decision_detail", code=saved.reference_code)
-    return render(request, "funding/decision_form.html", {"form": form, "decision": decision})
+    return render(request, "funding/decisions/form.html", {"form": form, "decision": decision})
 
 
 def _lifecycle(request, code, form_class, action, template, done, allowed=EDITABLE_STATUSES,
@@ -234,7 +234,7 @@ def decision_return(request, code):
     return _lifecycle(
         request, code, ReturnToDraftForm,
         lambda d, data: services.decision_return_to_draft(decision=d, reason=data["reason"], by=request.user),
-        "funding/decision_return.html",
+        "funding/decisions/return.html",
         lambda d: f"{d.reference_code} is a draft again: change it, then submit it for signature again.",
         allowed=(DecisionStatus.AWAITING_SIGNATURE,),
         refused=lambda d: f"{d.reference_code} is a draft already: it can be changed as it is.")
@@ -247,7 +247,7 @@ def decision_sign(request, code):
         request, code, SignForm,
         lambda d, data: services.decision_sign(decision=d, date_signed=data["date_signed"],
                                                signed_pdf=data["signed_pdf"], by=request.user),
-        "funding/decision_sign.html", lambda d: f"{d.reference_code} is signed and published on the register.",
+        "funding/decisions/sign.html", lambda d: f"{d.reference_code} is signed and published on the register.",
         allowed=(DecisionStatus.AWAITING_SIGNATURE,))
 
 
@@ -256,8 +256,8 @@ def decision_sign(request, code):
 def decision_withdraw(request, code):
     return _lifecycle(request, code, WithdrawForm,
                       lambda d, data: services.decision_withdraw(decision=d, reason=data["reason"]),
-                      "funding/decision_withdraw.html", lambda d: f"{d.reference_code} is withdrawn.",
-                      allowed=WITHDRAWABLE_STATUSES)
+                      "funding/decisions/withdraw.html", lambda d: f"{d.reference_code} is withdrawn.",
+                      allowed=DECISION_MACHINE.sources(DecisionStatus.WITHDRAWN))
 
 
 # The parts of a decision, added, changed and removed through one set of views.
@@ -305,7 +305,7 @@ def part_add(request, code, kind):
     if request.method == "POST" and form.is_valid() and _apply(form, lambda: _save_part(form.instance, decision)):
         messages.success(request, f"The {noun} is added.")
         return redirect(reverse("funding:decision_detail", kwargs={"code": code}) + f"#{kind}")
-    return render(request, "funding/part_form.html", {"form": form, "decision": decision, "noun": noun,
+    return render(request, "funding/parts/form.html", {"form": form, "decision": decision, "noun": noun,
                                                       "adding": True})
 
 
@@ -321,7 +321,7 @@ def part_edit(request, code, kind, pk):
     if request.method == "POST" and form.is_valid() and _apply(form, lambda: _save_part(form.instance, decision)):
         messages.success(request, f"The {noun} is saved.")
         return redirect(reverse("funding:decision_detail", kwargs={"code": code}) + f"#{kind}")
-    return render(request, "funding/part_form.html", {"form": form, "decision": decision, "noun": noun})
+    return render(request, "funding/parts/form.html", {"form": form, "decision": decision, "noun": noun})
 
 
 @require_http_methods(["GET", "POST"])
@@ -349,7 +349,7 @@ def part_delete(request, code, kind, pk):
         if not holder.errors:
             messages.success(request, f"The {noun} is removed.")
         return redirect(reverse("funding:decision_detail", kwargs={"code": code}) + f"#{kind}")
-    return render(request, "funding/part_delete.html", {"decision": decision, "part": part, "noun": noun})
+    return render(request, "funding/parts/delete.html", {"decision": decision, "part": part, "noun": noun})
 
 
 def _document_add(request, decision):
@@ -364,14 +364,14 @@ def _document_add(request, decision):
             messages.success(request, "The document is uploaded.")
             return redirect(reverse("funding:decision_detail", kwargs={"code": decision.reference_code})
                             + "#documents")
-    return render(request, "funding/part_form.html", {"form": form, "decision": decision, "noun": "document",
+    return render(request, "funding/parts/form.html", {"form": form, "decision": decision, "noun": "document",
                                                       "adding": True})
 
 
 @require_safe
 @permission_required("funding.view_risk_register")
 def risk_register(request):
-    return render(request, "funding/risk_register.html", {
+    return render(request, "funding/risks/register.html", {
         "pagination": _paginate(request, selectors.risk_register(), ("risk", "risks")), "rag_rule": RAG_RULE_TEXT})
 
 
@@ -379,7 +379,7 @@ def risk_register(request):
 
 @require_safe
 def stream_list(request):
-    return render(request, "funding/stream_list.html", {
+    return render(request, "funding/streams/list.html", {
         "streams": selectors.streams_for_listing(), "totals": selectors.all_stream_totals(),
         "can_manage": request.user.has_perm("funding.manage_streams")})
 
@@ -387,7 +387,7 @@ def stream_list(request):
 @require_safe
 def stream_detail(request, pk):
     stream = scoped_object_or_404(selectors.stream_for_page(request.user, pk))
-    return render(request, "funding/stream_detail.html", {
+    return render(request, "funding/streams/detail.html", {
         "stream": stream, "totals": selectors.allocation_totals(stream.allocations.all()),
         "can_manage": request.user.has_perm("funding.manage_streams")})
 
@@ -397,7 +397,7 @@ def stream_detail(request, pk):
 @require_safe
 @permission_required("funding.manage_streams")
 def stream_manage(request):
-    return render(request, "funding/stream_manage.html", {"streams": selectors.streams_for_officers()})
+    return render(request, "funding/streams/manage.html", {"streams": selectors.streams_for_officers()})
 
 
 @require_http_methods(["GET", "POST"])
@@ -421,7 +421,7 @@ def _stream_form(request, stream):
         if saved:
             messages.success(request, f"{saved.name} ({saved.short_name}) saved.")
             return redirect("funding:stream_detail", pk=saved.pk)
-    return render(request, "funding/stream_form.html", {"form": form, "stream": stream, "heading": heading})
+    return render(request, "funding/streams/form.html", {"form": form, "stream": stream, "heading": heading})
 
 
 @require_http_methods(["GET", "POST"])
@@ -433,4 +433,4 @@ def stream_allocation_add(request, pk):
             form, lambda: services.allocation_save(allocation=form.instance)):
         messages.success(request, "The amount is recorded.")
         return redirect("funding:stream_detail", pk=stream.pk)
-    return render(request, "funding/stream_allocation_form.html", {"form": form, "stream": stream})
+    return render(request, "funding/streams/allocation_form.html", {"form": form, "stream": stream})

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from partnership.navigation import NavEntry, signed_in
+from partnership.common.navigation import NavEntry, signed_in
 
 from .navigation import app_entries
 

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from partnership.urls import account_patterns
+
 from . import views
 
 urlpatterns = [
@@ -9,7 +11,7 @@ urlpatterns = [
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy_notice, name="privacy"),
     path("health/", views.health, name="health"),
-    path("accounts/", include("partnership.urls_accounts")),
+    path("accounts/", include(account_patterns)),
     path("", include("partnership.urls")),
     path("task-groups/", include("taskgroups.urls")),
     path("resettlement/", include("resettlement.urls")),

@@ -42,11 +42,11 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind"]
 
 
-# Meeting records (issue 3). Approved minutes are fixed in the portal; the admin is for repairs.
+# Meeting records. Approved minutes are fixed in the portal; the admin is for repairs.
 admin.site.register(models.Minutes, SimpleHistoryAdmin)
 admin.site.register(models.Attendance)
 admin.site.register(models.Declaration)
-admin.site.register(models.Decision)
+admin.site.register(models.MeetingDecision)
 @admin.register(models.Enquiry)
 class EnquiryAdmin(admin.ModelAdmin):
     """For repairs only: triage happens in the portal's own queue."""

@@ -7,21 +7,23 @@ class PartnershipConfig(AppConfig):
 
     def ready(self):
         # Reminders: the notice kinds (which may be switched off) and the hourly planners.
-        from .reminders import register_kind, register_planner
-        from .services import action_notices, digests, meeting_notices
+        from . import reminders
+        from .notifications.registry import register_kind, register_planner
+        from .notifications.services import digests
+        from .services import meeting_notices
 
         register_kind(meeting_notices.KIND_REMINDER, "Meeting reminders", optional=False)
         register_kind(meeting_notices.KIND_RESCHEDULED, "Meeting changes", optional=False)
         register_kind(meeting_notices.KIND_CANCELLED, "Meeting cancellations", optional=False)
         register_kind(meeting_notices.KIND_POSTPONED, "Meeting postponements", optional=False)
         register_kind(meeting_notices.KIND_PAPERS, "New papers for your meetings", optional=True)
-        register_kind(action_notices.KIND_DUE_SOON, "Your actions due in 3 days", optional=True)
-        register_kind(action_notices.KIND_OVERDUE, "Your actions that became overdue", optional=True)
-        register_kind(action_notices.KIND_OVERDUE_DIGEST, "Weekly list of your overdue actions",
+        register_kind(reminders.KIND_DUE_SOON, "Your actions due in 3 days", optional=True)
+        register_kind(reminders.KIND_OVERDUE, "Your actions that became overdue", optional=True)
+        register_kind(reminders.KIND_OVERDUE_DIGEST, "Weekly list of your overdue actions",
                       optional=True)
         register_kind(digests.KIND_DAILY_DIGEST, "Daily digest", optional=False)
-        register_planner(meeting_notices.plan_meeting_reminders)
-        register_planner(action_notices.plan_action_notices)
-        from .services.enquiries import plan_enquiry_reminders
+        register_planner(reminders.plan_meeting_reminders)
+        register_planner(reminders.plan_action_notices)
+        from .enquiries.reminders import plan_enquiry_reminders
 
         register_planner(plan_enquiry_reminders)

@@ -1,11 +1,44 @@
-"""Dashboard panels this app offers (see lsmp.dashboard): one module per panel."""
+"""The partnership's dashboard panels (see lsmp.dashboard): the user's account, their upcoming
+meetings (the same scope as "Your meetings" and the personal feed), their actions (scoped; all of
+them for GLA officers), the enquiry queue and email delivery."""
 
 from django.urls import reverse
+from django.utils import dateformat, timezone
 
-from partnership.dashboard_actions import actions_panel
-from partnership.dashboard_enquiries import enquiry_panels
-from partnership.dashboard_meetings import meetings_panel
-from partnership.dashboard_notifications import email_rows
+from partnership.enquiries.dashboard import enquiry_panels
+from partnership.models import MeetingStatus
+from partnership.notifications.dashboard import email_rows
+from partnership.selectors.actions import action_counts
+from partnership.selectors.meetings import meetings_in_personal_feed, upcoming_meetings
+
+UPCOMING_MEETINGS_SHOWN = 5
+
+
+def _row(meeting):
+    status = "" if meeting.status == MeetingStatus.SCHEDULED else f" ({meeting.get_status_display().lower()})"
+    # As in the calendar: "Wed 3 Feb 2027, 10:00" (no leading zero on the day).
+    return (dateformat.format(timezone.localtime(meeting.starts_at), "D j M Y, H:i"),
+            f"{meeting.body.short_name}: {meeting.display_title}{status}",
+            reverse("partnership:meeting_detail", args=[meeting.pk]))
+
+
+def meetings_panel(user) -> dict:
+    rows = [_row(meeting) for meeting in upcoming_meetings(meetings_in_personal_feed(user))[:UPCOMING_MEETINGS_SHOWN]]
+    if not rows:
+        rows.append(("Meetings", "No upcoming meetings", None))
+    rows.append(("All", "Your meetings and calendar feed", reverse("partnership:my_meetings")))
+    return {"title": "Your upcoming meetings", "rows": rows}
+
+
+def actions_panel(user):
+    counts = action_counts(user)
+    rows = [("Your open actions", counts["mine_open"], reverse("partnership:my_actions")),
+            ("Your overdue actions", counts["mine_overdue"], reverse("partnership:my_actions"))]
+    if "all_open" in counts:
+        rows.append(("All open actions", counts["all_open"], reverse("partnership:action_list") + "?status=open"))
+        rows.append(("All overdue actions", counts["all_overdue"],
+                     reverse("partnership:action_list") + "?overdue=yes"))
+    return {"title": "Actions", "rows": rows}
 
 
 def account_panel(user):

@@ -2,23 +2,16 @@
 querysets they filter are already scoped to the user, and their choices come from that scope."""
 
 import django_filters
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.db.models import F, Q
 from django.utils import timezone
 
+from partnership.common.forms import FILTER_BUTTON, gds_helper
 from partnership.models import ActionStatus, Body, Organisation, PaperVisibility, User
 from partnership.models.actions import OPEN_STATUSES, owned_by_q
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
-
-
-def _filter_helper(*fields) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.layout = Layout(*fields, Submit("apply", "Apply filters", css_class="govuk-button--secondary"))
-    return helper
 
 
 class PaperFilter(django_filters.FilterSet):
@@ -35,7 +28,7 @@ class PaperFilter(django_filters.FilterSet):
         if not show_visibility:
             del self.filters["visibility"]
             self.form.fields.pop("visibility", None)
-        self.form.helper = _filter_helper(*[Field.select(name) for name in self.form.fields])
+        self.form.helper = gds_helper(*[Field.select(name) for name in self.form.fields], **FILTER_BUTTON)
 
 
 class ActionFilter(django_filters.FilterSet):
@@ -70,10 +63,10 @@ class ActionFilter(django_filters.FilterSet):
         choices = [(f"u{u.pk}", str(u)) for u in self._people.values()]
         choices += [(f"o{o.pk}", str(o)) for o in Organisation.objects.filter(pk__in=org_ids).order_by("name")]
         self.filters["owner"].extra["choices"] = choices
-        self.form.helper = _filter_helper(
+        self.form.helper = gds_helper(
             Field.select("body"), Field.select("owner"), Field.select("status"),
             Field.radios("overdue", inline=True, small=True, legend_size=Size.SMALL),
-            Field.text("due_from"), Field.text("due_to"))
+            Field.text("due_from"), Field.text("due_to"), **FILTER_BUTTON)
 
     def filter_owner(self, queryset, name, value):
         kind, pk = value[:1], value[1:]

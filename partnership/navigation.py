@@ -1,31 +1,13 @@
 """Navigation entries this app contributes, by role. lsmp.context_processors gathers every
 app's entries; an app adds its own here rather than editing the site template."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class NavEntry:
-    label: str
-    url_name: str
-    order: int
-    shown_to: Callable  # user -> bool
-
-
-def signed_in(user):
-    return user.is_authenticated
-
-
-def gla_officer(user):
-    return user.is_authenticated and user.is_gla_officer
-
+from partnership.common.navigation import NavEntry, gla_officer, signed_in
 
 ENTRIES = [
     NavEntry("Email settings", "partnership:notification_preferences", 95, signed_in),
 ]
 
-# Bodies, meetings and organisations (issue 3).
+# Bodies, meetings and organisations.
 ENTRIES += [
     NavEntry("Bodies", "partnership:body_list", 30, lambda user: True),
     NavEntry("Meetings", "partnership:meeting_calendar", 31, lambda user: True),
@@ -40,7 +22,7 @@ ENTRIES += [
     # the bodies they belong to, so the entry is not the Migration Team's alone.
     NavEntry("Actions", "partnership:action_list", 50, signed_in),
 ]
-# The public contact form, for everyone; the queue behind it, for the Migration Team (issue 7).
+# The public contact form, for everyone; the queue behind it, for the Migration Team.
 ENTRIES += [
     NavEntry("Contact us", "partnership:contact", 80, lambda user: not gla_officer(user)),
     NavEntry("Enquiries", "partnership:enquiry_list", 30, gla_officer),

@@ -3,6 +3,20 @@ objects and list views filter through the scoped QuerySet methods as well: both,
 
 import rules
 
+from partnership.common.status_machine import StatusMachine, Transition
+from partnership.models import MeetingStatus
+
+M = MeetingStatus
+# The one transition table of a meeting. Rescheduling a postponed meeting (meeting_reschedule)
+# makes it scheduled again; a held or cancelled meeting is final.
+MEETING_MACHINE = StatusMachine([
+    Transition(M.SCHEDULED, M.CANCELLED, verb="Cancel this meeting"),
+    Transition(M.POSTPONED, M.CANCELLED, verb="Cancel this meeting"),
+    Transition(M.SCHEDULED, M.POSTPONED, verb="Postpone this meeting"),
+    Transition(M.SCHEDULED, M.HELD, verb="Mark as held"),
+    Transition(M.POSTPONED, M.SCHEDULED, verb="Change the time"),
+])
+
 
 @rules.predicate
 def is_gla_officer(user):
@@ -19,17 +33,12 @@ def is_panel_member(user):
     return user.is_authenticated and user.is_panel_member
 
 
-@rules.predicate
-def is_member_of_body(user, body):
-    return user.is_authenticated and body is not None and body.pk in user.current_body_ids
-
-
 is_signed_in = rules.is_authenticated
 
 rules.add_perm("partnership.invite_user", is_gla_officer)
 rules.add_perm("partnership.view_officer_dashboard", is_gla_officer)
 
-# Bodies, meetings, organisations and people (issue 3): GLA officers run them.
+# Bodies, meetings, organisations and people: GLA officers run them.
 rules.add_perm("partnership.manage_organisations", is_gla_officer)
 rules.add_perm("partnership.view_people", is_gla_officer)
 rules.add_perm("partnership.manage_bodies", is_gla_officer)
@@ -51,5 +60,5 @@ rules.add_perm("partnership.update_action", is_gla_officer | is_action_owner)
 rules.add_perm("partnership.complete_action", is_gla_officer | is_action_owner)
 rules.add_perm("partnership.view_notification_log", is_gla_officer)
 rules.add_perm("partnership.retry_notification", is_gla_officer)
-# Enquiries: the public sends them; only GLA officers triage them (issue 7).
+# Enquiries: the public sends them; only GLA officers triage them.
 rules.add_perm("partnership.triage_enquiries", is_gla_officer)

@@ -6,9 +6,9 @@ class ResettlementConfig(AppConfig):
     verbose_name = "Resettlement"
 
     def ready(self):
-        from partnership.reminders import register_planner
+        from partnership.notifications.registry import register_planner
 
         from . import rules  # noqa: F401 - registers the permissions
-        from .services import plan_unmatched_offer_reminders
+        from .reminders import plan_unmatched_offer_reminders
 
         register_planner(plan_unmatched_offer_reminders)

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from partnership import financial_years
+from partnership.common import financial_years
 from partnership.models import Organisation, OrganisationKind, User
 
 from .models import (
@@ -23,7 +23,7 @@ from .models import (
 
 S = OfferStatus
 
-# The path an offer takes to reach each status (every step is in services.TRANSITIONS).
+# The path an offer takes to reach each status (every step is in rules.OFFER_MACHINE).
 PATHS = {
     S.DRAFT: [],
     S.SUBMITTED: [S.SUBMITTED],

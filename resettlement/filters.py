@@ -4,7 +4,7 @@ queryset handed in is already scoped to the user, so a filter can only narrow it
 import django_filters
 from django.utils import timezone
 
-from partnership import financial_years
+from partnership.common import financial_years
 from partnership.models import Organisation
 
 from .models import OfferStatus, ResettlementOffer, Scheme

@@ -2,13 +2,13 @@
 are never among them, so posting them changes nothing. None asks about a refugee as a person."""
 
 from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Div, Field, Fieldset, Fixed, Fluid, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Fieldset, Fixed, Fluid, Size
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from partnership import financial_years
+from partnership.common import financial_years
+from partnership.common.forms import gds_helper
 from partnership.models import Organisation, OrganisationKind
 
 from .models import (
@@ -69,16 +69,6 @@ def count_field(label: str, least: int, most: int, *, required: bool = True, hel
                         "invalid": f"{label} must be a whole number, like 2",
                         "min_value": f"{label} must be {least} or more",
                         "max_value": f"{label} must be {most} or fewer"})
-
-
-def _helper(*fields, submit: str, secondary: str | None = None) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    buttons = [Submit("submit", submit)]
-    if secondary:
-        buttons.append(Submit("save_draft", secondary, css_class="govuk-button--secondary"))
-    helper.layout = Layout(*fields, Div(*buttons, css_class="govuk-button-group"))
-    return helper
 
 
 class OfferDetailsForm(forms.ModelForm):
@@ -155,7 +145,7 @@ class OfferDetailsForm(forms.ModelForm):
         self.fields["access"].choices = Access.choices
         # "Save as draft" keeps whatever is answered: only the format of each answer is checked.
         self.saving_draft = self.is_bound and "save_draft" in self.data
-        self.helper = _helper(*self.layout_fields(), submit=self.submit_label, secondary=self.draft_label)
+        self.helper = gds_helper(*self.layout_fields(), submit=self.submit_label, draft=self.draft_label)
 
     def full_clean(self):
         if self.saving_draft:
@@ -242,9 +232,9 @@ class SponsorshipOfferForm(OfferDetailsForm):
         self.fields["borough_consent_on"] = GovDateField(
             what="date the borough gave its consent", label="Date the supporting borough consented",
             help_text="The borough must agree to support the group before the offer is recorded")
-        self.helper = _helper(Field.select("sponsorship_group"), Field.select("supporting_borough"),
+        self.helper = gds_helper(Field.select("sponsorship_group"), Field.select("supporting_borough"),
                               Field("borough_consent_on"), *self.layout_fields(), submit=self.submit_label,
-                              secondary=self.draft_label)
+                              draft=self.draft_label)
 
     def layout_fields(self):
         return [f for f in super().layout_fields() if getattr(f, "fields", [None])[0] != "scheme"]
@@ -280,7 +270,7 @@ class TransitionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.transitions = {t.target: t for t in transitions}
         self.fields["to_status"].choices = [(t.target, t.verb) for t in transitions]
-        self.helper = _helper(Field.radios("to_status", legend_size=Size.MEDIUM, legend_tag="h2"),
+        self.helper = gds_helper(Field.radios("to_status", legend_size=Size.MEDIUM, legend_tag="h2"),
                               Field.textarea("note", rows=4), submit="Save the change")
 
     def clean(self):
@@ -306,7 +296,7 @@ class ArrivalForm(forms.Form):
         self.fields["arrived_on"] = GovDateField(what="arrival date", label="Arrival date",
                                                  help_text="For example, 14 10 2026")
         self.order_fields(["arrived_on", "household_size"])
-        self.helper = _helper(Field("arrived_on"), Field.text("household_size", field_width=Fixed.FIVE),
+        self.helper = gds_helper(Field("arrived_on"), Field.text("household_size", field_width=Fixed.FIVE),
                               submit="Record the arrival")
 
     def clean_arrived_on(self):
@@ -329,7 +319,7 @@ class SponsorshipGroupForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.text("name"), Field.text("website"), Field.textarea("notes", rows=3),
+        self.helper = gds_helper(Field.text("name"), Field.text("website"), Field.textarea("notes", rows=3),
                               submit="Save the group")
 
     def clean_name(self):

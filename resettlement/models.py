@@ -1,4 +1,4 @@
-"""Resettlement offers, their review history and arrivals (DESIGN.md section 3).
+"""Resettlement offers, their review history and arrivals.
 
 No personal data about refugees is held here: arrivals are counts (a date and a household
 size), never names, dates of birth, nationalities or case numbers."""
@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from partnership import financial_years
+from partnership.common import financial_years
 
 
 class Scheme(models.TextChoices):

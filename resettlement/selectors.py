@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
 
-from partnership import financial_years
+from partnership.common import financial_years
 
 from .models import (
     AWAITING_MATCH_STATUSES,

@@ -2,7 +2,6 @@
 offers, the review workflow (one transition table), arrivals, sponsorship groups, and the
 notices each change owes "the other side" through the outbox."""
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.conf import settings
@@ -14,74 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnership.models import Organisation, OrganisationKind, Role, User
-from partnership.services.notice_links import portal_link
-from partnership.services.outbox import notification_enqueue
+from partnership.notifications.services.notice_links import portal_link
+from partnership.notifications.services.outbox import notification_enqueue
 
 from .models import Arrival, OfferStatus, OfferTransition, ResettlementOffer, Scheme
-
-S = OfferStatus
-
-# Who may make a transition: the offer's OWNER (the borough officer of a borough's own offer;
-# a GLA officer acting for a community sponsorship group) or the GLA as REVIEWER.
-OWNER = "owner"
-REVIEWER = "reviewer"
-
-
-@dataclass(frozen=True)
-class Transition:
-    source: str
-    target: str
-    side: str
-    verb: str  # the button and radio label
-    note_required: bool = False
-
-
-# The one transition table: any (from, to) pair not listed here does not exist.
-TRANSITIONS = {
-    (t.source, t.target): t for t in [
-        Transition(S.DRAFT, S.SUBMITTED, OWNER, "Submit the offer"),
-        Transition(S.SUBMITTED, S.UNDER_REVIEW, REVIEWER, "Start the review"),
-        Transition(S.SUBMITTED, S.DECLINED, REVIEWER, "Decline the offer", note_required=True),
-        Transition(S.UNDER_REVIEW, S.ACCEPTED, REVIEWER, "Accept the offer"),
-        Transition(S.UNDER_REVIEW, S.DECLINED, REVIEWER, "Decline the offer", note_required=True),
-        Transition(S.ACCEPTED, S.MATCHED, REVIEWER, "Match the offer with a household"),
-        # Only by recording an arrival (arrival_record): there must be one first.
-        Transition(S.MATCHED, S.ARRIVED, REVIEWER, "Record an arrival"),
-        Transition(S.ARRIVED, S.CLOSED, REVIEWER, "Close the offer"),
-        # Withdrawal is the borough's (or the group's) right at any point before arrival.
-        Transition(S.DRAFT, S.WITHDRAWN, OWNER, "Withdraw the offer"),
-        Transition(S.SUBMITTED, S.WITHDRAWN, OWNER, "Withdraw the offer"),
-        Transition(S.UNDER_REVIEW, S.WITHDRAWN, OWNER, "Withdraw the offer"),
-        Transition(S.ACCEPTED, S.WITHDRAWN, OWNER, "Withdraw the offer"),
-        Transition(S.MATCHED, S.WITHDRAWN, OWNER, "Withdraw the offer"),
-    ]
-}
-# Transitions the transition form offers; the others have their own pages.
-FORM_TRANSITION_EXCLUDED = {(S.DRAFT, S.SUBMITTED), (S.MATCHED, S.ARRIVED)}
-ARRIVAL_STATUSES = (S.MATCHED, S.ARRIVED)
-
-
-def is_owner(*, offer: ResettlementOffer, user: User) -> bool:
-    if offer.is_sponsorship:
-        return user.is_gla_officer
-    return user.borough is not None and user.borough.pk == offer.borough_id
-
-
-def may_make(*, transition: Transition, offer: ResettlementOffer, user: User) -> bool:
-    if transition.side == OWNER:
-        return is_owner(offer=offer, user=user)
-    return user.is_gla_officer
-
-
-def transitions_available(*, offer: ResettlementOffer, user: User, for_form: bool = False) -> list[Transition]:
-    return [t for (source, target), t in TRANSITIONS.items()
-            if source == offer.status and may_make(transition=t, offer=offer, user=user)
-            and not (for_form and (source, target) in FORM_TRANSITION_EXCLUDED)]
-
-
-def offer_may_edit(*, offer: ResettlementOffer, user: User) -> bool:
-    return offer.status == S.DRAFT and is_owner(offer=offer, user=user)
-
+from .rules import ARRIVAL_STATUSES, OFFER_MACHINE, S, may_make, offer_may_edit
 
 # --- who hears about a change -------------------------------------------------------------
 
@@ -101,7 +37,7 @@ def borough_officer_emails(borough: Organisation) -> list[str]:
                 .order_by("email").values_list("email", flat=True).distinct())
 
 
-def _offer_link(offer) -> str:
+def offer_link(offer) -> str:
     return portal_link(reverse("resettlement:offer_detail", args=[offer.pk]))
 
 
@@ -110,8 +46,8 @@ def _notify_other_side(*, offer: ResettlementOffer, transition: OfferTransition,
     recipients = borough_officer_emails(offer.borough) if actor.is_gla_officer else coordinator_emails()
     subject = (f"Resettlement offer {offer.reference} ({offer.offered_by}) is now "
                f"{transition.get_to_status_display().lower()}")
-    body = render_to_string("resettlement/email/status_changed.txt",
-                            {"offer": offer, "transition": transition, "link": _offer_link(offer)})
+    body = render_to_string("resettlement/offers/email/status_changed.txt",
+                            {"offer": offer, "transition": transition, "link": offer_link(offer)})
     written = 0
     for email in recipients:
         if email == actor.email:
@@ -189,11 +125,11 @@ def offer_update(*, offer: ResettlementOffer, by: User, **values) -> Resettlemen
 def offer_transition(*, offer: ResettlementOffer, to_status: str, by: User, note: str = "",
                      now: datetime | None = None) -> OfferTransition:
     """Moves an offer along one allowed transition, records it and tells the other side,
-    all in one transaction. Anything not in TRANSITIONS is refused."""
+    all in one transaction. Anything not in the offer machine (rules.py) is refused."""
     # Lock the offer row only: Postgres cannot lock the nullable side of the group's outer join.
     offer = (ResettlementOffer.objects.select_for_update(of=("self",))
              .select_related("borough", "sponsorship_group").get(pk=offer.pk))
-    transition = TRANSITIONS.get((offer.status, to_status))
+    transition = OFFER_MACHINE.get(offer.status, to_status)
     if transition is None:
         raise ValidationError(f"An offer that is {offer.get_status_display().lower()} cannot become "
                               f"{OfferStatus(to_status).label.lower() if to_status in S.values else to_status}.")
@@ -247,27 +183,3 @@ def sponsorship_group_create(*, name: str, website: str = "", notes: str = "", b
         raise ValidationError({"name": "An organisation with this name exists already."})
     return Organisation.objects.create(name=name.strip(), website=website, notes=notes,
                                        kind=OrganisationKind.SPONSORSHIP_GROUP)
-
-
-# --- the reminder planner -----------------------------------------------------------------
-
-def plan_unmatched_offer_reminders(now: datetime) -> int:
-    """Tells the coordinator about each offer whose available-from date has passed while it
-    still waits for a match. Once per offer and date: the outbox key makes reruns write nothing."""
-    today = timezone.localdate(now)
-    offers = list(ResettlementOffer.objects.awaiting_match_past(today).for_listing())
-    if not offers:
-        return 0
-    recipients = coordinator_emails()
-    written = 0
-    for offer in offers:
-        subject = (f"Resettlement offer {offer.reference} ({offer.offered_by}) was available from "
-                   f"{offer.available_from:%d %B %Y} and is not matched")
-        body = render_to_string("resettlement/email/unmatched.txt", {"offer": offer, "link": _offer_link(offer)})
-        for email in recipients:
-            row = notification_enqueue(kind="resettlement.offer_unmatched",
-                                       subject_key=f"resettlement.offer:{offer.pk}",
-                                       slot=f"unmatched-{offer.available_from.isoformat()}",
-                                       recipient_email=email, subject=subject, body_text=body)
-            written += row is not None
-    return written

@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from partnership.access import permission_required, scoped_object_or_404
-from partnership.exports import csv_response
-from partnership.forms.binding import form_data
+from partnership.common.access import permission_required, scoped_object_or_404
+from partnership.common.csv_export import csv_response
+from partnership.common.forms import form_data
+from partnership.common.pagination import paginate, without_page
 from partnership.models import Organisation, OrganisationKind
-from partnership.pagination import paginate, without_page
 
 from . import services
 from .charts import bar_chart
@@ -28,6 +28,7 @@ from .forms import (
     TransitionForm,
 )
 from .models import OfferStatus, ResettlementOffer
+from .rules import transitions_available
 from .selectors import offers_for_user, pledge_figures
 from .summary import offer_summary_rows
 
@@ -66,7 +67,7 @@ def offer_list(request):
     filterset, offers = _filtered(request)
     pagination = paginate(request.GET, offers, noun=("offer", "offers"))
     # The CSV link takes the filters but not the page: an export is always the whole filtered list.
-    return render(request, "resettlement/offer_list.html", {
+    return render(request, "resettlement/offers/list.html", {
         "filter": filterset, "filter_errors": filter_form_errors(filterset), "pagination": pagination,
         "offers": pagination.page.object_list, "export_query": without_page(request.GET).urlencode()})
 
@@ -107,7 +108,7 @@ def _figures(request):
 @permission_required(VIEW)
 def figures(request):
     filterset, tables = _figures(request)
-    return render(request, "resettlement/figures.html", {
+    return render(request, "resettlement/figures/page.html", {
         "filter": filterset, "filter_errors": filter_form_errors(filterset),
         "tables": [(table, bar_chart(table)) for table in tables], "query": request.GET.urlencode()})
 
@@ -148,7 +149,7 @@ def offer_create(request):
             _add_service_error(form, error)
         else:
             return _after_save(request, form, offer)
-    return render(request, "resettlement/offer_form.html", {"form": form, "heading": "Make a resettlement offer",
+    return render(request, "resettlement/offers/form.html", {"form": form, "heading": "Make a resettlement offer",
                                                             "borough": request.user.borough})
 
 
@@ -166,7 +167,7 @@ def sponsorship_offer_create(request):
             _add_service_error(form, error)
         else:
             return _after_save(request, form, offer)
-    return render(request, "resettlement/offer_form.html",
+    return render(request, "resettlement/offers/form.html",
                   {"form": form, "heading": "Record a community sponsorship offer"})
 
 
@@ -184,7 +185,7 @@ def offer_edit(request, pk):
             _add_service_error(form, error)
         else:
             return _after_save(request, form, offer)
-    return render(request, "resettlement/offer_form.html",
+    return render(request, "resettlement/offers/form.html",
                   {"form": form, "offer": offer, "heading": f"Change offer {offer.reference}"})
 
 
@@ -202,7 +203,7 @@ def offer_check_answers(request, pk):
         else:
             messages.success(request, f"Offer {offer.reference} is submitted. The GLA will review it.")
             return redirect("resettlement:offer_detail", pk=offer.pk)
-    return render(request, "resettlement/check_answers.html", {
+    return render(request, "resettlement/offers/check_answers.html", {
         "offer": offer, "rows": offer_summary_rows(offer, change_url=reverse("resettlement:offer_edit",
                                                                               args=[offer.pk])),
         "error": error})
@@ -215,7 +216,7 @@ def offer_check_answers(request, pk):
 def offer_detail(request, pk):
     offer = _offer(request, pk)
     user = request.user
-    return render(request, "resettlement/offer_detail.html", {
+    return render(request, "resettlement/offers/detail.html", {
         "offer": offer, "rows": offer_summary_rows(offer), "arrivals": offer.arrivals.all(),
         "may_edit": rules.has_perm("resettlement.change_offer", user, offer),
         "may_transition": rules.has_perm("resettlement.transition_offer", user, offer),
@@ -227,7 +228,7 @@ def offer_detail(request, pk):
 @permission_required(VIEW)
 def offer_history(request, pk):
     offer = _offer(request, pk)
-    return render(request, "resettlement/offer_history.html",
+    return render(request, "resettlement/offers/history.html",
                   {"offer": offer, "transitions": offer.transitions.select_related("by")})
 
 
@@ -236,7 +237,7 @@ def offer_history(request, pk):
 def offer_transition(request, pk):
     offer = _offer(request, pk)
     _object_rule_or_404(request.user, "resettlement.transition_offer", offer)
-    transitions = services.transitions_available(offer=offer, user=request.user, for_form=True)
+    transitions = transitions_available(offer=offer, user=request.user, for_form=True)
     form = TransitionForm(**form_data(request), transitions=transitions)
     if request.method == "POST" and form.is_valid():
         try:
@@ -247,7 +248,7 @@ def offer_transition(request, pk):
         else:
             messages.success(request, f"Offer {offer.reference} is now {record.get_to_status_display().lower()}.")
             return redirect("resettlement:offer_detail", pk=offer.pk)
-    return render(request, "resettlement/offer_transition.html", {"offer": offer, "form": form})
+    return render(request, "resettlement/offers/transition.html", {"offer": offer, "form": form})
 
 
 @require_http_methods(["GET", "POST"])
@@ -264,7 +265,7 @@ def arrival_create(request, pk):
         else:
             messages.success(request, f"The arrival is recorded against offer {offer.reference}.")
             return redirect("resettlement:offer_detail", pk=offer.pk)
-    return render(request, "resettlement/arrival_form.html",
+    return render(request, "resettlement/arrivals/form.html",
                   {"offer": offer, "form": form, "arrivals": offer.arrivals.all()})
 
 
@@ -289,7 +290,7 @@ def sponsorship_group_list(request):
     groups = (Organisation.objects.filter(kind=OrganisationKind.SPONSORSHIP_GROUP)
               .annotate(offer_count=Count("sponsorship_offers")).order_by("name", "pk"))
     pagination = paginate(request.GET, groups, noun=("group", "groups"))
-    return render(request, "resettlement/group_list.html",
+    return render(request, "resettlement/groups/list.html",
                   {"pagination": pagination, "groups": pagination.page.object_list})
 
 
@@ -305,6 +306,6 @@ def sponsorship_group_create(request):
         else:
             messages.success(request, f"{group.name} is recorded as a community sponsorship group.")
             return redirect("resettlement:sponsorship_group_list")
-    return render(request, "resettlement/group_form.html", {"form": form})
+    return render(request, "resettlement/groups/form.html", {"form": form})
 
 

@@ -1,3 +1,3 @@
-"""Navigation entries this app contributes (see partnership.navigation)."""
+"""Navigation entries this app contributes (see partnership.common.navigation)."""
 
 ENTRIES = []

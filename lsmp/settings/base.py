@@ -9,6 +9,7 @@ from django.utils.csp import CSP
 
 from .mail import mailer_from_url
 
+# === General =================================================================================
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -19,6 +20,7 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# === Apps, middleware, URLs and templates ====================================================
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -78,6 +80,7 @@ TEMPLATES = [
     },
 ]
 
+# === Database ================================================================================
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'lsmp.sqlite3'}"),
 }
@@ -91,6 +94,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
                                             "init_command": "PRAGMA journal_mode=WAL;"})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# === Accounts, sign-in and sessions ==========================================================
 AUTH_USER_MODEL = "partnership.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -126,6 +130,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 
+# === Language, time and formats ==============================================================
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
@@ -134,6 +139,7 @@ DATE_FORMAT = "j F Y"
 DATETIME_FORMAT = "j F Y, H:i"
 SHORT_DATE_FORMAT = "j M Y"
 
+# === Static files and private uploads ========================================================
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -148,14 +154,17 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 PAPER_MAX_UPLOAD_BYTES = env.int("PAPER_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 
+# === Email ===================================================================================
 MAILERS = {"default": mailer_from_url(env.str("EMAIL_URL", default="consolemail://"))}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="LSMP portal <lsmp-portal@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
+# === Forms ===================================================================================
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 
+# === Security headers ========================================================================
 # Security headers that hold in every environment; production.py adds HTTPS-only ones.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -174,6 +183,7 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+# === Celery and the beat schedule ============================================================
 # Celery. The default broker is kombu's filesystem transport, so the portal runs with a real
 # worker and beat and no servers; production points CELERY_BROKER_URL at Redis.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
@@ -189,7 +199,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
     }
 else:
-    # No task is ever scheduled further ahead than this (see DESIGN.md section 5).
+    # No task is ever scheduled further ahead than this (docs/decisions: the outbox).
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_RESULT_BACKEND = None
@@ -210,15 +220,25 @@ OUTBOX_KICK_ON_COMMIT = env.bool("OUTBOX_KICK_ON_COMMIT", default=True)
 # The beat schedule lives here: django-celery-beat does not support Django 6.1.
 CELERY_BEAT_SCHEDULE = {
     "dispatch-due-notifications": {
-        "task": "partnership.tasks.dispatch_due_notifications",
+        "task": "partnership.notifications.tasks.dispatch_due_notifications",
         "schedule": NOTIFICATION_DISPATCH_EVERY_SECONDS,
     },
     "plan-daily-reminders": {
-        "task": "partnership.tasks.plan_reminders",
+        "task": "partnership.notifications.tasks.plan_reminders",
         "schedule": crontab(minute=5, hour="*"),
+    },
+    "anonymise-expired-enquiries": {
+        "task": "partnership.enquiries.tasks.anonymise_expired_enquiries",
+        "schedule": crontab(minute=30, hour=2),
     },
 }
 
+# === Cache ===================================================================================
+# The cache holds the contact form's per-address rate limit. Local memory is per process: in
+# production set CACHE_URL to Redis (rediscache://...) so every gunicorn worker shares one limit.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+# === Logging =================================================================================
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -228,14 +248,15 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
-# Resettlement: who hears about offers waiting for the GLA and offers whose available-from date
+# === Resettlement ============================================================================
+# Who hears about offers waiting for the GLA and offers whose available-from date
 # passed unmatched. Empty means every active GLA officer.
 RESETTLEMENT_COORDINATOR_EMAIL = env.str("RESETTLEMENT_COORDINATOR_EMAIL", default="")
 # ESOL Plus: who hears that a monitoring return is submitted and waits for review. Empty means
 # every active GLA officer.
 ESOL_COORDINATOR_EMAIL = env.str("ESOL_COORDINATOR_EMAIL", default="")
 
-# Reminders (the outbox engine, meeting and action notices; DESIGN.md section 5).
+# === Notifications (the outbox, reminders and notices) =======================================
 # A claimed notification belongs to its dispatcher for this long; a crashed dispatcher's rows
 # are taken over after it. It outlasts Celery's hard time limit (and see the margin below), so
 # a live dispatcher never has a row taken over.
@@ -249,10 +270,7 @@ OUTBOX_DISPATCH_BUDGET_SECONDS = env.int("OUTBOX_DISPATCH_BUDGET_SECONDS", defau
 # Local hour (Europe/London) from which action notices and daily digests are written.
 NOTICE_MORNING_HOUR = 8
 
-# --- Enquiries (the public contact form, issue 7) ----------------------------------------------
-# The cache holds the contact form's per-address rate limit. Local memory is per process: in
-# production set CACHE_URL to Redis (rediscache://...) so every gunicorn worker shares one limit.
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# === Enquiries (the public contact form and the queue) =======================================
 # How many enquiries one address may send in the window before getting a 429 page.
 ENQUIRY_RATE_LIMIT = env.int("ENQUIRY_RATE_LIMIT", default=5)
 ENQUIRY_RATE_LIMIT_WINDOW_SECONDS = env.int("ENQUIRY_RATE_LIMIT_WINDOW_SECONDS", default=60 * 60)
@@ -261,7 +279,3 @@ ENQUIRY_RATE_LIMIT_WINDOW_SECONDS = env.int("ENQUIRY_RATE_LIMIT_WINDOW_SECONDS",
 ENQUIRY_TRUSTED_PROXY_COUNT = env.int("ENQUIRY_TRUSTED_PROXY_COUNT", default=0)
 # Closed enquiries (and spam) are anonymised this many months after they were closed.
 ENQUIRY_RETENTION_MONTHS = env.int("ENQUIRY_RETENTION_MONTHS", default=12)
-CELERY_BEAT_SCHEDULE["anonymise-expired-enquiries"] = {
-    "task": "partnership.tasks.anonymise_expired_enquiries",
-    "schedule": crontab(minute=30, hour=2),
-}

@@ -1,17 +1,10 @@
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fluid, Layout, Submit
+from crispy_forms_gds.layout import Field, Fluid
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
+from partnership.common.forms import gds_helper
 from partnership.models import Organisation, Role
-from partnership.services.outbox import notification_enqueue
-
-
-def gds_helper(*fields, submit: str) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False  # the page template owns the <form> element
-    helper.layout = Layout(*fields, Submit("submit", submit))
-    return helper
+from partnership.notifications.services.outbox import notification_enqueue
 
 
 class SignInForm(AuthenticationForm):

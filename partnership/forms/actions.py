@@ -6,10 +6,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
+from partnership.common.forms import gds_helper
 from partnership.models import ActionStatus, Body, Organisation, User
 from partnership.models.actions import OPEN_STATUSES
 
-from .accounts import gds_helper
 from .papers import AgendaItemChoiceField, MeetingChoiceField
 
 

@@ -2,10 +2,9 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
+from partnership.common.forms import DateInput, fields_of, gds_helper
 from partnership.models import Body, Membership, MembershipRole, Organisation, Paper, User
 from partnership.models.bodies import TERMS_OF_REFERENCE_OF_ANOTHER_BODY
-
-from .common import DateInput, auto_helper
 
 
 class BodyForm(forms.ModelForm):
@@ -30,7 +29,7 @@ class BodyForm(forms.ModelForm):
             terms.empty_label = "Not set"
         else:  # a new body has no papers yet: its terms of reference are chosen once they are uploaded
             del self.fields["terms_of_reference"]
-        self.helper = auto_helper(self, submit="Save body")
+        self.helper = gds_helper(*fields_of(self), submit="Save body")
 
     def clean_parent(self):
         parent = self.cleaned_data.get("parent")
@@ -53,7 +52,7 @@ class MembershipForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = auto_helper(self, submit="Add member")
+        self.helper = gds_helper(*fields_of(self), submit="Add member")
 
     def clean_started_on(self):
         return _sensible_date(self.cleaned_data["started_on"])
@@ -65,7 +64,7 @@ class MembershipEndForm(forms.Form):
     def __init__(self, *args, membership: Membership, **kwargs):
         super().__init__(*args, **kwargs)
         self.membership = membership
-        self.helper = auto_helper(self, submit="End membership")
+        self.helper = gds_helper(*fields_of(self), submit="End membership")
 
     def clean_ended_on(self):
         ended_on = _sensible_date(self.cleaned_data["ended_on"])

@@ -1,8 +1,7 @@
 from django import forms
 
+from partnership.common.forms import fields_of, gds_helper
 from partnership.models import Organisation, OrganisationKind, User
-
-from .common import auto_helper
 
 
 class OrganisationForm(forms.ModelForm):
@@ -16,7 +15,7 @@ class OrganisationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["notes"].max_length = 5000
         self.fields["notes"].validators.append(forms.fields.validators.MaxLengthValidator(5000))
-        self.helper = auto_helper(self, submit="Save organisation")
+        self.helper = gds_helper(*fields_of(self), submit="Save organisation")
 
     def clean_gss_code(self):
         return (self.cleaned_data.get("gss_code") or "").strip().upper() or None
@@ -43,7 +42,7 @@ class PersonForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["full_name"].required = True
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
-        self.helper = auto_helper(self, submit="Save person")
+        self.helper = gds_helper(*fields_of(self), submit="Save person")
 
     def clean(self):
         cleaned = super().clean()

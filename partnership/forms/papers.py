@@ -1,10 +1,9 @@
 from crispy_forms_gds.layout import Field, Fluid
 from django import forms
 
+from partnership.common.forms import gds_helper
 from partnership.models import AgendaItem, Body, Meeting, PaperVisibility
 from partnership.services.paper_files import ACCEPTED_DESCRIPTION
-
-from .accounts import gds_helper
 
 
 class MeetingChoiceField(forms.ModelChoiceField):

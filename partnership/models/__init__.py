@@ -1,7 +1,10 @@
 """The partnership's nouns, one module per concern; every other app builds on these."""
 
 from .actions import Action, ActionStatus, ActionUpdate
+from .attendance import Attendance, AttendanceStatus
 from .bodies import Body, BodyKind, Membership, MembershipRole
+from .calendar_feeds import CalendarFeedToken
+from .declarations import Declaration
 from .enquiries import (
     AccessibleFormat,
     Enquiry,
@@ -10,7 +13,9 @@ from .enquiries import (
     EnquiryStatus,
     OfferType,
 )
+from .meeting_decisions import MeetingDecision
 from .meetings import AgendaItem, Meeting, MeetingStatus
+from .minutes import Minutes, MinutesStatus
 from .notification_preferences import Delivery, NotificationPreference
 from .notifications import Notification, NotificationStatus
 from .organisations import Organisation, OrganisationKind
@@ -18,23 +23,11 @@ from .papers import Paper, PaperVisibility
 from .users import Role, User
 
 __all__ = [
-    "Action", "ActionStatus", "ActionUpdate", "AgendaItem", "Body", "BodyKind", "Meeting",
-    "MeetingStatus", "Membership", "MembershipRole", "Notification", "NotificationStatus",
-    "Delivery", "NotificationPreference",
-    "Organisation", "OrganisationKind", "Paper", "PaperVisibility", "Role", "User",
+    "AccessibleFormat", "Action", "ActionStatus", "ActionUpdate", "AgendaItem", "Attendance", "AttendanceStatus",
+    "Body", "BodyKind", "CalendarFeedToken", "Declaration", "Delivery", "Enquiry", "EnquiryCounter", "EnquiryKind",
+    "EnquiryStatus", "Meeting", "MeetingDecision", "MeetingStatus", "Membership", "MembershipRole", "Minutes",
+    "MinutesStatus", "Notification", "NotificationPreference", "NotificationStatus", "OfferType", "Organisation",
+    "OrganisationKind", "Paper", "PaperVisibility", "Role", "User",
 ]
 
-# Meetings records and calendar feeds (issue 3).
-from .calendar_feeds import CalendarFeedToken  # noqa: E402
-from .records import (  # noqa: E402
-    Attendance,
-    AttendanceStatus,
-    Decision,
-    Declaration,
-    Minutes,
-    MinutesStatus,
-)
 
-__all__ += ["Attendance", "AttendanceStatus", "CalendarFeedToken", "Declaration", "Decision", "Minutes",
-            "MinutesStatus"]
-__all__ += ["AccessibleFormat", "Enquiry", "EnquiryCounter", "EnquiryKind", "EnquiryStatus", "OfferType"]

@@ -27,7 +27,7 @@ class NotificationQuerySet(models.QuerySet):
 
 
 class Notification(models.Model):
-    """The outbox row behind every email (DESIGN.md section 5). It is written in the same
+    """The outbox row behind every email (docs/decisions/0001). It is written in the same
     transaction as the change that causes it; the key (kind, subject_key, recipient_email,
     slot) is unique, so the same notice can never be written - or sent - twice."""
 

@@ -1,8 +1,8 @@
-"""Reads of bodies, meetings and minutes, always scoped by who is asking.
+"""Reads of meetings and minutes, always scoped by who is asking.
 
 The public side sees every body and meeting (time, place, status) but never an online link;
 the members' side of a body (online links, members' minutes, matters arising) is for that
-body's current members and GLA officers."""
+body's current members and GLA officers (see selectors/bodies.py)."""
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -10,39 +10,11 @@ from django.utils import timezone
 from partnership.models import (
     Action,
     AgendaItem,
-    Body,
     Meeting,
-    MeetingStatus,
-    Membership,
     Minutes,
     MinutesStatus,
     Paper,
 )
-
-
-def sees_members_side(user, body) -> bool:
-    """GLA officers, and current members of this body."""
-    if not user.is_authenticated:
-        return False
-    return user.is_gla_officer or body.pk in user.current_body_ids
-
-
-def body_ids_seen_in_full(user):
-    """None means all bodies (GLA officers); otherwise the set of body ids."""
-    if not user.is_authenticated:
-        return frozenset()
-    if user.is_gla_officer:
-        return None
-    return user.current_body_ids
-
-
-def bodies_for_listing():
-    return Body.objects.select_related("secretariat", "parent").order_by("name")
-
-
-def body_members(body):
-    return (Membership.objects.current().filter(body=body)
-            .select_related("user", "organisation").order_by("role", "user__full_name"))
 
 
 def meetings_for_listing():
@@ -101,19 +73,6 @@ def matters_arising(body, user):
     """The body's open actions, as far as this user may see actions."""
     return (Action.objects.visible_to(user).still_open().filter(body=body)
             .select_related("owner_user", "owner_organisation", "meeting").order_by("due_on", "pk"))
-
-
-def terms_of_reference(body, user):
-    """The paper chosen as the body's terms of reference, or None when none is chosen or this
-    user may not see it (a members-only or draft paper stays hidden, as on the papers list)."""
-    if body.terms_of_reference_id is None:
-        return None
-    return Paper.objects.visible_to(user).filter(pk=body.terms_of_reference_id, body=body).first()
-
-
-def last_meeting_of(body):
-    return (Meeting.objects.filter(body=body).exclude(status=MeetingStatus.CANCELLED)
-            .order_by("-starts_at", "-pk").first())
 
 
 def meeting_papers_outside_agenda(meeting, user):

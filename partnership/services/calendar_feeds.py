@@ -5,8 +5,8 @@ from django.db import transaction
 from icalendar import Calendar, Event
 
 from partnership.models import CalendarFeedToken, MeetingStatus
+from partnership.notifications.services.notice_links import meeting_link
 from partnership.services.meeting_calendar import meeting_uid
-from partnership.services.notice_links import meeting_link
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress, vText
 
-from partnership.services.notice_links import meeting_link
+from partnership.notifications.services.notice_links import meeting_link
 
 LONDON = ZoneInfo("Europe/London")
 ICS_MIMETYPE = "text/calendar"

@@ -16,11 +16,10 @@ from datetime import UTC, date, datetime, timedelta
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from partnership.models import Meeting, MeetingStatus, Membership, Notification, NotificationStatus, Paper, User
-from partnership.models.bodies import MAX_REMINDER_DAYS
+from partnership.models import Meeting, Membership, Notification, NotificationStatus, Paper, User
+from partnership.notifications.services.notice_links import meeting_link, paper_link, preferences_link
+from partnership.notifications.services.outbox import notification_enqueue, notifications_cancel_pending
 from partnership.services.meeting_calendar import meeting_ics
-from partnership.services.notice_links import meeting_link, paper_link, preferences_link
-from partnership.services.outbox import notification_enqueue, notifications_cancel_pending
 
 KIND_REMINDER = "meeting.reminder"
 KIND_RESCHEDULED = "meeting.rescheduled"
@@ -62,8 +61,8 @@ def _render_notice(*, meeting, recipient: User, headline: str, note: str = "", c
     }
     return {
         "subject": f"{headline}: {meeting.display_title}, {context['starts']:%-d %B %Y}",
-        "body_text": render_to_string("partnership/email/meeting_notice.txt", context),
-        "body_html": render_to_string("partnership/email/meeting_notice.html", context),
+        "body_text": render_to_string("partnership/meetings/email/notice.txt", context),
+        "body_html": render_to_string("partnership/meetings/email/notice.html", context),
         "attachment": meeting_ics(meeting=meeting, recipient_email=recipient.email, cancel=cancel),
     }
 
@@ -97,20 +96,6 @@ def _reminder_revive(*, key: str, slot: str, email: str, send_at: datetime, noti
              body_text=notice["body_text"], body_html=notice["body_html"], attachment_name=name,
              attachment_content=content, attachment_mimetype=mimetype, attempts=0, last_error="",
              claim_token="", claimed_until=None)
-
-
-def plan_meeting_reminders(now: datetime) -> int:
-    """The planner (run hourly by the beat): writes the reminders due within LOOKAHEAD."""
-    meetings = (Meeting.objects.filter(status=MeetingStatus.SCHEDULED, starts_at__gt=now,
-                                       starts_at__lte=now + timedelta(days=MAX_REMINDER_DAYS) + LOOKAHEAD)
-                .select_related("body").prefetch_related("agenda_items"))
-    written = 0
-    for meeting in meetings:
-        for days in meeting.body.reminder_offsets:
-            send_at = meeting.starts_at - timedelta(days=days)
-            if now - GRACE < send_at <= now + LOOKAHEAD:
-                written += meeting_reminders_write(meeting=meeting, days_before=days, now=now)
-    return written
 
 
 def on_meeting_rescheduled(*, meeting, previous_starts_at: datetime) -> int:
@@ -199,8 +184,8 @@ def on_papers_published(*, papers) -> int:
             written += notification_enqueue(
                 kind=KIND_PAPERS, subject_key=subject_key, slot=slot, recipient=recipient,
                 subject=f"New papers: {title}",
-                body_text=render_to_string("partnership/email/papers_published.txt", context),
-                body_html=render_to_string("partnership/email/papers_published.html", context),
+                body_text=render_to_string("partnership/papers/email/published.txt", context),
+                body_html=render_to_string("partnership/papers/email/published.html", context),
             ) is not None
     return written
 

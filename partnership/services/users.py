@@ -9,9 +9,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from partnership.models import Organisation, Role, User
-from partnership.services.notice_links import portal_link
-
-from .outbox import notification_enqueue
+from partnership.notifications.services.notice_links import portal_link
+from partnership.notifications.services.outbox import notification_enqueue
 
 INVITATION_SALT = "partnership.invitation"
 
@@ -57,7 +56,7 @@ def user_invite(*, email: str, full_name: str, job_title: str = "",
     notification_enqueue(
         kind="user.invitation", subject_key=f"partnership.user:{user.pk}", recipient=user,
         slot="invite", subject="You have been invited to the LSMP portal",
-        body_text=render_to_string("partnership/email/invitation.txt", context),
+        body_text=render_to_string("partnership/accounts/email/invitation.txt", context),
     )
     return user
 

@@ -8,9 +8,9 @@ from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from partnership.access import permission_required
+from partnership.common.access import permission_required
+from partnership.common.forms import form_data
 from partnership.forms.accounts import InvitationForm, NewPasswordForm, OutboxPasswordResetForm, SignInForm
-from partnership.forms.binding import form_data
 from partnership.models import Role
 from partnership.services.users import invitation_user, user_accept_invitation, user_invite
 

@@ -9,15 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from partnership.access import object_permission_or_404, permission_required, scoped_object_or_404
-from partnership.exports import csv_response
+from partnership.common.access import object_permission_or_404, permission_required, scoped_object_or_404
+from partnership.common.csv_export import csv_response
+from partnership.common.forms import form_data
+from partnership.common.next_url import safe_next_url
+from partnership.common.pagination import paginate, without_page
 from partnership.filters import ActionFilter
 from partnership.forms.actions import ActionForm, ActionUpdateForm
-from partnership.forms.binding import form_data
 from partnership.models import AgendaItem, Meeting
 from partnership.models.actions import OPEN_STATUSES
-from partnership.next_url import safe_next_url
-from partnership.pagination import paginate, without_page
 from partnership.selectors.actions import action_history, actions_for_user, my_actions
 from partnership.services.actions import action_add_update, action_change, action_create, action_mark_done
 

@@ -8,10 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from partnership.access import permission_required
-from partnership.forms.binding import form_data
+from partnership.common.access import permission_required
+from partnership.common.forms import form_data
 from partnership.forms.bodies import BodyForm, MembershipEndForm, MembershipForm
 from partnership.models import Body, Membership
+from partnership.selectors import bodies as body_select
 from partnership.selectors import meetings as select
 from partnership.services.bodies import membership_add, membership_end
 from partnership.services.calendar_feeds import calendar_bytes
@@ -21,22 +22,22 @@ PAST_MEETINGS_SHOWN = 12
 
 @require_safe
 def body_list(request):
-    return render(request, "partnership/bodies/list.html", {"bodies": select.bodies_for_listing()})
+    return render(request, "partnership/bodies/list.html", {"bodies": body_select.bodies_for_listing()})
 
 
 @require_safe
 def body_detail(request, pk):
-    body = get_object_or_404(select.bodies_for_listing(), pk=pk)
-    members_side = select.sees_members_side(request.user, body)
+    body = get_object_or_404(body_select.bodies_for_listing(), pk=pk)
+    members_side = body_select.sees_members_side(request.user, body)
     meetings = select.meetings_for_listing().filter(body=body)
     context = {
         "body": body,
         "members_side": members_side,
-        "members": select.body_members(body) if (members_side or body.membership_is_public) else None,
+        "members": body_select.body_members(body) if (members_side or body.membership_is_public) else None,
         "upcoming": select.upcoming_meetings(meetings),
         "past": select.past_meetings(meetings)[:PAST_MEETINGS_SHOWN],
         "open_actions": select.matters_arising(body, request.user),
-        "terms": select.terms_of_reference(body, request.user),
+        "terms": body_select.terms_of_reference(body, request.user),
         "can_manage": request.user.has_perm("partnership.manage_bodies"),
     }
     return render(request, "partnership/bodies/detail.html", context)

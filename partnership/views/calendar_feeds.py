@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from partnership.models import CalendarFeedToken
+from partnership.selectors import bodies as body_select
 from partnership.selectors import meetings as select
 from partnership.services.calendar_feeds import calendar_bytes, feed_token_regenerate, feed_token_revoke
 
@@ -33,7 +34,7 @@ def feed_settings(request):
         return redirect("partnership:feed_settings")
     token = CalendarFeedToken.objects.filter(user=request.user).first()
     feed_url = (request.build_absolute_uri(_feed_path(token.token)) if token else None)
-    return render(request, "partnership/meetings/feed_settings.html", {"token": token, "feed_url": feed_url})
+    return render(request, "partnership/calendar_feeds/settings.html", {"token": token, "feed_url": feed_url})
 
 
 def _feed_path(token):
@@ -49,7 +50,7 @@ def personal_feed(request, token):
     user = feed.user
     meetings = select.meetings_in_personal_feed(user).order_by("starts_at")
     content = calendar_bytes(meetings, name="My LSMP meetings",
-                             online_links_for_body_ids=select.body_ids_seen_in_full(user))
+                             online_links_for_body_ids=body_select.body_ids_seen_in_full(user))
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="my-lsmp-meetings.ics"'
     return response

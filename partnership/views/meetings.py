@@ -11,13 +11,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from partnership.access import permission_required
-from partnership.forms.binding import form_data
+from partnership.common.access import permission_required
+from partnership.common.forms import form_data
 from partnership.forms.meetings import MeetingForm, MeetingTimesForm
 from partnership.models import Body, MeetingStatus
 from partnership.models.bodies import Cadence
+from partnership.selectors import bodies as body_select
 from partnership.selectors import meetings as select
-from partnership.services import meetings as services
+from partnership.services import meetings as meeting_services
 
 CALENDAR_PAST_DAYS = 183
 MY_MEETINGS_SHOWN = 50
@@ -47,7 +48,7 @@ def meeting_detail(request, pk):
     """The meeting and its agenda. Matters arising, online links, attendance and declarations
     belong to the members' side: shown only to the body's members and GLA officers."""
     meeting = get_object_or_404(select.meetings_for_listing(), pk=pk)
-    members_side = select.sees_members_side(request.user, meeting.body)
+    members_side = body_select.sees_members_side(request.user, meeting.body)
     minutes = getattr(meeting, "minutes", None)
     context = {
         "meeting": meeting,
@@ -76,7 +77,7 @@ def meeting_detail(request, pk):
 def meeting_joining(request, pk):
     """How to join: the online link. Members of the body and GLA officers only; 404 otherwise."""
     meeting = get_object_or_404(select.meetings_for_listing(), pk=pk)
-    if not select.sees_members_side(request.user, meeting.body):
+    if not body_select.sees_members_side(request.user, meeting.body):
         raise Http404
     return render(request, "partnership/meetings/joining.html", {"meeting": meeting})
 
@@ -89,7 +90,7 @@ def meeting_create(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            meeting = services.meeting_schedule(body=body, title=data["title"], starts_at=data["starts_at"],
+            meeting = meeting_services.meeting_schedule(body=body, title=data["title"], starts_at=data["starts_at"],
                                                 ends_at=data["ends_at"], location=data["location"],
                                                 online_link=data["online_link"])
         except ValidationError as error:
@@ -112,7 +113,7 @@ def meeting_reschedule(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.meeting_reschedule(meeting=meeting, starts_at=data["starts_at"], ends_at=data["ends_at"],
+            meeting_services.meeting_reschedule(meeting=meeting, starts_at=data["starts_at"], ends_at=data["ends_at"],
                                         location=data["location"], online_link=data["online_link"],
                                         title=data["title"])
         except ValidationError as error:
@@ -126,10 +127,11 @@ def meeting_reschedule(request, pk):
 
 
 STATUS_CHANGES = {
-    "cancel": (services.meeting_cancel, "Cancel this meeting", "Meeting cancelled. It stays listed as cancelled."),
-    "postpone": (services.meeting_postpone, "Postpone this meeting",
+    "cancel": (meeting_services.meeting_cancel, "Cancel this meeting",
+               "Meeting cancelled. It stays listed as cancelled."),
+    "postpone": (meeting_services.meeting_postpone, "Postpone this meeting",
                  "Meeting postponed. Change its time to schedule it again."),
-    "held": (services.meeting_mark_held, "Mark this meeting as held", "Meeting marked as held."),
+    "held": (meeting_services.meeting_mark_held, "Mark this meeting as held", "Meeting marked as held."),
 }
 
 
@@ -164,7 +166,7 @@ def meeting_create_next(request, pk):
     form = MeetingTimesForm(**form_data(request), initial=initial, submit="Create the next meeting")
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.meeting_create_next(previous=previous, starts_at=form.cleaned_data["starts_at"],
+            meeting = meeting_services.meeting_create_next(previous=previous, starts_at=form.cleaned_data["starts_at"],
                                                    ends_at=form.cleaned_data["ends_at"])
         except ValidationError as error:
             form.add_error(None, error)

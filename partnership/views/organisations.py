@@ -6,8 +6,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from partnership.access import permission_required
-from partnership.forms.binding import form_data
+from partnership.common.access import permission_required
+from partnership.common.forms import form_data
 from partnership.forms.organisations import OrganisationForm, PersonForm
 from partnership.models import Membership, Organisation, Role, User
 

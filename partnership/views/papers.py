@@ -11,20 +11,20 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from partnership.access import permission_required, scoped_object_or_404
-from partnership.downloads import stored_file_download
+from partnership.common.access import permission_required, scoped_object_or_404
+from partnership.common.downloads import stored_file_download
+from partnership.common.forms import form_data
+from partnership.common.next_url import safe_next_url
+from partnership.common.pagination import paginate
+from partnership.common.uploads import install_paper_size_limit
 from partnership.filters import PaperFilter
-from partnership.forms.binding import form_data
 from partnership.forms.papers import PaperEditForm, PaperUploadForm
 from partnership.models import Body, Meeting, Paper, PaperVisibility
-from partnership.next_url import safe_next_url
-from partnership.pagination import paginate
 from partnership.selectors.papers import papers_for_user
 from partnership.services.papers import paper_edit as paper_edit_service
 from partnership.services.papers import paper_unpublish as paper_unpublish_service
 from partnership.services.papers import paper_upload as paper_upload_service
 from partnership.services.papers import papers_publish
-from partnership.uploads import install_paper_size_limit
 
 PAGE_SIZE = 100
 

@@ -1,4 +1,4 @@
-"""Access rows for the public contact form and the enquiry queue (issue 7)."""
+"""Access rows for the public contact form and the enquiry queue."""
 
 from tests.access.matrix import GLA_ONLY, LOGIN, PUBLIC, Case, expect
 from tests.factories.enquiries import EnquiryFactory

@@ -1,4 +1,4 @@
-"""Access rows for organisations, people, bodies, meetings, minutes and calendars (issue 3).
+"""Access rows for organisations, people, bodies, meetings, minutes and calendars.
 
 MRAP is the panel member's body; HMAP is not: HMAP's members' side (online links, minutes that
 are not public) answers 404 to them, as to borough officers; anonymous visitors are sent to sign
@@ -136,7 +136,7 @@ CASES = [
          method="post", label="no such direction"),
     Case("partnership:attendance_record", GLA_ONLY, kwargs=_hmap_meeting),
     Case("partnership:declaration_create", GLA_ONLY, kwargs=_hmap_meeting),
-    Case("partnership:decision_create", GLA_ONLY, kwargs=_hmap_meeting),
+    Case("partnership:meeting_decision_create", GLA_ONLY, kwargs=_hmap_meeting),
     # Approved minutes fix the agenda: officers are sent back to the meeting, which says why.
     Case("partnership:meeting_detail", PUBLIC, kwargs=_fixed("meeting"), label=FIXED),
     Case("partnership:agenda_item_create", GLA_POST, kwargs=_fixed("meeting"), label=FIXED),
@@ -146,7 +146,7 @@ CASES = [
          label=f"remove: {FIXED}"),
     Case("partnership:agenda_item_move", GLA_POST, kwargs=_fixed("down"), method="post", label=FIXED),
     Case("partnership:declaration_create", GLA_POST, kwargs=_fixed("meeting"), label=FIXED),
-    Case("partnership:decision_create", GLA_POST, kwargs=_fixed("meeting"), label=FIXED),
+    Case("partnership:meeting_decision_create", GLA_POST, kwargs=_fixed("meeting"), label=FIXED),
     # Approved minutes fix the attendance too.
     Case("partnership:attendance_record", GLA_POST, kwargs=_fixed("meeting"), label=FIXED_ATTENDANCE),
     Case("partnership:attendance_record", GLA_POST, kwargs=_fixed("meeting"), method="post",

@@ -9,8 +9,8 @@ import datetime as dt
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from partnership.demo.sample_documents import minimal_pdf
 from partnership.models import PaperVisibility
-from partnership.sample_documents import minimal_pdf
 from tests.access.matrix import GLA_ONLY, LOGIN, PUBLIC, SIGNED_IN, Case, expect
 from tests.factories.papers_actions import PaperFactory
 from tests.factories.partnership import ActionFactory, BodyFactory, MeetingFactory, MembershipFactory, UserFactory

@@ -60,7 +60,7 @@ NEEDS_INPUT = [
     "partnership:agenda_item_create:get",
     "partnership:agenda_item_edit:get",
     "partnership:declaration_create:get",
-    "partnership:decision_create:get",
+    "partnership:meeting_decision_create:get",
     "partnership:minutes_edit:get",
     "partnership:paper_upload:get",
     "partnership:paper_edit:get",

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from partnership.demo.sample_documents import minimal_pdf
 from partnership.models import Action, ActionStatus, Meeting, Minutes, MinutesStatus, Paper, PaperVisibility
-from partnership.sample_documents import minimal_pdf
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories.papers_actions import PaperFactory
 from tests.factories.partnership import PASSWORD, OrganisationFactory, UserFactory, gla_officer

@@ -1,8 +1,8 @@
 import factory
 from django.utils import timezone
 
+from partnership.enquiries.services import format_reference, response_due_for
 from partnership.models import Enquiry, EnquiryKind
-from partnership.services.enquiries import format_reference, response_due_for
 
 
 class EnquiryFactory(factory.django.DjangoModelFactory):

@@ -1,4 +1,4 @@
-"""Factories for what meetings record (issue 3); the partnership basics are in partnership.py."""
+"""Factories for what meetings record; the partnership basics are in partnership.py."""
 
 import factory
 from django.utils import timezone

@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from funding import demo_md2628
+from funding.demo import md2628 as demo_md2628
 from funding.models import Decision, DecisionRelation, DecisionStatus, FundingStream, Line, LineDirection
 from funding.services import decision_return_to_draft, decision_submit
 

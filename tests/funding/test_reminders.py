@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from funding.reminders import plan_grant_end_reminders, plan_milestone_reminders
 from partnership.models import Notification
-from partnership.reminders import planners
+from partnership.notifications.registry import planners
 from tests.factories.funding import DecisionFactory, FundingStreamFactory, MilestoneFactory
 from tests.factories.partnership import gla_officer
 

@@ -4,8 +4,8 @@ second leg) to a real worker process, which sends a queued email: the whole outb
 import pytest
 
 from partnership.models import Notification, NotificationStatus
-from partnership.services.outbox import notification_enqueue
-from partnership.tasks import dispatch_due_notifications
+from partnership.notifications.services.outbox import notification_enqueue
+from partnership.notifications.tasks import dispatch_due_notifications
 from tests.support.mailfiles import read_mail_files
 from tests.support.worker import celery_worker, wait_for
 

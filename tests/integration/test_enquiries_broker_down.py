@@ -16,10 +16,10 @@ from kombu import pools as kombu_pools
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from lsmp.celery import app as celery_app
+from partnership.enquiries.services import ACKNOWLEDGEMENT
 from partnership.models import Enquiry, Notification, NotificationStatus
-from partnership.services import outbox
-from partnership.services.enquiries import ACKNOWLEDGEMENT
-from partnership.tasks import dispatch_due_notifications
+from partnership.notifications.services import outbox
+from partnership.notifications.tasks import dispatch_due_notifications
 from tests.support.worker import celery_worker, wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]

@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 
 from partnership.models import Notification, Role, User
-from partnership.services.outbox import notifications_dispatch_due
+from partnership.notifications.services.outbox import notifications_dispatch_due
 from tests.factories.partnership import PASSWORD, BoroughFactory, OrganisationFactory, UserFactory, gla_officer
 
 

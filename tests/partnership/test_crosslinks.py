@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from partnership.demo.sample_documents import minimal_pdf
 from partnership.models import Action, Body, Paper, PaperVisibility
-from partnership.sample_documents import minimal_pdf
 from tests.factories.meetings import AgendaItemFactory, MinutesFactory
 from tests.factories.papers_actions import PaperFactory
 from tests.factories.partnership import ActionFactory, MeetingFactory, UserFactory

@@ -6,7 +6,7 @@ import re
 from django.urls import reverse
 
 from partnership.models import Attendance, AttendanceStatus, NotificationPreference
-from partnership.reminders import optional_kinds
+from partnership.notifications.registry import optional_kinds
 from tests.factories.meetings import CalendarFeedTokenFactory, members_meeting
 from tests.factories.partnership import MembershipFactory, UserFactory
 
@@ -64,7 +64,7 @@ def test_an_empty_post_to_the_calendar_address_page_changes_nothing(world, clien
 
 def test_no_notice_ticked_switches_every_optional_notice_off(world, client_for):
     # Unticked boxes post nothing; the choice of delivery is still required (an empty POST is refused:
-    # tests/reminders/test_preferences_and_digest.py).
+    # tests/partnership/notifications/test_preferences_and_digests.py).
     user = world.users["panel_member"]
     response = client_for(user).post(reverse("partnership:notification_preferences"), {"delivery": "single"})
     assert response.status_code == 302

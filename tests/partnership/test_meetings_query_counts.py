@@ -1,4 +1,4 @@
-"""Every list of issue 3 keeps its query count flat from 5 to 50 rows."""
+"""Every meeting, body and people list keeps its query count flat from 5 to 50 rows."""
 
 import datetime as dt
 
@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnership.models import AttendanceStatus
-from partnership.services import meetings as services
+from partnership.services import declarations as declaration_services
+from partnership.services.meeting_decisions import meeting_decision_record
 from tests.factories.meetings import AgendaItemFactory, AttendanceFactory, CalendarFeedTokenFactory, MinutesFactory
 from tests.factories.partnership import (
     ActionFactory,
@@ -61,8 +62,8 @@ def test_meeting_page_agenda_attendance_and_matters_arising(world, client_for):
     def make(n):
         for _ in range(n):
             item = AgendaItemFactory(meeting=meeting)
-            services.declaration_record(agenda_item=item, person=UserFactory(), interest="Trustee")
-            services.decision_record(meeting=meeting, agenda_item=item, text="Agreed.")
+            declaration_services.declaration_record(agenda_item=item, person=UserFactory(), interest="Trustee")
+            meeting_decision_record(meeting=meeting, agenda_item=item, text="Agreed.")
             AttendanceFactory(meeting=meeting, status=AttendanceStatus.APOLOGIES)
             ActionFactory(body=world.mrap)
     assert_flat_query_count(client_for(world.users["gla_officer"]),

@@ -8,8 +8,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from partnership.models import AgendaItem, Attendance, AttendanceStatus, MeetingStatus, Minutes, MinutesStatus
+from partnership.services import agenda as agenda_services
+from partnership.services import attendance as attendance_services
 from partnership.services import meeting_notices
-from partnership.services import meetings as services
+from partnership.services import meetings as meeting_services
+from partnership.services import minutes as minutes_services
+from partnership.services.meeting_decisions import meeting_decision_record
 from tests.factories.meetings import AgendaItemFactory, MinutesFactory, members_meeting
 from tests.factories.partnership import BodyFactory, MeetingFactory, UserFactory, gla_officer
 
@@ -22,9 +26,9 @@ def london(year, month, day, hour, minute=0):
 
 def test_approved_minutes_cannot_change():
     minutes = MinutesFactory(text="Agreed text.")
-    services.minutes_approve(minutes=minutes, by=gla_officer())
+    minutes_services.minutes_approve(minutes=minutes, by=gla_officer())
     with pytest.raises(ValidationError, match="approved and can no longer be changed"):
-        services.minutes_save(meeting=minutes.meeting, text="Rewritten history.")
+        minutes_services.minutes_save(meeting=minutes.meeting, text="Rewritten history.")
     minutes.refresh_from_db()
     assert minutes.text == "Agreed text."
     assert minutes.status == MinutesStatus.APPROVED
@@ -33,18 +37,18 @@ def test_approved_minutes_cannot_change():
 def test_minutes_are_approved_once_and_not_when_empty():
     minutes = MinutesFactory(text="   ")
     with pytest.raises(ValidationError, match="Write the minutes"):
-        services.minutes_approve(minutes=minutes, by=gla_officer())
+        minutes_services.minutes_approve(minutes=minutes, by=gla_officer())
     minutes = MinutesFactory(text="Text.")
     officer = gla_officer()
-    services.minutes_approve(minutes=minutes, by=officer)
+    minutes_services.minutes_approve(minutes=minutes, by=officer)
     with pytest.raises(ValidationError, match="approved already"):
-        services.minutes_approve(minutes=minutes, by=officer)
+        minutes_services.minutes_approve(minutes=minutes, by=officer)
 
 
 def test_draft_minutes_can_be_saved_again():
     meeting = MeetingFactory()
-    services.minutes_save(meeting=meeting, text="First draft.")
-    services.minutes_save(meeting=meeting, text="Second draft.")
+    minutes_services.minutes_save(meeting=meeting, text="First draft.")
+    minutes_services.minutes_save(meeting=meeting, text="Second draft.")
     assert Minutes.objects.get(meeting=meeting).text == "Second draft."
     assert Minutes.history.filter(meeting_id=meeting.pk).count() == 2
 
@@ -68,7 +72,7 @@ def test_database_refuses_two_attendance_records_for_one_person():
 ])
 def test_meeting_times_are_checked(starts, ends, field):
     with pytest.raises(ValidationError) as raised:
-        services.meeting_schedule(body=BodyFactory(), starts_at=starts, ends_at=ends, location="City Hall")
+        meeting_services.meeting_schedule(body=BodyFactory(), starts_at=starts, ends_at=ends, location="City Hall")
     assert field in raised.value.message_dict
 
 
@@ -77,12 +81,12 @@ def test_reschedule_bumps_the_sequence_and_tells_members(monkeypatch):
     monkeypatch.setattr(meeting_notices, "on_meeting_rescheduled",
                         lambda **kwargs: calls.append(kwargs) or 0)
     meeting = MeetingFactory(starts_at=london(2027, 3, 2, 10), ends_at=london(2027, 3, 2, 12))
-    moved = services.meeting_reschedule(meeting=meeting, starts_at=london(2027, 3, 9, 14),
+    moved = meeting_services.meeting_reschedule(meeting=meeting, starts_at=london(2027, 3, 9, 14),
                                         ends_at=london(2027, 3, 9, 16), location=meeting.location, online_link="")
     assert moved.sequence == 1
     assert calls == [{"meeting": moved, "previous_starts_at": london(2027, 3, 2, 10)}]
     # The same time and place again is no change: no new sequence, no notice.
-    services.meeting_reschedule(meeting=moved, starts_at=moved.starts_at, ends_at=moved.ends_at,
+    meeting_services.meeting_reschedule(meeting=moved, starts_at=moved.starts_at, ends_at=moved.ends_at,
                                 location=moved.location, online_link="https://meet.example.org/new")
     moved.refresh_from_db()
     assert moved.sequence == 1 and len(calls) == 1
@@ -92,34 +96,34 @@ def test_cancel_keeps_the_meeting_and_tells_members(monkeypatch):
     calls = []
     monkeypatch.setattr(meeting_notices, "on_meeting_cancelled", lambda **kwargs: calls.append(kwargs) or 0)
     meeting = MeetingFactory()
-    cancelled = services.meeting_cancel(meeting=meeting)
+    cancelled = meeting_services.meeting_cancel(meeting=meeting)
     assert cancelled.status == MeetingStatus.CANCELLED and cancelled.sequence == 1
     assert calls == [{"meeting": cancelled}]
     with pytest.raises(ValidationError):
-        services.meeting_cancel(meeting=cancelled)
+        meeting_services.meeting_cancel(meeting=cancelled)
     with pytest.raises(ValidationError):
-        services.meeting_reschedule(meeting=cancelled, starts_at=cancelled.starts_at,
+        meeting_services.meeting_reschedule(meeting=cancelled, starts_at=cancelled.starts_at,
                                     ends_at=cancelled.ends_at + dt.timedelta(hours=1), location="", online_link="")
 
 
 def test_a_meeting_is_held_only_once_started_and_postponed_then_rescheduled():
     future = MeetingFactory()
     with pytest.raises(ValidationError, match="before it has started"):
-        services.meeting_mark_held(meeting=future)
-    postponed = services.meeting_postpone(meeting=future)
+        meeting_services.meeting_mark_held(meeting=future)
+    postponed = meeting_services.meeting_postpone(meeting=future)
     assert postponed.status == MeetingStatus.POSTPONED
-    again = services.meeting_reschedule(meeting=postponed, starts_at=postponed.starts_at + dt.timedelta(days=7),
+    again = meeting_services.meeting_reschedule(meeting=postponed, starts_at=postponed.starts_at + dt.timedelta(days=7),
                                         ends_at=postponed.ends_at + dt.timedelta(days=7),
                                         location=postponed.location, online_link="")
     assert again.status == MeetingStatus.SCHEDULED
     past = MeetingFactory(starts_at=timezone.now() - dt.timedelta(hours=3))
-    assert services.meeting_mark_held(meeting=past).status == MeetingStatus.HELD
+    assert meeting_services.meeting_mark_held(meeting=past).status == MeetingStatus.HELD
 
 
 def test_create_next_copies_the_agenda_in_order():
     previous = members_meeting(BodyFactory())
     AgendaItemFactory(meeting=previous, position=2, title="Resettlement update", presenter="GLA")
-    nxt = services.meeting_create_next(previous=previous, starts_at=previous.starts_at + dt.timedelta(days=28),
+    nxt = meeting_services.meeting_create_next(previous=previous, starts_at=previous.starts_at + dt.timedelta(days=28),
                                        ends_at=previous.ends_at + dt.timedelta(days=28))
     assert list(nxt.agenda_items.values_list("position", "title", "presenter")) == list(
         previous.agenda_items.values_list("position", "title", "presenter"))
@@ -128,37 +132,37 @@ def test_create_next_copies_the_agenda_in_order():
 
 def test_agenda_items_are_added_at_the_end_and_move():
     meeting = MeetingFactory()
-    first = services.agenda_item_add(meeting=meeting, title="One")
-    second = services.agenda_item_add(meeting=meeting, title="Two")
-    third = services.agenda_item_add(meeting=meeting, title="Three")
+    first = agenda_services.agenda_item_add(meeting=meeting, title="One")
+    second = agenda_services.agenda_item_add(meeting=meeting, title="Two")
+    third = agenda_services.agenda_item_add(meeting=meeting, title="Three")
     assert [first.position, second.position, third.position] == [1, 2, 3]
-    services.agenda_item_move(item=third, direction="up")
+    agenda_services.agenda_item_move(item=third, direction="up")
     assert list(AgendaItem.objects.filter(meeting=meeting).values_list("title", flat=True)) == ["One", "Three", "Two"]
-    services.agenda_item_move(item=AgendaItem.objects.get(title="One"), direction="up")  # already first
-    services.agenda_item_move(item=AgendaItem.objects.get(title="One"), direction="down")
+    agenda_services.agenda_item_move(item=AgendaItem.objects.get(title="One"), direction="up")  # already first
+    agenda_services.agenda_item_move(item=AgendaItem.objects.get(title="One"), direction="down")
     assert list(AgendaItem.objects.filter(meeting=meeting).values_list("title", flat=True)) == ["Three", "One", "Two"]
 
 
 def test_attendance_is_recorded_changed_and_cleared():
     meeting, person = MeetingFactory(), UserFactory()
-    services.attendance_record(meeting=meeting, statuses={person: AttendanceStatus.APOLOGIES})
-    services.attendance_record(meeting=meeting, statuses={person: AttendanceStatus.PRESENT})
+    attendance_services.attendance_record(meeting=meeting, statuses={person: AttendanceStatus.APOLOGIES})
+    attendance_services.attendance_record(meeting=meeting, statuses={person: AttendanceStatus.PRESENT})
     assert Attendance.objects.get(meeting=meeting, person=person).status == AttendanceStatus.PRESENT
-    services.attendance_record(meeting=meeting, statuses={person: ""})
+    attendance_services.attendance_record(meeting=meeting, statuses={person: ""})
     assert not Attendance.objects.filter(meeting=meeting).exists()
 
 
 def test_a_decision_names_an_item_of_its_own_meeting():
     meeting, other = members_meeting(BodyFactory()), members_meeting(BodyFactory())
     with pytest.raises(ValidationError):
-        services.decision_record(meeting=meeting, text="Agreed.", agenda_item=other.agenda_items.get())
-    assert services.decision_record(meeting=meeting, text="Agreed.", agenda_item=meeting.agenda_items.get()).pk
+        meeting_decision_record(meeting=meeting, text="Agreed.", agenda_item=other.agenda_items.get())
+    assert meeting_decision_record(meeting=meeting, text="Agreed.", agenda_item=meeting.agenda_items.get()).pk
 
 
 def test_a_new_title_raises_the_sequence_without_a_notice(monkeypatch):
     calls = []
     monkeypatch.setattr(meeting_notices, "on_meeting_rescheduled", lambda **kwargs: calls.append(kwargs) or 0)
     meeting = MeetingFactory(title="")
-    changed = services.meeting_reschedule(meeting=meeting, starts_at=meeting.starts_at, ends_at=meeting.ends_at,
+    changed = meeting_services.meeting_reschedule(meeting=meeting, starts_at=meeting.starts_at, ends_at=meeting.ends_at,
                                           location=meeting.location, online_link="", title="Annual meeting")
     assert changed.title == "Annual meeting" and changed.sequence == 1 and calls == []

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from partnership.demo.sample_documents import minimal_docx, minimal_pdf
 from partnership.models import Paper, PaperVisibility
-from partnership.sample_documents import minimal_docx, minimal_pdf
 from partnership.services import meeting_notices
 from partnership.views.papers import PAGE_SIZE as PAPERS_PAGE_SIZE
 from tests.factories.meetings import AgendaItemFactory

@@ -9,7 +9,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from partnership.pagination import PAGE_SIZE
+from partnership.common.pagination import PAGE_SIZE
 from resettlement.models import OfferStatus, Scheme
 from tests.factories.partnership import UserFactory
 from tests.factories.resettlement import OfferFactory, SponsorshipGroupFactory, SponsorshipOfferFactory

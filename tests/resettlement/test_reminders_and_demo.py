@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from partnership.models import Notification
-from partnership.reminders import planners
+from partnership.notifications.registry import planners
 from resettlement.models import OfferStatus, OfferTransition, ResettlementOffer
-from resettlement.services import plan_unmatched_offer_reminders
+from resettlement.reminders import plan_unmatched_offer_reminders
 from tests.factories.partnership import gla_officer
 from tests.factories.resettlement import OfferFactory
 
@@ -58,11 +58,11 @@ def test_demo_data_covers_every_status_two_years_and_is_idempotent(db):
     assert {"Camden", "Hackney"} <= boroughs and len(boroughs) >= 5
     assert offers.filter(sponsorship_group__isnull=False).exists()
     # Every offer's history follows the transition table and ends at its status.
-    from resettlement.services import TRANSITIONS
+    from resettlement.rules import OFFER_MACHINE
 
     for offer in offers.prefetch_related("transitions"):
         steps = [(t.from_status, t.to_status) for t in offer.transitions.all()]
-        assert all(step in TRANSITIONS for step in steps)
+        assert all(step in OFFER_MACHINE for step in steps)
         assert (steps[-1][1] if steps else S.DRAFT) == offer.status
         if offer.status in (S.ARRIVED, S.CLOSED):
             assert offer.arrivals.exists()
@@ -73,8 +73,8 @@ def test_demo_data_covers_every_status_two_years_and_is_idempotent(db):
 
 
 def test_the_hourly_task_plans_and_the_dispatcher_sends_the_reminder(world, settings, mailoutbox):
-    from partnership.services.outbox import notifications_dispatch_due
-    from partnership.tasks import plan_reminders
+    from partnership.notifications.services.outbox import notifications_dispatch_due
+    from partnership.notifications.tasks import plan_reminders
 
     settings.RESETTLEMENT_COORDINATOR_EMAIL = "coordinator@example.org"
     offer = OfferFactory(borough=world.camden, status=S.UNDER_REVIEW,

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from partnership.models import Notification
 from resettlement import services
 from resettlement.models import OfferStatus, OfferTransition
+from resettlement.rules import OFFER_MACHINE, OWNER
 from tests.factories.resettlement import ArrivalFactory, OfferFactory, SponsorshipOfferFactory
 
 S = OfferStatus
@@ -24,8 +25,8 @@ OWNER_MOVES = {pair for pair in ALLOWED if pair[1] in (S.SUBMITTED, S.WITHDRAWN)
 
 
 def test_the_table_is_exactly_the_allowed_set():
-    assert set(services.TRANSITIONS) == ALLOWED
-    assert {pair for pair, t in services.TRANSITIONS.items() if t.side == services.OWNER} == OWNER_MOVES
+    assert {(t.source, t.target) for t in OFFER_MACHINE} == ALLOWED
+    assert {(t.source, t.target) for t in OFFER_MACHINE if t.side == OWNER} == OWNER_MOVES
 
 
 def _prepare(offer, source, target, by):

@@ -1,4 +1,4 @@
-"""Checks for every list paged by partnership.pagination: the page links keep the filters, no
+"""Checks for every list paged by partnership.common.pagination: the page links keep the filters, no
 page value a browser can send is a server error, and the query count grows neither with the
 rows nor with the page."""
 

@@ -1,0 +1,14 @@
+"""Reads about who attended a meeting."""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from partnership.models import Attendance, Membership, User
+
+
+def expected_people(meeting):
+    """Members of the body on the day of the meeting, and anyone already recorded."""
+    on = timezone.localtime(meeting.starts_at).date()
+    member_ids = Membership.objects.current(on=on).filter(body=meeting.body).values("user_id")
+    recorded_ids = Attendance.objects.filter(meeting=meeting).values("person_id")
+    return User.objects.filter(Q(pk__in=member_ids) | Q(pk__in=recorded_ids)).order_by("full_name", "email")

@@ -1,0 +1,41 @@
+"""Reads about bodies: who sees a body's members' side, the listing, members, terms of reference."""
+
+
+from partnership.models import (
+    Body,
+    Membership,
+    Paper,
+)
+
+
+def sees_members_side(user, body) -> bool:
+    """GLA officers, and current members of this body."""
+    if not user.is_authenticated:
+        return False
+    return user.is_gla_officer or body.pk in user.current_body_ids
+
+
+def body_ids_seen_in_full(user):
+    """None means all bodies (GLA officers); otherwise the set of body ids."""
+    if not user.is_authenticated:
+        return frozenset()
+    if user.is_gla_officer:
+        return None
+    return user.current_body_ids
+
+
+def bodies_for_listing():
+    return Body.objects.select_related("secretariat", "parent").order_by("name")
+
+
+def body_members(body):
+    return (Membership.objects.current().filter(body=body)
+            .select_related("user", "organisation").order_by("role", "user__full_name"))
+
+
+def terms_of_reference(body, user):
+    """The paper chosen as the body's terms of reference, or None when none is chosen or this
+    user may not see it (a members-only or draft paper stays hidden, as on the papers list)."""
+    if body.terms_of_reference_id is None:
+        return None
+    return Paper.objects.visible_to(user).filter(pk=body.terms_of_reference_id, body=body).first()

@@ -1,0 +1,31 @@
+"""What the pages about one meeting's record share: finding the meeting in scope, and going back
+to the meeting page (saying why, when a service refused the change)."""
+
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+
+from partnership.selectors import meetings as select
+from partnership.services import minutes as minutes_services
+
+
+def meeting_or_404(pk):
+    return get_object_or_404(select.meetings_for_listing(), pk=pk)
+
+
+def back_to_meeting(meeting, anchor=""):
+    return redirect(reverse("partnership:meeting_detail", args=[meeting.pk]) + anchor)
+
+
+def refused(request, meeting, error, anchor="#agenda"):
+    """A change the service refused (approved minutes fix the agenda and attendance): back to the meeting,
+    saying why."""
+    messages.error(request, " ".join(error.messages))
+    return back_to_meeting(meeting, anchor)
+
+
+def agenda_fixed(request, meeting, anchor="#agenda"):
+    """The form pages of a fixed agenda are not offered at all, as minutes_edit does for approved minutes."""
+    return refused(request, meeting, ValidationError(minutes_services.AGENDA_IS_FIXED), anchor)
