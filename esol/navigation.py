@@ -1,6 +1,6 @@
 """Navigation entries this app contributes (see partnership.common.navigation)."""
 
-from partnership.navigation import NavEntry
+from partnership.common.navigation import NavEntry
 
 
 def _may(perm):

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from .roles import EsolRole
+
 
 class ProjectStatus(models.TextChoices):
     AWARDED = "awarded", "Awarded"
@@ -24,6 +26,17 @@ class ReportingFrequency(models.TextChoices):
 
 
 class ProjectQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """GLA officers see every project; a grantee contact the projects they are named on at
+        their own organisation; nobody else any."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_gla_officer:
+            return self.all()
+        if user.has_role(EsolRole.GRANTEE_CONTACT) and user.organisation_id is not None:
+            return self.filter(reporting_contacts=user, lead_organisation_id=user.organisation_id)
+        return self.none()
+
     def holding_grants(self):
         return self.filter(status__in=GRANT_HOLDING_STATUSES)
 

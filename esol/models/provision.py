@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from .roles import EsolRole
+
 # An entry nobody has confirmed for this long is flagged on its page and its provider reminded.
 CHECK_EVERY = dt.timedelta(days=365)
 
@@ -47,6 +49,17 @@ def _any_of(fields) -> Q:
 
 
 class ProvisionQuerySet(models.QuerySet):
+    def kept_by(self, user):
+        """The entries a person keeps: a GLA officer every one, a provider's account its own
+        organisation's. (The directory itself is public: every entry is visible to everyone.)"""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_gla_officer:
+            return self.all()
+        if user.has_role(EsolRole.PROVIDER) and user.organisation_id is not None:
+            return self.filter(provider_id=user.organisation_id)
+        return self.none()
+
     def for_listing(self):
         return self.select_related("provider", "borough").order_by("borough__name", "course_title", "pk")
 

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from .projects import Project
+
 
 class ReturnKind(models.TextChoices):
     PERIODIC = "periodic", "Period return"
@@ -32,6 +34,12 @@ COMPLETE_STATUSES = (ReturnStatus.SUBMITTED, ReturnStatus.ACCEPTED)
 
 
 class ReturnQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The returns of the projects the user may see."""
+        if user.is_authenticated and user.is_gla_officer:
+            return self.all()
+        return self.filter(project__in=Project.objects.visible_to(user))
+
     def for_listing(self):
         return self.select_related("project", "project__round", "project__lead_organisation").order_by(
             "due_on", "project__title", "pk")

@@ -18,6 +18,15 @@ class RoundStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+class RoundQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Rounds are the Migration Team's books: GLA officers only (a grantee contact sees their
+        own projects, not the round's)."""
+        if user.is_authenticated and user.is_gla_officer:
+            return self.all()
+        return self.none()
+
+
 class Round(models.Model):
     name = models.CharField(max_length=200, unique=True,
                             error_messages={"unique": "A round with this name exists already."})
@@ -37,6 +46,8 @@ class Round(models.Model):
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RoundQuerySet.as_manager()
 
     class Meta:
         ordering = ["-opens_on", "name"]

@@ -6,17 +6,10 @@ from django.db.models import Prefetch, QuerySet
 from partnership.models import User
 
 from ..models import MonitoringReturn, Project
-from ..rules import is_grantee_contact
 
 
 def projects_for_user(user) -> QuerySet:
-    if not user.is_authenticated:
-        return Project.objects.none()
-    if user.is_gla_officer:
-        return Project.objects.all()
-    if is_grantee_contact(user):
-        return Project.objects.filter(reporting_contacts=user, lead_organisation_id=user.organisation_id)
-    return Project.objects.none()
+    return Project.objects.visible_to(user)
 
 
 def projects_for_listing(user) -> QuerySet:

@@ -6,7 +6,6 @@ from django.db.models import Count, QuerySet
 from partnership.models import Organisation
 
 from ..models import BoroughEsolContacts, Provision
-from ..rules import is_provider
 
 
 def directory() -> QuerySet:
@@ -14,13 +13,7 @@ def directory() -> QuerySet:
 
 
 def provision_for_manager(user) -> QuerySet:
-    if not user.is_authenticated:
-        return Provision.objects.none()
-    if user.is_gla_officer:
-        return Provision.objects.for_listing()
-    if is_provider(user):
-        return Provision.objects.filter(provider_id=user.organisation_id).for_listing()
-    return Provision.objects.none()
+    return Provision.objects.kept_by(user).for_listing()
 
 
 def boroughs_with_counts() -> QuerySet:

@@ -2,16 +2,11 @@
 
 from django.db.models import QuerySet
 
-from ..models import CaseStudy, EvidenceFile, MonitoringReturn, ReturnTransition
-from .projects import projects_for_user
+from ..models import CaseStudy, EvidenceFile, MonitoringReturn, ReturnStatus, ReturnTransition
 
 
 def returns_for_user(user) -> QuerySet:
-    if not user.is_authenticated:
-        return MonitoringReturn.objects.none()
-    if user.is_gla_officer:
-        return MonitoringReturn.objects.all()
-    return MonitoringReturn.objects.filter(project__in=projects_for_user(user))
+    return MonitoringReturn.objects.visible_to(user)
 
 
 def returns_for_listing(user) -> QuerySet:
@@ -34,3 +29,14 @@ def case_studies_of(monitoring_return) -> QuerySet:
 
 def evidence_of(monitoring_return) -> QuerySet:
     return EvidenceFile.objects.filter(monitoring_return=monitoring_return).select_related("uploaded_by").order_by("pk")
+
+
+def latest_accepted_returns(round_) -> list[MonitoringReturn]:
+    """Each project's most recent accepted return in the round (by the end of its period)."""
+    accepted = (MonitoringReturn.objects.filter(project__round=round_, status=ReturnStatus.ACCEPTED)
+                .select_related("project").prefetch_related("case_studies")
+                .order_by("project__title", "project_id", "-period_end", "-pk"))
+    latest = {}
+    for monitoring_return in accepted:
+        latest.setdefault(monitoring_return.project_id, monitoring_return)
+    return list(latest.values())

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 
 from funding.models import Decision, DecisionStatus, Line, LineDirection
 
-from ..models import ProgressPaper, Project, Round, RoundFunding
+from ..models import Project, Round, RoundFunding
 from ..models.projects import GRANT_HOLDING_STATUSES
 
 MONEY = DecimalField(max_digits=14, decimal_places=2)
@@ -30,9 +30,7 @@ def with_totals(rounds: QuerySet) -> QuerySet:
 
 
 def rounds_for_user(user) -> QuerySet:
-    if not (user.is_authenticated and user.is_gla_officer):
-        return Round.objects.none()
-    return with_totals(Round.objects.all()).order_by("-opens_on", "name", "pk")
+    return with_totals(Round.objects.visible_to(user)).order_by("-opens_on", "name", "pk")
 
 
 def round_funding(round_: Round) -> list[RoundFunding]:
@@ -69,9 +67,3 @@ def funding_of_round(round_: Round) -> QuerySet:
 
 def projects_of_round(round_: Round) -> QuerySet:
     return Project.objects.filter(round=round_).for_listing()
-
-
-def progress_papers_of(round_: Round) -> QuerySet:
-    return (ProgressPaper.objects.filter(round=round_)
-            .select_related("paper", "paper__meeting", "paper__meeting__body", "created_by")
-            .order_by("-created_at", "-pk"))

@@ -2,7 +2,7 @@
 answers and submits; the ESOL coordinator accepts it or returns it with comments; a returned
 return is changed and submitted again. One status machine says which steps exist and whose they
 are; each step is recorded with who, when and what was said, and tells the other side through the
-outbox in the same transaction."""
+outbox in the same transaction. The machine itself is in esol/rules.py."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -12,40 +12,19 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from partnership.common.status_machine import StatusMachine, Transition
 from partnership.models import Role, User
 from partnership.notifications.services.notice_links import portal_link
 from partnership.notifications.services.outbox import notification_enqueue
 
 from ..models import CaseStudy, MonitoringReturn, ReturnStatus, ReturnTransition
-from ..rules import reports_for
+from ..rules import RETURN_MACHINE, may_make, reports_for
 
 S = ReturnStatus
-GRANTEE = "grantee"  # a reporting contact of the return's project
-COORDINATOR = "coordinator"  # the ESOL coordinator: a GLA officer
-
-RETURN_MACHINE = StatusMachine([
-    Transition(S.DRAFT, S.SUBMITTED, GRANTEE, "Submit the return"),
-    Transition(S.RETURNED, S.SUBMITTED, GRANTEE, "Submit the return again"),
-    Transition(S.SUBMITTED, S.ACCEPTED, COORDINATOR, "Accept the return"),
-    Transition(S.SUBMITTED, S.RETURNED, COORDINATOR, "Return it with comments", note_required=True),
-])
 
 KIND_SUBMITTED = "esol.return_submitted"
 KIND_DECIDED = "esol.return_decided"
 ANSWER_FIELDS = ("learners_enrolled", "learners_completed", "learners_progressed", "learning_hours", "spend",
                  "progress", "barriers")
-
-
-def may_make(*, transition: Transition, monitoring_return: MonitoringReturn, user: User) -> bool:
-    if transition.side == GRANTEE:
-        return reports_for(user, monitoring_return.project)
-    return user.is_authenticated and user.is_gla_officer
-
-
-def steps_available(*, monitoring_return: MonitoringReturn, user: User) -> list[Transition]:
-    return [t for t in RETURN_MACHINE.from_status(monitoring_return.status)
-            if may_make(transition=t, monitoring_return=monitoring_return, user=user)]
 
 
 def _locked(monitoring_return: MonitoringReturn) -> MonitoringReturn:

@@ -9,6 +9,7 @@ from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.forms import form_data
 
 from ..forms.progress_papers import ProgressPaperForm
+from ..selectors.progress_papers import board_meetings, lsmp_board
 from ..selectors.rounds import round_for_page
 from ..services import progress_papers as services
 from .common import apply
@@ -18,7 +19,7 @@ from .common import apply
 @permission_required("esol.create_progress_paper")
 def progress_paper_create(request, pk):
     round_ = scoped_object_or_404(round_for_page(request.user, pk))
-    meetings = services.board_meetings()
+    meetings = board_meetings()
     form = ProgressPaperForm(**form_data(request), meetings=meetings)
     if request.method == "POST" and form.is_valid():
         created = apply(form, lambda: services.progress_paper_create(
@@ -31,4 +32,4 @@ def progress_paper_create(request, pk):
                                       f"{' and published' if paper.published_at else ' (not published yet)'}.")
             return redirect("esol:round_detail", pk=round_.pk)
     return render(request, "esol/progress_papers/form.html", {
-        "form": form, "round": round_, "board": services.lsmp_board(), "has_meetings": meetings.exists()})
+        "form": form, "round": round_, "board": lsmp_board(), "has_meetings": meetings.exists()})

@@ -7,10 +7,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from partnership.common.access import permission_required, scoped_object_or_404
-from partnership.common.csv_export import csv_response
 from partnership.common.forms import form_data
 
-from .. import charts
+from .. import charts, exports
 from ..forms.projects import ProjectForm
 from ..selectors import figures as figure_selectors
 from ..selectors import projects as selectors
@@ -92,21 +91,7 @@ def project_schedule(request, pk):
     return render(request, "esol/projects/schedule.html", {"project": project, "planned": planned})
 
 
-PROJECT_CSV_HEADER = ["Row", "Period", "Due", "Status", "Learners enrolled", "Learners completed",
-                      "Learners progressed", "Learning hours", "Spent (£)"]
-
-
 @require_safe
 @permission_required(VIEW)
 def project_figures_export(request, pk):
-    project = _project(request, pk)
-    figures = figure_selectors.project_figures(project)
-    rows = [["Return", r.period_label, r.due_on.isoformat(), r.get_status_display(), r.learners_enrolled,
-             r.learners_completed, r.learners_progressed, r.learning_hours,
-             "" if r.spend is None else f"{r.spend:.2f}"] for r in selectors.returns_of_project(project)]
-    rows.append(["Achieved (accepted returns)", "", "", "", *[m.achieved for m in figures.measures],
-                 f"{figures.spend:.2f}"])
-    rows.append(["Target and grant", "", "", "", *["" if m.target is None else m.target for m in figures.measures],
-                 f"{figures.grant:.2f}"])
-    return csv_response(f"esol-project-{project.pk}-figures-{timezone.localdate():%Y-%m-%d}.csv",
-                        PROJECT_CSV_HEADER, rows)
+    return exports.project_figures_csv(_project(request, pk))

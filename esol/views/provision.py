@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from partnership.common.access import permission_required, scoped_object_or_404
-from partnership.common.csv_export import csv_response
 from partnership.common.forms import form_data
 from partnership.common.pagination import without_page
 
+from .. import exports
 from ..filters import ManagedProvisionFilter, ProvisionFilter, filter_form_errors
 from ..forms.provision import ProvisionForm
 from ..models.provision import CHECK_EVERY
@@ -40,24 +40,10 @@ def directory(request):
         "can_manage": request.user.has_perm(MANAGE)})
 
 
-CSV_HEADER = ["Course", "Provider", "Borough", "Levels", "How it is taught", "When", "Childcare on site",
-              "Women only", "Cost", "Eligibility", "Venue", "Address", "Postcode", "Phone", "Email", "Website",
-              "How to join", "Last checked", "Demo entry"]
-
-
-def _csv_row(entry) -> list:
-    return [entry.course_title, entry.provider.name, entry.borough.name, "; ".join(entry.levels),
-            entry.get_mode_display(), "; ".join(entry.times), "Yes" if entry.childcare_on_site else "No",
-            "Yes" if entry.women_only else "No", entry.get_cost_display(), entry.eligibility, entry.venue_name,
-            entry.venue_address, entry.venue_postcode, entry.contact_phone, entry.contact_email, entry.website,
-            entry.how_to_join, entry.last_checked_on.isoformat(), "Yes" if entry.is_demo else "No"]
-
-
 @require_safe
 def directory_export(request):
     _, entries = _filtered(request)
-    return csv_response(f"esol-provision-{timezone.localdate():%Y-%m-%d}.csv", CSV_HEADER,
-                        (_csv_row(entry) for entry in entries.iterator(chunk_size=500)))
+    return exports.directory_csv(entries)
 
 
 @require_safe

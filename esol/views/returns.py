@@ -16,8 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.downloads import stored_file_download
 from partnership.common.forms import form_data
+from partnership.common.paper_files import ACCEPTED_DESCRIPTION
 from partnership.common.uploads import install_paper_size_limit
-from partnership.services.paper_files import ACCEPTED_DESCRIPTION
 
 from ..filters import ReturnFilter, filter_form_errors
 from ..forms.returns import CaseStudyForm, EvidenceForm, ReturnAnswersForm, ReturnDatesForm, ReviewForm

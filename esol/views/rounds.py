@@ -4,17 +4,16 @@ round, the decision lines that fund it, and its figures. GLA officers only."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from partnership.common.access import permission_required, scoped_object_or_404
-from partnership.common.csv_export import csv_response
 from partnership.common.forms import form_data
 
-from .. import charts
+from .. import charts, exports
 from ..forms.rounds import RoundCreateForm, RoundForm, RoundFundingForm
 from ..selectors import figures as figure_selectors
 from ..selectors import rounds as selectors
+from ..selectors.progress_papers import progress_papers_of
 from ..services import rounds as services
 from .common import apply, page_of
 
@@ -41,7 +40,7 @@ def round_detail(request, pk):
     pagination = page_of(request, selectors.projects_of_round(round_), ("project", "projects"))
     return render(request, "esol/rounds/detail.html", {
         "round": round_, "funding": selectors.round_funding(round_), "pagination": pagination,
-        "projects": pagination.page.object_list, "papers": selectors.progress_papers_of(round_)[:10],
+        "projects": pagination.page.object_list, "papers": progress_papers_of(round_)[:10],
         "can_manage": request.user.has_perm(MANAGE)})
 
 
@@ -113,26 +112,7 @@ def round_figures(request, pk):
         "borough_charts": charts.figure_charts(figures.by_borough, prefix="borough")})
 
 
-FIGURES_HEADER = ["Grouped by", "Group", "Grant (£)", "Spent (£)", "Accepted returns",
-                  "Learners enrolled: target", "Learners enrolled: achieved",
-                  "Learners completing: target", "Learners completing: achieved",
-                  "Learners progressing: target", "Learners progressing: achieved",
-                  "Learning hours: target", "Learning hours: achieved"]
-
-
-def figure_csv_row(grouped_by: str, row) -> list:
-    cells = [grouped_by, row.label, f"{row.grant:.2f}", f"{row.spend:.2f}", row.accepted_returns]
-    for measure in row.measures:
-        cells += ["" if measure.target is None else measure.target, measure.achieved]
-    return cells
-
-
 @require_safe
 @permission_required(VIEW)
 def round_figures_export(request, pk):
-    round_ = _round(request, pk)
-    figures = figure_selectors.round_figures(round_)
-    rows = ([figure_csv_row("Project", row) for row in figures.by_project]
-            + [figure_csv_row("Borough", row) for row in figures.by_borough]
-            + [figure_csv_row("Round", figures.total)])
-    return csv_response(f"esol-round-{round_.pk}-figures-{timezone.localdate():%Y-%m-%d}.csv", FIGURES_HEADER, rows)
+    return exports.round_figures_csv(_round(request, pk))

@@ -11,6 +11,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from esol.models import ProgressPaper, ReturnStatus
+from esol.selectors.progress_papers import board_meetings
 from esol.services import progress_papers as services
 from partnership.models import MeetingStatus, PaperVisibility
 from tests.factories.esol import CaseStudyFactory, ProjectFactory, funded_round, spending_line, submitted_return
@@ -85,4 +86,4 @@ def test_board_meetings_offered_are_the_boards_coming_ones_soonest_first():
     sooner = MeetingFactory(body=board, starts_at=timezone.now() + dt.timedelta(days=10))
     MeetingFactory(body=board, starts_at=timezone.now() - dt.timedelta(days=10))
     MeetingFactory(body=BodyFactory(short_name="HMAP"))
-    assert list(services.board_meetings()) == [sooner, later]
+    assert list(board_meetings()) == [sooner, later]

@@ -1,5 +1,7 @@
 """What an uploaded paper really is: the file's first bytes (and, for zip-based formats, its
-inner entries) must match its extension. A renamed program is refused whatever it is called."""
+inner entries) must match its extension. A renamed program is refused whatever it is called.
+Kit, so that every upload of a document (a meeting paper, an ESOL return's evidence) follows
+the same rules."""
 
 import unicodedata
 import zipfile

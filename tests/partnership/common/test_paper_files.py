@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
+from partnership.common.paper_files import OLE2_MAGIC, paper_file_check, safe_original_filename
 from partnership.demo.sample_documents import minimal_docx, minimal_odt, minimal_pdf
-from partnership.services.paper_files import OLE2_MAGIC, paper_file_check, safe_original_filename
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200
 
