@@ -1,7 +1,11 @@
 """Figures of a round or a project: achieved against target (learners enrolled, completing,
 progressing, learning hours) and spend against grant, from ACCEPTED returns only (a draft or a
 return awaiting review is not yet a figure). By project and by borough; a project that serves
-several boroughs counts in each of them, so the borough rows may add up to more than the total."""
+several boroughs counts in each of them, so the borough rows may add up to more than the total.
+
+A project's achieved figures are its accepted final return's, which covers the whole project,
+once there is one; until then, the sum of its accepted period returns. Ad hoc returns answer a
+question of their own and may overlap the schedule's periods, so they are never added in."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -11,12 +15,14 @@ from django.db.models.functions import Coalesce
 
 from partnership.models import Organisation
 
-from ..models import Project, ReturnStatus
+from ..models import Project, ReturnKind, ReturnStatus
 from ..models.projects import GRANT_HOLDING_STATUSES
 
 ZERO = Decimal("0.00")
 MONEY = DecimalField(max_digits=14, decimal_places=2)
 ACCEPTED = Q(returns__status=ReturnStatus.ACCEPTED)
+PERIODS = ACCEPTED & Q(returns__kind=ReturnKind.PERIODIC)
+FINAL = ACCEPTED & Q(returns__kind=ReturnKind.FINAL)
 
 # key, label, the project's target field, the return's field
 MEASURES = [
@@ -69,21 +75,27 @@ class Figures:
 
 
 def _annotated(projects: QuerySet) -> QuerySet:
-    sums = {f"achieved_{key}": Coalesce(Sum(f"returns__{source}", filter=ACCEPTED), Value(0),
-                                        output_field=IntegerField())
-            for key, _label, _target, source in MEASURES}
+    sums = {}
+    for key, _label, _target, source in MEASURES:
+        for part, condition in (("periods", PERIODS), ("final", FINAL)):
+            sums[f"{part}_{key}"] = Coalesce(Sum(f"returns__{source}", filter=condition), Value(0),
+                                             output_field=IntegerField())
     return projects.annotate(
-        **sums, spent=Coalesce(Sum("returns__spend", filter=ACCEPTED), Value(ZERO), output_field=MONEY),
+        **sums,
+        periods_spend=Coalesce(Sum("returns__spend", filter=PERIODS), Value(ZERO), output_field=MONEY),
+        final_spend=Coalesce(Sum("returns__spend", filter=FINAL), Value(ZERO), output_field=MONEY),
         accepted_returns=Count("returns", filter=ACCEPTED),
+        final_accepted=Count("returns", filter=FINAL),
     )
 
 
 def _row(project: Project) -> FigureRow:
-    measures = [Measure(key, label, getattr(project, target), getattr(project, f"achieved_{key}"))
+    part = "final" if project.final_accepted else "periods"
+    measures = [Measure(key, label, getattr(project, target), getattr(project, f"{part}_{key}"))
                 for key, label, target, _source in MEASURES]
     return FigureRow(label=project.title, grant=project.grant_awarded if project.holds_grant else ZERO,
-                     spend=project.spent, measures=measures, accepted_returns=project.accepted_returns,
-                     project=project)
+                     spend=getattr(project, f"{part}_spend"), measures=measures,
+                     accepted_returns=project.accepted_returns, project=project)
 
 
 def _combined(label: str, rows: list[FigureRow], **extra) -> FigureRow:
