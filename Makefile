@@ -3,9 +3,8 @@ PYTHON ?= $(shell command -v python3.13 2>/dev/null || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install browser lint migrations-check deploy-check assets demo clean
+.PHONY: run test install runtime-packages system-packages lint migrations-check deploy-check assets demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,21 +17,33 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 install: $(INSTALLED)
 
 ## make run: the portal with demo data at http://127.0.0.1:8000, plus a Celery worker and beat
-run: install
+run: install runtime-packages
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_demo
 	bin/run-portal
 
 ## make test: the whole suite (SQLite by default; Postgres/Redis when DATABASE_URL/CELERY_BROKER_URL say so)
-test: install browser
+test: install system-packages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# The browser tests need Debian's Chromium; on a machine where we are root it is installed here.
-browser:
-	@test -x $(CHROMIUM) || { \
+# What the portal needs from Debian besides Python: Pango for WeasyPrint's PDFs and Noto fonts so
+# PDFs and pages show every community language's script (RUNTIME_PACKAGES, for make run), and
+# Chromium for the browser tests. Installed when we are root and something is missing; otherwise
+# the apt-get command to run is printed.
+RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-cjk
+define apt_install
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null; \
-	  else echo "Chromium is needed for the browser tests: sudo apt-get install chromium"; exit 1; fi; }
+	    (apt-get update -qq && apt-get install -y -qq $$missing) >/dev/null; \
+	  else echo "Install these Debian packages first: sudo apt-get install $$missing"; exit 1; fi; fi
+endef
+
+runtime-packages:
+	$(call apt_install,$(RUNTIME_PACKAGES))
+
+system-packages:
+	$(call apt_install,$(RUNTIME_PACKAGES) chromium)
 
 lint: install
 	$(BIN)/ruff check .

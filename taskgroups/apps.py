@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class TaskgroupsConfig(AppConfig):
     name = "taskgroups"
     verbose_name = "Task groups"
+
+    def ready(self):
+        from partnership.notifications.registry import register_kind, register_planner
+
+        from . import rules  # noqa: F401 - registers the permissions
+        from .reminders import KIND, plan_protocol_review_reminders
+
+        register_kind(KIND, "Protocol reviews", optional=True)
+        register_planner(plan_protocol_review_reminders)

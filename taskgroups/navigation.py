@@ -1,3 +1,8 @@
 """Navigation entries this app contributes (see partnership.common.navigation)."""
 
-ENTRIES = []
+from partnership.common.navigation import NavEntry, signed_in
+
+ENTRIES = [
+    NavEntry("Task groups", "taskgroups:task_group_list", 32, lambda user: True),
+    NavEntry("Workplans", "taskgroups:workplan_list", 46, signed_in),
+]

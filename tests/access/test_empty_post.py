@@ -99,6 +99,17 @@ NEEDS_INPUT = [
     "esol:provision_create:get",
     "esol:provision_edit:get",
     "esol:provision_edit[another provider's entry]:get",
+    "taskgroups:task_group_create:get",
+    "taskgroups:task_group_edit:get",
+    "taskgroups:workplan_import:get",
+    "taskgroups:site_create:get",
+    "taskgroups:site_edit:get",
+    "taskgroups:site_issue_create:get",
+    "taskgroups:site_issue_create[another task group's site]:get",
+    "taskgroups:site_issue_detail:get",
+    "taskgroups:site_issue_detail[another task group's site]:get",
+    "taskgroups:protocol_create:get",
+    "taskgroups:protocol_edit:get",
 ]
 
 # Pages whose form has nothing to fill in: an empty POST does what the page does, on purpose.
@@ -120,6 +131,7 @@ EMPTY_POST_IS_VALID = {
     "resettlement:offer_check_answers:get": "the answers are checked already: the button submits the offer",
     "esol:return_check_answers:get": "the answers are checked already: the button submits the return",
     "esol:project_schedule:get": "confirmation: the button is the whole form",
+    "taskgroups:workplan_import_check:get": "check your answers: the button imports the checked spreadsheet",
 }
 
 FORM_PAGES = {**dict.fromkeys(NEEDS_INPUT, ERRORS), **dict.fromkeys(EMPTY_POST_IS_VALID, DONE)}
