@@ -41,7 +41,7 @@ def seed(*, password: str) -> dict[str, User]:
             "organisation": Organisation.objects.get(name=organisation)})
         user.set_password(password)
         user.save(update_fields=["password"])
-        user.groups.set([Group.objects.get(name=role)])
+        user.groups.set([Group.objects.get_or_create(name=role)[0]])
         people[email] = user
     people["officer"] = User.objects.filter(email="officer@example.org").first()
     return people

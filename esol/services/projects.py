@@ -38,7 +38,7 @@ def _check_people(lead: Organisation, boroughs, contacts) -> None:
 
 def _grant_contact_role(contacts) -> None:
     # Being named a project's reporting contact is what makes someone a grantee contact.
-    group = Group.objects.get(name=EsolRole.GRANTEE_CONTACT)
+    group = Group.objects.get_or_create(name=EsolRole.GRANTEE_CONTACT)[0]
     for user in contacts:
         user.groups.add(group)
 

@@ -54,13 +54,13 @@ class GranteeFactory(OrganisationFactory):
 
 def grantee_contact(organisation, **kwargs):
     user = UserFactory(organisation=organisation, **kwargs)
-    user.groups.add(Group.objects.get(name=EsolRole.GRANTEE_CONTACT))
+    user.groups.add(Group.objects.get_or_create(name=EsolRole.GRANTEE_CONTACT)[0])
     return user
 
 
 def provider_user(organisation, **kwargs):
     user = UserFactory(organisation=organisation, **kwargs)
-    user.groups.add(Group.objects.get(name=EsolRole.PROVIDER))
+    user.groups.add(Group.objects.get_or_create(name=EsolRole.PROVIDER)[0])
     return user
 
 
