@@ -96,7 +96,7 @@ def _set_fields(round_: Round, fields: dict) -> None:
         setattr(round_, name, value)
 
 
-def round_create(*, by, line: Line | None = None, amount: Decimal | None = None, **fields) -> Round:
+def round_create(*, line: Line | None = None, amount: Decimal | None = None, **fields) -> Round:
     """A round, funded from the start by `amount` (by default its whole budget) of `line`."""
     with transaction.atomic():
         round_ = Round()

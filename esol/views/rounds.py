@@ -50,7 +50,7 @@ def round_create(request):
     form = RoundCreateForm(**form_data(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        round_ = apply(form, lambda: services.round_create(by=request.user, line=data["line"], amount=data["amount"],
+        round_ = apply(form, lambda: services.round_create(line=data["line"], amount=data["amount"],
                                                            **form.round_values()))
         if round_:
             messages.success(request, f"{round_.name} is created.")

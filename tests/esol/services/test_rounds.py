@@ -88,13 +88,13 @@ def test_a_grant_outside_the_rounds_range_is_refused():
 
 def test_a_round_is_created_with_its_budget_taken_from_a_line():
     line = spending_line("25000.00")
-    round_ = services.round_create(by=None, line=line, budget=Decimal("25000.00"), **ROUND)
+    round_ = services.round_create(line=line, budget=Decimal("25000.00"), **ROUND)
     assert services.funded_total(round_) == Decimal("25000.00")
 
 
 def test_a_budget_with_no_line_behind_it_is_refused():
     with pytest.raises(ValidationError) as refused:
-        services.round_create(by=None, budget=Decimal("25000.00"), **ROUND)
+        services.round_create(budget=Decimal("25000.00"), **ROUND)
     assert "more than its funding decisions' lines give it (£0.00)" in str(refused.value)
     assert not Round.objects.exists()
 

@@ -55,10 +55,14 @@ def test_times_are_any_of_those_ticked_and_ticks_narrow(world, client, entries):
     assert "1 course" in body and "Women&#x27;s class with a crèche" in body
 
 
-def test_a_value_not_on_the_list_is_reported_not_a_server_error(client, entries):
-    response = client.get(f"{DIRECTORY}?level=entry-9&borough=E09999999")
+def test_a_value_not_on_the_list_is_reported_and_the_valid_filters_still_apply(world, client, entries):
+    response = client.get(f"{DIRECTORY}?level=entry-9&borough={world.camden.gss_code}&times=evening")
+    body = response.content.decode()
     assert response.status_code == 200
-    assert "There is a problem with the filters" in response.content.decode()
+    assert "<title>Error: " in body and "There is a problem with the filters" in body
+    assert 'href="#id_level"' in body and 'aria-describedby="level-error"' in body
+    assert "Evening Entry 3 in Camden" in body and "Evening Entry 1 in Camden" in body
+    assert "Evening Entry 3 in Hackney" not in body and "Daytime Entry 3 in Camden" not in body
 
 
 def test_pages_keep_the_filters(world, client):
