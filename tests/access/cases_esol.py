@@ -5,6 +5,7 @@ rounds and every officer page are the GLA's (403 for other signed-in roles); the
 borough pages are public."""
 
 import datetime as dt
+from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -19,9 +20,10 @@ from tests.factories.esol import (
     ReturnFactory,
     answered,
     funded_round,
+    spending_line,
     submitted_return,
 )
-from tests.factories.funding import pdf_bytes
+from tests.factories.funding import SignedDecisionFactory, pdf_bytes
 from tests.factories.partnership import BodyFactory, MeetingFactory
 
 EVERYONE = with_esol_roles(PUBLIC, 200, 200, 200)
@@ -98,6 +100,13 @@ def _evidence(status):
     return make
 
 
+def _decision_funding_a_round(world):
+    decision = SignedDecisionFactory(reference_code="ADD2388", title="Social Integration ESOL Plus project spending")
+    round_ = funded_round("25000.00", line=spending_line("25000.00", decision=decision), name="ESOL Plus Arts")
+    project_a(world, round=round_, grant_awarded=Decimal("20000.00"))
+    return {"code": decision.reference_code}
+
+
 def _own_entry(world):
     return {"pk": ProvisionFactory(provider=world.users["provider"].organisation, borough=world.camden).pk}
 
@@ -114,6 +123,8 @@ def _borough(world):
 
 CASES = [
     Case("esol:index", EVERYONE),
+    # The chain: a signed decision's public page lists the rounds it funds (linked for the GLA).
+    Case("funding:decision_detail", EVERYONE, kwargs=_decision_funding_a_round, label="funds an ESOL Plus round"),
     # Rounds: the GLA's
     Case("esol:round_list", OFFICERS),
     Case("esol:round_create", OFFICERS),
