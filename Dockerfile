@@ -14,8 +14,11 @@ COPY esol ./esol
 COPY funding ./funding
 RUN pip install --no-cache-dir .
 COPY . .
-# collectstatic needs a key to import settings; this one exists only at build time.
-RUN SECRET_KEY=build-only EMAIL_URL=consolemail:// python manage.py collectstatic --no-input \
+# The same preparation CI's production leg runs (bin/prepare-production): static files with the
+# manifest storage, translations, the deploy check. Settings need a key and a mail URL to load;
+# these exist only during the build (the running containers get the real ones).
+RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+    EMAIL_URL=smtp+tls://build:build@mail.invalid:587 bin/prepare-production \
     && mkdir -p var/private && chown -R portal:portal var
 
 USER portal

@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install runtime-packages system-packages lint migrations-check deploy-check assets demo clean
+PORT ?= 8000
+
+.PHONY: run web test install runtime-packages system-packages lint migrations-check deploy-check assets demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,11 +18,17 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 
 install: $(INSTALLED)
 
-## make run: the portal with demo data at http://127.0.0.1:8000, plus a Celery worker and beat
+## make run: the portal with demo data at http://127.0.0.1:8000 (make run PORT=8001 for another
+## port), plus a Celery worker and beat; if one of the three dies it says which and stops the rest
 run: install runtime-packages
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_demo
-	bin/run-portal
+	PORT=$(PORT) bin/run-portal
+
+## make web: the web server alone (no worker: emails wait in the outbox until one runs)
+web: install runtime-packages
+	$(BIN)/python manage.py migrate --no-input
+	PORT=$(PORT) bin/run-portal --web-only
 
 ## make test: the whole suite (SQLite by default; Postgres/Redis when DATABASE_URL/CELERY_BROKER_URL say so)
 test: install system-packages

@@ -29,6 +29,11 @@ def can_see_part2(user) -> bool:
     return user.is_authenticated and user.has_perm("funding.view_part2")
 
 
+def decisions_visible_to(user):
+    """Every decision for GLA officers; the signed ones for everyone else."""
+    return Decision.objects.visible_to(user)
+
+
 def decisions_for_listing(user):
     return (Decision.objects.visible_to(user).with_totals().select_related("funding_stream")
             .order_by("status", "-date_signed", "-reference_code"))
@@ -56,6 +61,35 @@ def decision_for_page(user, reference_code: str):
         Prefetch("relations_in", queryset=DecisionRelation.objects.filter(from_decision__in=visible)
                  .select_related("from_decision")),
     ).filter(reference_code=reference_code)
+
+
+def documents_visible_to(user):
+    """Documents the user may download, each with its decision (whose status decides caching)."""
+    return DecisionDocument.objects.select_related("decision").visible_to(user)
+
+
+def signed_document_and_appendices(decision) -> tuple[DecisionDocument | None, list[DecisionDocument]]:
+    """The signed decision document (or None) and the other documents, from the documents
+    decision_for_page fetched through the user's scope."""
+    documents = list(decision.documents.all())
+    signed = next((d for d in documents if d.kind == DocumentKind.SIGNED), None)
+    return signed, [d for d in documents if d.kind != DocumentKind.SIGNED]
+
+
+def appendices_of(decision, user):
+    """The decision's documents other than the signed one (which is never removed), in scope."""
+    return documents_visible_to(user).filter(decision=decision).exclude(kind=DocumentKind.SIGNED)
+
+
+def part_owner_field(model) -> str:
+    """The field that ties a part to its decision: a relation belongs to the decision it starts from."""
+    return "from_decision" if model is DecisionRelation else "decision"
+
+
+def parts_of(decision, model):
+    """The decision's lines, risks, milestones, items or relations (model says which); the
+    decision itself was found through the user's scope."""
+    return model.objects.filter(**{part_owner_field(model): decision})
 
 
 def _lines():
@@ -125,6 +159,11 @@ def risk_register():
             .select_related("decision").order_by("-score", "decision__reference_code", "pk"))
 
 
+def all_streams():
+    """Every funding stream (streams are public: the list and each stream's page)."""
+    return FundingStream.objects.all()
+
+
 def streams_for_listing():
     return FundingStream.objects.prefetch_related("funders").annotate(allocated=Sum("allocations__amount"))
 
@@ -168,6 +207,11 @@ def allocation_totals(allocations) -> FunderYearTotals:
     year_totals = [sum((cells[f][y] for f in cells), ZERO) for y in ordered_years]
     return FunderYearTotals(years=[financial_years.label(y) for y in ordered_years], rows=rows,
                             year_totals=year_totals, grand_total=sum(year_totals, ZERO))
+
+
+def stream_allocation_totals(stream) -> FunderYearTotals:
+    """The funder x year table of one stream, from the allocations stream_for_page fetched."""
+    return allocation_totals(stream.allocations.all())
 
 
 def all_stream_totals() -> FunderYearTotals:

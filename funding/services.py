@@ -23,6 +23,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from partnership.common import financial_years
+from partnership.services.paper_files import (
+    ACCEPTED_DESCRIPTION,
+    FORMATS,
+    PDF_ONLY,
+    safe_original_filename,
+    uploaded_file_check,
+)
 
 from .models import (
     Decision,
@@ -37,9 +44,6 @@ from .models import (
     StreamAllocation,
 )
 from .rules import DECISION_MACHINE
-
-PDF_MAGIC = b"%PDF-"
-MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
 
 class DecisionLocked(ValidationError):
@@ -260,25 +264,23 @@ def part_delete(*, part, decision: Decision) -> None:
 # Documents ---------------------------------------------------------------------------------
 
 def _document_create(*, decision, kind, uploaded_file, by, title, is_confidential=False, field="file"):
+    """Stores an upload under the paper upload's rules (partnership.services.paper_files): an
+    allow-list of formats, the content checked against the extension, a generated stored name
+    and the content type of the checked format, never the one the browser claimed."""
     if uploaded_file is None:
         raise ValidationError({field: "Choose a file to upload."})
-    if uploaded_file.size == 0:
-        raise ValidationError({field: "The file is empty."})
-    if uploaded_file.size > MAX_DOCUMENT_BYTES:
-        raise ValidationError({field: "The file must be smaller than 20 MB."})
-    if kind == DocumentKind.SIGNED:
-        uploaded_file.seek(0)
-        head = uploaded_file.read(len(PDF_MAGIC))
-        uploaded_file.seek(0)
-        if head != PDF_MAGIC:
-            raise ValidationError({field: "The signed decision must be a PDF file."})
+    formats, accepted = ((PDF_ONLY, "PDF file (.pdf)") if kind == DocumentKind.SIGNED
+                         else (FORMATS, ACCEPTED_DESCRIPTION))
+    try:
+        checked = uploaded_file_check(uploaded_file, formats=formats, accepted=accepted)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from error
     document = DecisionDocument(
-        decision=decision, kind=kind, title=title[:300], original_filename=uploaded_file.name[:255],
-        content_type="application/pdf" if kind == DocumentKind.SIGNED
-        else (getattr(uploaded_file, "content_type", "") or "application/octet-stream")[:120],
-        size_bytes=uploaded_file.size, is_confidential=is_confidential, uploaded_by=by,
+        decision=decision, kind=kind, title=title[:300], original_filename=safe_original_filename(uploaded_file.name),
+        content_type=checked.content_type, size_bytes=uploaded_file.size, is_confidential=is_confidential,
+        uploaded_by=by,
     )
-    document.file.save(uploaded_file.name, uploaded_file, save=False)
+    document.file.save(f"upload.{checked.extension}", uploaded_file, save=False)
     document.save()
     return document
 

@@ -14,6 +14,7 @@ from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.downloads import stored_file_download
 from partnership.common.forms import form_data
 from partnership.common.pagination import paginate, without_page
+from partnership.services.paper_files import download_filename, stored_file_format
 
 from . import decision_panels, exports, selectors, services
 from .filters import DecisionFilter, OfficerDecisionFilter
@@ -34,11 +35,10 @@ from .forms import (
 from .models import (
     EDITABLE_STATUSES,
     RAG_RULE_TEXT,
-    Decision,
-    DecisionDocument,
     DecisionItem,
     DecisionRelation,
     DecisionStatus,
+    DocumentKind,
     FundingStream,
     Line,
     Milestone,
@@ -81,12 +81,11 @@ def _decision(request, code):
 @require_safe
 def decision_detail(request, code):
     decision = _decision(request, code)
-    documents = list(decision.documents.all())
+    signed_document, appendices = selectors.signed_document_and_appendices(decision)
     return render(request, "funding/decisions/detail.html", {
         "decision": decision, "totals": selectors.decision_totals(decision),
         "related": selectors.related_links(decision), "rag_rule": RAG_RULE_TEXT,
-        "signed_document": next((d for d in documents if d.kind == "signed"), None),
-        "appendices": [d for d in documents if d.kind != "signed"],
+        "signed_document": signed_document, "appendices": appendices,
         "show_part2": selectors.can_see_part2(request.user),
         "can_manage": request.user.has_perm(MANAGE),
         "panels": decision_panels.panels_for(decision, request.user),
@@ -96,18 +95,30 @@ def decision_detail(request, code):
 @require_safe
 def decision_pdf(request, code):
     decision = _decision(request, code)
-    body = exports.decision_pdf(decision, include_part2=selectors.can_see_part2(request.user))
+    include_part2 = selectors.can_see_part2(request.user)
+    body = exports.decision_pdf(decision, include_part2=include_part2)
     response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{decision.reference_code}.pdf"'
+    # The officers' copy holds Part 2: its name says so wherever it is saved, and no browser or
+    # proxy may keep it.
+    filename = f"{decision.reference_code}-CONFIDENTIAL-includes-Part-2.pdf" if include_part2 \
+        else f"{decision.reference_code}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if include_part2:
+        patch_cache_control(response, no_store=True, private=True)
     return response
 
 
 @require_safe
 def document_download(request, pk):
-    document = scoped_object_or_404(DecisionDocument.objects.select_related("decision")
-                                    .visible_to(request.user), pk=pk)
-    response = stored_file_download(document.file, filename=document.original_filename,
-                                    content_type=document.content_type)
+    document = scoped_object_or_404(selectors.documents_visible_to(request.user), pk=pk)
+    # The type served is the checked format of the stored file, never what a browser claimed
+    # at upload; a signed decision downloads under the decision's name.
+    stored_format = stored_file_format(document.file.name)
+    filename = (f"{document.decision.reference_code}-signed.pdf" if document.kind == DocumentKind.SIGNED
+                else download_filename(document.original_filename, stored_format))
+    response = stored_file_download(
+        document.file, filename=filename,
+        content_type=stored_format.content_type if stored_format else "application/octet-stream")
     # Only a public document of a signed decision may sit in a shared cache; a confidential
     # appendix or a draft's document must never be kept by a browser or proxy.
     if document.is_confidential or document.decision.status != DecisionStatus.SIGNED:
@@ -145,7 +156,7 @@ def _apply(form, action):
 def decision_create(request):
     supersedes = None
     if code := request.GET.get("supersedes"):
-        supersedes = scoped_object_or_404(Decision.objects.visible_to(request.user), reference_code=code)
+        supersedes = scoped_object_or_404(selectors.decisions_visible_to(request.user), reference_code=code)
     form = DecisionForm(**form_data(request), initial={"responsible_officer": request.user})
     if request.method == "POST" and form.is_valid():
         decision = _apply(form, lambda: services.decision_create(by=request.user, supersedes=supersedes,
@@ -171,14 +182,14 @@ def _submit_first(decision):
 @require_http_methods(["GET", "POST"])
 @permission_required(MANAGE)
 def decision_edit(request, code):
-    decision = scoped_object_or_404(Decision.objects.visible_to(request.user), reference_code=code)
+    decision = scoped_object_or_404(selectors.decisions_visible_to(request.user), reference_code=code)
     if locked := _editable_or_redirect(request, decision):
         return locked
     form = DecisionForm(**form_data(request), instance=decision)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        saved = _apply(form, lambda: services.decision_update(decision=Decision.objects.get(pk=decision.pk),
-                                                              **fields))
+        # The service re-reads the decision under a row lock: the form has already changed this copy.
+        saved = _apply(form, lambda: services.decision_update(decision=decision, **fields))
         if saved:
             messages.success(request, f"{saved.reference_code} saved.")
             return redirect("funding:decision_detail", code=saved.reference_code)
@@ -189,7 +200,7 @@ def _lifecycle(request, code, form_class, action, template, done, allowed=EDITAB
                refused=_submit_first):
     """One lifecycle move. `refused` says why a draft cannot make it (a fixed decision is
     answered by _editable_or_redirect)."""
-    decision = scoped_object_or_404(Decision.objects.visible_to(request.user), reference_code=code)
+    decision = scoped_object_or_404(selectors.decisions_visible_to(request.user), reference_code=code)
     if decision.status not in allowed:
         if locked := _editable_or_redirect(request, decision):
             return locked
@@ -276,10 +287,6 @@ def _part_spec(kind):
     return PARTS[kind]
 
 
-def _part_owner_field(model):
-    return "from_decision" if model is DecisionRelation else "decision"
-
-
 def _save_part(part, decision):
     if isinstance(part, Line):
         return services.line_save(line=part)
@@ -295,13 +302,13 @@ def _delete_part(part, decision):
 @require_http_methods(["GET", "POST"])
 @permission_required(MANAGE)
 def part_add(request, code, kind):
-    decision = scoped_object_or_404(Decision.objects.visible_to(request.user), reference_code=code)
+    decision = scoped_object_or_404(selectors.decisions_visible_to(request.user), reference_code=code)
     if kind == "documents":
         return _document_add(request, decision)
     model, form_class, noun = _part_spec(kind)
     if locked := _editable_or_redirect(request, decision):
         return locked
-    form = form_class(**form_data(request), instance=model(**{_part_owner_field(model): decision}))
+    form = form_class(**form_data(request), instance=model(**{selectors.part_owner_field(model): decision}))
     if request.method == "POST" and form.is_valid() and _apply(form, lambda: _save_part(form.instance, decision)):
         messages.success(request, f"The {noun} is added.")
         return redirect(reverse("funding:decision_detail", kwargs={"code": code}) + f"#{kind}")
@@ -312,9 +319,9 @@ def part_add(request, code, kind):
 @require_http_methods(["GET", "POST"])
 @permission_required(MANAGE)
 def part_edit(request, code, kind, pk):
-    decision = scoped_object_or_404(Decision.objects.visible_to(request.user), reference_code=code)
+    decision = scoped_object_or_404(selectors.decisions_visible_to(request.user), reference_code=code)
     model, form_class, noun = _part_spec(kind)
-    part = scoped_object_or_404(model.objects.all(), pk=pk, **{_part_owner_field(model): decision})
+    part = scoped_object_or_404(selectors.parts_of(decision, model), pk=pk)
     if locked := _editable_or_redirect(request, decision):
         return locked
     form = form_class(**form_data(request), instance=part)
@@ -327,13 +334,12 @@ def part_edit(request, code, kind, pk):
 @require_http_methods(["GET", "POST"])
 @permission_required(MANAGE)
 def part_delete(request, code, kind, pk):
-    decision = scoped_object_or_404(Decision.objects.visible_to(request.user), reference_code=code)
+    decision = scoped_object_or_404(selectors.decisions_visible_to(request.user), reference_code=code)
     if kind == "documents":
-        part, noun = scoped_object_or_404(DecisionDocument.objects.exclude(kind="signed"), pk=pk,
-                                          decision=decision), "document"
+        part, noun = scoped_object_or_404(selectors.appendices_of(decision, request.user), pk=pk), "document"
     else:
         model, _form, noun = _part_spec(kind)
-        part = scoped_object_or_404(model.objects.all(), pk=pk, **{_part_owner_field(model): decision})
+        part = scoped_object_or_404(selectors.parts_of(decision, model), pk=pk)
     if locked := _editable_or_redirect(request, decision):
         return locked
     if request.method == "POST":
@@ -388,7 +394,7 @@ def stream_list(request):
 def stream_detail(request, pk):
     stream = scoped_object_or_404(selectors.stream_for_page(request.user, pk))
     return render(request, "funding/streams/detail.html", {
-        "stream": stream, "totals": selectors.allocation_totals(stream.allocations.all()),
+        "stream": stream, "totals": selectors.stream_allocation_totals(stream),
         "can_manage": request.user.has_perm("funding.manage_streams")})
 
 
@@ -409,7 +415,7 @@ def stream_create(request):
 @require_http_methods(["GET", "POST"])
 @permission_required("funding.manage_streams")
 def stream_edit(request, pk):
-    return _stream_form(request, scoped_object_or_404(FundingStream.objects.all(), pk=pk))
+    return _stream_form(request, scoped_object_or_404(selectors.all_streams(), pk=pk))
 
 
 def _stream_form(request, stream):
@@ -427,7 +433,7 @@ def _stream_form(request, stream):
 @require_http_methods(["GET", "POST"])
 @permission_required("funding.manage_streams")
 def stream_allocation_add(request, pk):
-    stream = scoped_object_or_404(FundingStream.objects.all(), pk=pk)
+    stream = scoped_object_or_404(selectors.all_streams(), pk=pk)
     form = StreamAllocationForm(**form_data(request), instance=StreamAllocation(stream=stream))
     if request.method == "POST" and form.is_valid() and _apply(
             form, lambda: services.allocation_save(allocation=form.instance)):

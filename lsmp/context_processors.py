@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from partnership.common.navigation import NavEntry, signed_in
+from partnership.selectors.two_factor import second_step_pending
 
 from .navigation import app_entries
 
@@ -13,7 +14,8 @@ _SITE_ENTRIES = [
 def navigation(request):
     """The service navigation for this user: each app's entries the user's role may see."""
     user = getattr(request, "user", None)
-    if user is None:
+    if user is None or second_step_pending(user):
+        # Half-way through signing in, every entry would lead back to the second step.
         return {"nav_items": []}
     entries = sorted(_SITE_ENTRIES + app_entries(), key=lambda entry: entry.order)
     items = []

@@ -1,5 +1,18 @@
+"""Whether the services the portal needs answer: the database and the Celery broker."""
+
 from django.conf import settings
+from django.db import connection
 from kombu import Connection
+
+
+def database_is_reachable() -> bool:
+    """True when the default database answers a trivial query."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:  # noqa: BLE001 - any failure means "not reachable"
+        return False
 
 
 def broker_is_reachable(timeout_seconds: float = 2.0) -> bool:

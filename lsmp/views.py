@@ -1,14 +1,14 @@
 """Site-wide pages: the public home page, the signed-in dashboard, the statements, health."""
 
 from django.contrib.auth.decorators import login_required
-from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .dashboard import panels_for
-from .health import broker_is_reachable
+from .health import broker_is_reachable, database_is_reachable
+from .heartbeat import worker_problem
 
 
 @require_safe
@@ -35,18 +35,21 @@ def privacy_notice(request):
 @require_safe
 @never_cache
 def health(request):
-    checks = {"database": _database_is_reachable(), "broker": broker_is_reachable()}
-    healthy = all(checks.values())
+    """200 when the database and the broker answer and a worker was seen recently; otherwise 503
+    with what is wrong (for monitoring; emails wait while the worker is away)."""
+    problems = []
+    checks = {"database": database_is_reachable(), "broker": broker_is_reachable()}
+    if not checks["database"]:
+        problems.append("the database does not answer")
+    if not checks["broker"]:
+        problems.append("the broker (Celery's Redis) does not answer")
+    worker = (worker_problem() if checks["database"]
+              else "the worker heartbeat cannot be read while the database does not answer")
+    checks["worker"] = worker is None
+    if worker:
+        problems.append(worker)
+    healthy = not problems
     return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", "checks": checks},
+        {"status": "ok" if healthy else "unavailable", "checks": checks, "problems": problems},
         status=200 if healthy else 503,
     )
-
-
-def _database_is_reachable():
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            return cursor.fetchone() == (1,)
-    except Exception:  # noqa: BLE001 - any failure means "not reachable"
-        return False

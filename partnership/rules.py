@@ -62,3 +62,19 @@ rules.add_perm("partnership.view_notification_log", is_gla_officer)
 rules.add_perm("partnership.retry_notification", is_gla_officer)
 # Enquiries: the public sends them; only GLA officers triage them.
 rules.add_perm("partnership.triage_enquiries", is_gla_officer)
+
+
+# Two-factor authentication: another GLA officer resets it (never the person themselves), for
+# someone who needs it.
+@rules.predicate
+def is_someone_else_with_two_factor(user, person):
+    return person is not None and person.pk != user.pk and person.is_gla_officer
+
+
+rules.add_perm("partnership.reset_two_factor", is_gla_officer & is_someone_else_with_two_factor)
+
+
+def may_reset_two_factor(user, person) -> bool:
+    """The rule itself, for superusers too: user.has_perm lets a superuser do anything, and
+    resetting one's own second step (or a step someone does not have) means nothing."""
+    return rules.has_perm("partnership.reset_two_factor", user, person)

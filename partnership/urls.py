@@ -21,6 +21,7 @@ from .views import (
     minutes,
     organisations,
     papers,
+    two_factor,
 )
 
 app_name = "partnership"
@@ -33,6 +34,13 @@ account_patterns = [
     path("reset/<uidb64>/<token>/", accounts.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
     path("reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("invitation/<str:token>/", accounts.accept_invitation, name="accept_invitation"),
+    # Two-factor authentication of GLA officers and superusers.
+    path("two-factor/", two_factor.verify, name="two_factor_verify"),
+    path("two-factor/recovery-code/", two_factor.recovery, name="two_factor_recovery"),
+    path("two-factor/set-up/", two_factor.setup, name="two_factor_setup"),
+    path("two-factor/set-up/qr-code.svg", two_factor.qr_code, name="two_factor_qr_code"),
+    path("security/", two_factor.manage, name="two_factor_manage"),
+    path("security/recovery-codes/", two_factor.new_recovery_codes, name="two_factor_new_recovery_codes"),
 ]
 
 people_patterns = [
@@ -47,6 +55,7 @@ organisation_patterns = [
     path("people/", organisations.person_list, name="person_list"),
     path("people/<int:pk>/", organisations.person_detail, name="person_detail"),
     path("people/<int:pk>/edit/", organisations.person_edit, name="person_edit"),
+    path("people/<int:pk>/two-factor/reset/", two_factor.reset, name="two_factor_reset"),
 ]
 
 body_patterns = [

@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, Sum
 
 from partnership.common import financial_years
+from partnership.models import Organisation, OrganisationKind
 
 from .models import (
     AWAITING_MATCH_STATUSES,
     NOT_ANSWERED,
     Arrival,
     OfferStatus,
+    OfferTransition,
     ResettlementOffer,
     Scheme,
 )
@@ -19,6 +21,31 @@ from .models import (
 
 def offers_for_user(user):
     return ResettlementOffer.objects.visible_to(user).for_listing()
+
+
+def offers_in_figures(offers, *, status_chosen: bool):
+    """The offers the figures count: without a status filter, the pledges only (not drafts,
+    withdrawn or declined offers); with one, the offers of the statuses chosen."""
+    return offers if status_chosen else offers.pledged()
+
+
+def offer_arrivals(offer):
+    """The arrivals recorded against an offer already in the user's scope, earliest first."""
+    return Arrival.objects.filter(offer=offer)
+
+
+def offer_transitions(offer):
+    """The offer's status changes, oldest first, each with who made it."""
+    return OfferTransition.objects.filter(offer=offer).select_related("by")
+
+
+def sponsorship_groups_for_listing(user):
+    """Community sponsorship groups by name, each with how many offers name it. GLA officers
+    record and list them; anyone else is given none."""
+    if not (user.is_authenticated and user.is_gla_officer):
+        return Organisation.objects.none()
+    return (Organisation.objects.filter(kind=OrganisationKind.SPONSORSHIP_GROUP)
+            .annotate(offer_count=Count("sponsorship_offers")).order_by("name", "pk"))
 
 
 @dataclass

@@ -3,7 +3,6 @@
 import rules
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,7 +13,6 @@ from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.csv_export import csv_response
 from partnership.common.forms import form_data
 from partnership.common.pagination import paginate, without_page
-from partnership.models import Organisation, OrganisationKind
 
 from . import services
 from .charts import bar_chart
@@ -29,7 +27,14 @@ from .forms import (
 )
 from .models import OfferStatus, ResettlementOffer
 from .rules import transitions_available
-from .selectors import offers_for_user, pledge_figures
+from .selectors import (
+    offer_arrivals,
+    offer_transitions,
+    offers_for_user,
+    offers_in_figures,
+    pledge_figures,
+    sponsorship_groups_for_listing,
+)
 from .summary import offer_summary_rows
 
 VIEW = "resettlement.view_offers"
@@ -98,10 +103,7 @@ def offer_list_export(request):
 
 def _figures(request):
     filterset, offers = _filtered(request)
-    if not filterset.status_chosen:
-        # Without a status filter the figures count pledges: not drafts, withdrawn or declined.
-        offers = offers.pledged()
-    return filterset, pledge_figures(offers)
+    return filterset, pledge_figures(offers_in_figures(offers, status_chosen=filterset.status_chosen))
 
 
 @require_safe
@@ -217,7 +219,7 @@ def offer_detail(request, pk):
     offer = _offer(request, pk)
     user = request.user
     return render(request, "resettlement/offers/detail.html", {
-        "offer": offer, "rows": offer_summary_rows(offer), "arrivals": offer.arrivals.all(),
+        "offer": offer, "rows": offer_summary_rows(offer), "arrivals": offer_arrivals(offer),
         "may_edit": rules.has_perm("resettlement.change_offer", user, offer),
         "may_transition": rules.has_perm("resettlement.transition_offer", user, offer),
         "may_record_arrival": rules.has_perm("resettlement.record_arrival", user, offer),
@@ -229,7 +231,7 @@ def offer_detail(request, pk):
 def offer_history(request, pk):
     offer = _offer(request, pk)
     return render(request, "resettlement/offers/history.html",
-                  {"offer": offer, "transitions": offer.transitions.select_related("by")})
+                  {"offer": offer, "transitions": offer_transitions(offer)})
 
 
 @require_http_methods(["GET", "POST"])
@@ -266,7 +268,7 @@ def arrival_create(request, pk):
             messages.success(request, f"The arrival is recorded against offer {offer.reference}.")
             return redirect("resettlement:offer_detail", pk=offer.pk)
     return render(request, "resettlement/arrivals/form.html",
-                  {"offer": offer, "form": form, "arrivals": offer.arrivals.all()})
+                  {"offer": offer, "form": form, "arrivals": offer_arrivals(offer)})
 
 
 @require_safe
@@ -276,8 +278,8 @@ def offer_export(request, pk):
     rows = [["Offer", *value] for value in zip(OFFER_CSV_HEADER, _offer_csv_row(offer), strict=True)]
     rows += [["Status change", t.at.isoformat(timespec="minutes"),
               f"{t.get_from_status_display()} to {t.get_to_status_display()}", str(t.by), t.note]
-             for t in offer.transitions.select_related("by")]
-    rows += [["Arrival", a.arrived_on.isoformat(), f"{a.household_size} people"] for a in offer.arrivals.all()]
+             for t in offer_transitions(offer)]
+    rows += [["Arrival", a.arrived_on.isoformat(), f"{a.household_size} people"] for a in offer_arrivals(offer)]
     return csv_response(f"resettlement-offer-{offer.reference}.csv", ["Section", "Item", "Value", "By", "Note"],
                         rows)
 
@@ -287,9 +289,7 @@ def offer_export(request, pk):
 @require_safe
 @permission_required("resettlement.manage_sponsorship")
 def sponsorship_group_list(request):
-    groups = (Organisation.objects.filter(kind=OrganisationKind.SPONSORSHIP_GROUP)
-              .annotate(offer_count=Count("sponsorship_offers")).order_by("name", "pk"))
-    pagination = paginate(request.GET, groups, noun=("group", "groups"))
+    pagination = paginate(request.GET, sponsorship_groups_for_listing(request.user), noun=("group", "groups"))
     return render(request, "resettlement/groups/list.html",
                   {"pagination": pagination, "groups": pagination.page.object_list})
 

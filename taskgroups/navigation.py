@@ -4,5 +4,5 @@ from partnership.common.navigation import NavEntry, signed_in
 
 ENTRIES = [
     NavEntry("Task groups", "taskgroups:task_group_list", 32, lambda user: True),
-    NavEntry("Workplans", "taskgroups:workplan_list", 46, signed_in),
+    NavEntry("Workplans", "taskgroups:workplan_list", 33, signed_in),
 ]

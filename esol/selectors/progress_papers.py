@@ -25,3 +25,7 @@ def progress_papers_of(round_: Round) -> QuerySet:
     return (ProgressPaper.objects.filter(round=round_)
             .select_related("paper", "paper__meeting", "paper__meeting__body", "created_by")
             .order_by("-created_at", "-pk"))
+
+
+def has_board_meetings() -> bool:
+    return board_meetings().exists()

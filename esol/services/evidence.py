@@ -6,8 +6,8 @@ while the return is theirs to change."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from partnership.common.paper_files import paper_file_check, safe_original_filename
 from partnership.models import User
+from partnership.services.paper_files import paper_file_check, safe_original_filename
 
 from ..models import EvidenceFile, MonitoringReturn
 from .returns import _ensure_grantee_may_edit, _locked

@@ -9,7 +9,7 @@ from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.forms import form_data
 
 from ..forms.progress_papers import ProgressPaperForm
-from ..selectors.progress_papers import board_meetings, lsmp_board
+from ..selectors.progress_papers import board_meetings, has_board_meetings, lsmp_board
 from ..selectors.rounds import round_for_page
 from ..services import progress_papers as services
 from .common import apply
@@ -32,4 +32,4 @@ def progress_paper_create(request, pk):
                                       f"{' and published' if paper.published_at else ' (not published yet)'}.")
             return redirect("esol:round_detail", pk=round_.pk)
     return render(request, "esol/progress_papers/form.html", {
-        "form": form, "round": round_, "board": lsmp_board(), "has_meetings": meetings.exists()})
+        "form": form, "round": round_, "board": lsmp_board(), "has_meetings": has_board_meetings()})

@@ -16,8 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.downloads import stored_file_download
 from partnership.common.forms import form_data
-from partnership.common.paper_files import ACCEPTED_DESCRIPTION
 from partnership.common.uploads import install_paper_size_limit
+from partnership.services.paper_files import ACCEPTED_DESCRIPTION, download_filename, stored_file_format
 
 from ..filters import ReturnFilter, filter_form_errors
 from ..forms.returns import CaseStudyForm, EvidenceForm, ReturnAnswersForm, ReturnDatesForm, ReviewForm
@@ -244,8 +244,10 @@ def _evidence_upload(request, pk, size_limit):
 def evidence_download(request, pk, evidence_pk):
     monitoring_return = _return(request, pk)
     evidence = scoped_object_or_404(selectors.evidence_of(monitoring_return), pk=evidence_pk)
-    response = stored_file_download(evidence.file, filename=evidence.original_filename,
-                                    content_type=evidence.content_type)
+    # Served under the checked format's extension and type, whatever the uploader called it.
+    checked = stored_file_format(evidence.file.name)
+    response = stored_file_download(evidence.file, filename=download_filename(evidence.original_filename, checked),
+                                    content_type=checked.content_type if checked else "application/octet-stream")
     patch_cache_control(response, no_store=True, private=True)
     return response
 

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Every value that differs between machines comes
 from the environment (django-environ); the defaults are the embedded, no-servers setup."""
 
+import datetime as dt
 from pathlib import Path
 
 import environ
@@ -36,6 +37,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "partnership",
     "taskgroups",
     "resettlement",
@@ -46,12 +49,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lsmp.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which authenticator app, if any, verified this session; then GLA officers and superusers
+    # may open nothing but the second step until it has.
+    "django_otp.middleware.OTPMiddleware",
+    "partnership.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -86,6 +94,9 @@ DATABASES = {
 }
 # Persistent connections: a connection is reused for ten minutes instead of per request.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
+# Health checks: a reused connection is tested before a request's first query and replaced if
+# the server closed it (a Postgres restart or failover, an idle timeout, pg_terminate_backend),
+# instead of failing that request with a 500 (tests/lsmp/test_killed_database_connection.py).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web process read while the Celery worker writes.
@@ -98,6 +109,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "partnership.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "partnership.auth_backends.SignInAddressThrottleBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -121,14 +133,30 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
-# django-axes: five failures lock the account-and-address pair for an hour.
+# Sign-in limits. django-axes locks an email address (from any connection) after
+# AXES_FAILURE_LIMIT failures within the cool-off, whether or not an account has that address.
+# Axes has one failure limit for all its parameters, so the looser limit on one connection
+# across email addresses is SignInAddressThrottleBackend's, counting the same axes records.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("SIGN_IN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# A refused attempt does not restart the cool-off: the page's "try again in 15 minutes" holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "partnership.selectors.sign_in_limits.attempted_email"
+AXES_CLIENT_IP_CALLABLE = "partnership.selectors.sign_in_limits.client_address"
+AXES_LOCKOUT_CALLABLE = "partnership.views.sign_in_limits.sign_in_refused"
 AXES_VERBOSE = False
+SIGN_IN_ADDRESS_FAILURE_LIMIT = env.int("SIGN_IN_ADDRESS_FAILURE_LIMIT", default=30)
+# axes.W006 asks for the address among axes' lockout parameters; the address limit is
+# SignInAddressThrottleBackend's (above), with its own higher limit, tested in tests/partnership.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Two-factor authentication (django-otp) for GLA officers and superusers: the name an
+# authenticator app shows, and how many recovery codes one set holds.
+OTP_TOTP_ISSUER = "LSMP portal"
+TWO_FACTOR_RECOVERY_CODE_COUNT = 10
 
 # === Language, time and formats ==============================================================
 LANGUAGE_CODE = "en-gb"
@@ -141,7 +169,8 @@ SHORT_DATE_FORMAT = "j M Y"
 
 # === Static files and private uploads ========================================================
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "staticfiles"
+# Where collectstatic writes (bin/prepare-production); CI's production leg uses a fresh folder.
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
@@ -183,6 +212,17 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+# --- Permissions-Policy (lsmp.middleware) -----------------------------------------------------
+# Every powerful browser feature the portal does not use is switched off for its pages and any
+# frame in them (an empty list is "()": allowed nowhere). Only features Chromium recognises are
+# listed, so the header raises no console errors (tests/browser/test_permissions_policy.py).
+PERMISSIONS_POLICY = {feature: [] for feature in (
+    "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+    "fullscreen", "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone",
+    "midi", "payment", "picture-in-picture", "publickey-credentials-get", "screen-wake-lock",
+    "serial", "usb", "xr-spatial-tracking", "browsing-topics",
+)}
+
 # === Celery and the beat schedule ============================================================
 # Celery. The default broker is kombu's filesystem transport, so the portal runs with a real
 # worker and beat and no servers; production points CELERY_BROKER_URL at Redis.
@@ -214,6 +254,17 @@ CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# --- Celery: the broker connection (a worker lives through a Redis restart) --------------------
+# The worker keeps reconnecting however long Redis is away (Celery's default gives up after 100
+# attempts and exits); compose's health check and restart policy are the second line.
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# A dispatch that is sending when the connection drops finishes its batch: the outbox rows, not
+# the broker, record what was sent, so the redelivered task finds nothing left to send. Killing
+# it instead would strand its claimed rows until their lease ends.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 NOTIFICATION_DISPATCH_EVERY_SECONDS = env.int("NOTIFICATION_DISPATCH_EVERY_SECONDS", default=60)
 # After a commit that queues a due notice, ask a worker to send it at once (best effort).
 OUTBOX_KICK_ON_COMMIT = env.bool("OUTBOX_KICK_ON_COMMIT", default=True)
@@ -231,6 +282,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "partnership.enquiries.tasks.anonymise_expired_enquiries",
         "schedule": crontab(minute=30, hour=2),
     },
+}
+
+# --- Worker heartbeat (read by /health/) ---------------------------------------------------------
+# Beat asks a worker to refresh a row this often; /health/ answers 503 once the row is older than
+# the limit (a few missed beats, so one slow task does not page anyone). A heartbeat that waited
+# out a broker outage is dropped rather than run late (expires).
+WORKER_HEARTBEAT_EVERY_SECONDS = env.int("WORKER_HEARTBEAT_EVERY_SECONDS", default=30)
+WORKER_HEARTBEAT_STALE_AFTER_SECONDS = env.int("WORKER_HEARTBEAT_STALE_AFTER_SECONDS",
+                                               default=4 * WORKER_HEARTBEAT_EVERY_SECONDS)
+CELERY_BEAT_SCHEDULE["record-worker-heartbeat"] = {
+    "task": "lsmp.tasks.record_worker_heartbeat",
+    "schedule": WORKER_HEARTBEAT_EVERY_SECONDS,
+    "options": {"expires": WORKER_HEARTBEAT_EVERY_SECONDS},
 }
 
 # === Cache ===================================================================================
@@ -257,14 +321,15 @@ RESETTLEMENT_COORDINATOR_EMAIL = env.str("RESETTLEMENT_COORDINATOR_EMAIL", defau
 ESOL_COORDINATOR_EMAIL = env.str("ESOL_COORDINATOR_EMAIL", default="")
 
 # === Notifications (the outbox, reminders and notices) =======================================
-# A claimed notification belongs to its dispatcher for this long; a crashed dispatcher's rows
-# are taken over after it. It outlasts Celery's hard time limit (and see the margin below), so
-# a live dispatcher never has a row taken over.
-OUTBOX_CLAIM_LEASE_SECONDS = env.int("OUTBOX_CLAIM_LEASE_SECONDS", default=2 * CELERY_TASK_TIME_LIMIT)
+# A claimed notification belongs to its dispatcher for this long. The dispatcher renews the
+# lease while it works through a batch, so the lease only has to outlast one send plus the
+# margin; kept short so that a killed worker's rows are free again within it (it was 600 s, and
+# a dead worker's emails waited ten minutes).
+OUTBOX_CLAIM_LEASE_SECONDS = env.int("OUTBOX_CLAIM_LEASE_SECONDS", default=30)
 OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
-# A dispatcher sends nothing more from a batch this close to the end of its lease (longer than
-# the SMTP timeout), and hands the rest back.
-OUTBOX_SEND_MARGIN_SECONDS = env.int("OUTBOX_SEND_MARGIN_SECONDS", default=60)
+# A dispatcher starts no send this close to the end of its lease, and hands the rest back:
+# twice the SMTP timeout (10 s, lsmp/settings/mail.py), so a send in flight ends inside the lease.
+OUTBOX_SEND_MARGIN_SECONDS = env.int("OUTBOX_SEND_MARGIN_SECONDS", default=20)
 # One dispatch task stops claiming new batches after this long (the next beat carries on).
 OUTBOX_DISPATCH_BUDGET_SECONDS = env.int("OUTBOX_DISPATCH_BUDGET_SECONDS", default=CELERY_TASK_SOFT_TIME_LIMIT // 2)
 # Local hour (Europe/London) from which action notices and daily digests are written.

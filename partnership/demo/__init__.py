@@ -7,6 +7,7 @@ from partnership.models import Organisation, OrganisationKind, Role, User
 
 from . import meetings as demo_meetings
 from . import papers_actions as demo_papers_actions
+from . import two_factor as demo_two_factor
 
 # The 33 London local authorities with their ONS GSS codes.
 LONDON_BOROUGHS = [
@@ -59,6 +60,7 @@ def seed(*, log, password: str) -> None:
         user.save(update_fields=["password"])
         user.groups.set([Group.objects.get_or_create(name=role)[0] for role in roles])
     log(f"  {len(DEMO_ACCOUNTS)} demo accounts (password from DEMO_PASSWORD)")
+    demo_two_factor.seed(log=log)
 
     # Bodies, members and meetings first; papers and actions attach to them; then enquiries.
     demo_meetings.seed(log=log, password=password)

@@ -10,7 +10,7 @@ import datetime as dt
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from partnership.demo.sample_documents import minimal_docx, minimal_pdf
+from partnership.common.sample_documents import minimal_docx, minimal_pdf
 from partnership.models import (
     Action,
     Body,

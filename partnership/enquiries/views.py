@@ -18,6 +18,7 @@ from partnership.enquiries import rate_limit
 from partnership.enquiries.exports import subject_access_csv
 from partnership.enquiries.filters import EnquiryFilter
 from partnership.enquiries.forms import AssignForm, EnquiryForm, ResponseForm, SubjectAccessForm
+from partnership.enquiries.selectors import enquiries_for_page, enquiry_queue
 from partnership.enquiries.services import (
     enquiry_assign,
     enquiry_close,
@@ -25,7 +26,6 @@ from partnership.enquiries.services import (
     enquiry_record_response,
     enquiry_submit,
 )
-from partnership.models import Enquiry
 
 logger = logging.getLogger(__name__)
 
@@ -81,8 +81,7 @@ QUEUE_PAGE_SIZE = 50
 @require_safe
 @permission_required(TRIAGE)
 def enquiry_list(request):
-    queryset = Enquiry.objects.visible_to(request.user).for_queue()
-    filterset = EnquiryFilter(request.GET or None, queryset=queryset)
+    filterset = EnquiryFilter(request.GET or None, queryset=enquiry_queue(request.user))
     pagination = paginate(request.GET, filterset.qs, noun=("enquiry", "enquiries"), per_page=QUEUE_PAGE_SIZE)
     return render(request, "partnership/enquiries/list.html", {
         "filter": filterset, "pagination": pagination, "today": timezone.localdate()})
@@ -97,9 +96,7 @@ def _detail(request, enquiry, *, assign_form=None, response_form=None, status=20
 
 
 def _enquiry(request, pk):
-    return scoped_object_or_404(
-        Enquiry.objects.visible_to(request.user).select_related("assignee", "borough", "responded_by", "closed_by"),
-        pk=pk)
+    return scoped_object_or_404(enquiries_for_page(request.user), pk=pk)
 
 
 @require_safe

@@ -2,8 +2,8 @@ from crispy_forms_gds.layout import Field, Fluid
 from django import forms
 
 from partnership.common.forms import gds_helper
-from partnership.common.paper_files import ACCEPTED_DESCRIPTION
 from partnership.models import AgendaItem, Body, Meeting, PaperVisibility
+from partnership.services.paper_files import ACCEPTED_DESCRIPTION
 
 
 class MeetingChoiceField(forms.ModelChoiceField):

@@ -8,10 +8,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.forms import form_data
 from partnership.common.pagination import paginate
-from partnership.models import Notification
 from partnership.notifications.filters import NotificationFilter
 from partnership.notifications.forms import NotificationPreferenceForm
 from partnership.notifications.registry import kind_label, notice_kinds
+from partnership.notifications.selectors import delivery_log
 from partnership.notifications.services.outbox import notification_retry
 from partnership.notifications.services.preferences import preference_for, preference_update
 
@@ -38,8 +38,7 @@ def notification_preferences(request):
 @require_http_methods(["GET"])
 @permission_required("partnership.view_notification_log")
 def notification_log(request):
-    queryset = Notification.objects.for_log(request.user)
-    filterset = NotificationFilter(request.GET or None, queryset=queryset)
+    filterset = NotificationFilter(request.GET or None, queryset=delivery_log(request.user))
     # As on the other filtered lists: a value not on the list is reported beside its field and
     # left out, and the valid filters still apply (filterset.qs drops only the invalid ones).
     rows = filterset.qs
@@ -54,7 +53,7 @@ def notification_log(request):
 @require_POST
 @permission_required("partnership.retry_notification")
 def notification_retry_view(request, pk):
-    notification = scoped_object_or_404(Notification.objects.for_log(request.user), pk=pk)
+    notification = scoped_object_or_404(delivery_log(request.user), pk=pk)
     if notification_retry(notification=notification):
         messages.success(request, f"The email to {notification.recipient_email} is queued again.")
     else:

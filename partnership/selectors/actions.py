@@ -2,7 +2,7 @@
 
 from django.db.models import Case, IntegerField, Value, When
 
-from partnership.models import Action, ActionStatus, AgendaItem, Body, Meeting, Organisation, User
+from partnership.models import Action, ActionStatus, ActionUpdate, AgendaItem, Body, Meeting, Organisation, User
 from partnership.models.actions import OPEN_STATUSES, owned_by_q
 
 
@@ -91,3 +91,24 @@ def _display(record, field, names) -> str:
     if field in ("due_on", "completed_on"):
         return f"{value:%-d %B %Y}"
     return str(value)
+
+
+def action_updates(action):
+    """The action's dated updates, newest first, each with who wrote it."""
+    return ActionUpdate.objects.filter(action=action).select_related("written_by")
+
+
+def new_action_initial(*, agenda_item_id: int | None = None, meeting_id: int | None = None,
+                       body_id: int | None = None) -> dict:
+    """What a new action is prefilled with when it is recorded from an agenda item, a meeting
+    or a body: the item's meeting and body, or the meeting's body. Agenda items, meetings and
+    bodies are public; an id that matches nothing prefills nothing."""
+    if agenda_item_id is not None:
+        item = AgendaItem.objects.select_related("meeting").filter(pk=agenda_item_id).first()
+        return {"agenda_item": item.pk, "meeting": item.meeting_id, "body": item.meeting.body_id} if item else {}
+    if meeting_id is not None:
+        meeting = Meeting.objects.filter(pk=meeting_id).first()
+        return {"meeting": meeting.pk, "body": meeting.body_id} if meeting else {}
+    if body_id is not None:
+        return {"body": body_id}
+    return {}

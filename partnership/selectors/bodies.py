@@ -1,4 +1,5 @@
-"""Reads about bodies: who sees a body's members' side, the listing, members, terms of reference."""
+"""Reads about bodies: who sees a body's members' side, the listing, members, terms of reference.
+Bodies are public (the list and each body's page); memberships are changed by GLA officers."""
 
 
 from partnership.models import (
@@ -25,6 +26,7 @@ def body_ids_seen_in_full(user):
 
 
 def bodies_for_listing():
+    """Every body (bodies are public), with what its page and the list show."""
     return Body.objects.select_related("secretariat", "parent").order_by("name")
 
 
@@ -39,3 +41,10 @@ def terms_of_reference(body, user):
     if body.terms_of_reference_id is None:
         return None
     return Paper.objects.visible_to(user).filter(pk=body.terms_of_reference_id, body=body).first()
+
+
+def memberships_managed_by(user):
+    """Memberships a user may end: every one for GLA officers, none for anyone else."""
+    if not (user.is_authenticated and user.is_gla_officer):
+        return Membership.objects.none()
+    return Membership.objects.select_related("body", "user")

@@ -1,24 +1,28 @@
-"""Reads of meetings and minutes, always scoped by who is asking.
+"""Reads of meetings, scoped by who is asking where it matters.
 
 The public side sees every body and meeting (time, place, status) but never an online link;
 the members' side of a body (online links, members' minutes, matters arising) is for that
 body's current members and GLA officers (see selectors/bodies.py)."""
 
-from django.db.models import Prefetch, Q
+import datetime as dt
+
 from django.utils import timezone
 
-from partnership.models import (
-    Action,
-    AgendaItem,
-    Meeting,
-    Minutes,
-    MinutesStatus,
-    Paper,
-)
+from partnership.models import Action, Meeting, Minutes, Paper
 
 
 def meetings_for_listing():
+    """Every meeting (meetings are public), with its body and minutes fetched in the same query."""
     return Meeting.objects.select_related("body").select_related("minutes")
+
+
+def meetings_of_body(body):
+    """The body's meetings, earliest first."""
+    return meetings_for_listing().filter(body=body).order_by("starts_at")
+
+
+def meetings_started_since(since):
+    return meetings_for_listing().filter(starts_at__gte=since)
 
 
 def upcoming_meetings(queryset=None, *, now=None):
@@ -32,47 +36,22 @@ def past_meetings(queryset=None, *, now=None):
 
 
 def meetings_in_personal_feed(user):
-    """GLA officers: every meeting; anyone else: meetings of the bodies they belong to now."""
-    queryset = meetings_for_listing()
+    """GLA officers: every meeting; anyone else: meetings of the bodies they belong to now.
+    Earliest first, as a calendar feed lists them."""
+    queryset = meetings_for_listing().order_by("starts_at")
     if user.is_gla_officer:
         return queryset
     return queryset.filter(body_id__in=user.current_body_ids)
 
 
-def minutes_visible_to(user):
-    """Approved minutes of bodies whose minutes are public, for everyone; a body's minutes in
-    any state for its members; all minutes for GLA officers."""
-    public = Q(status=MinutesStatus.APPROVED, meeting__body__minutes_are_public=True)
-    queryset = Minutes.objects.select_related("meeting__body", "approved_by")
-    if not user.is_authenticated:
-        return queryset.filter(public)
-    if user.is_gla_officer:
-        return queryset
-    return queryset.filter(public | Q(meeting__body_id__in=user.current_body_ids))
-
-
-def minutes_readable_by(user, minutes) -> bool:
-    return minutes is not None and minutes_visible_to(user).filter(pk=minutes.pk).exists()
-
-
-def agenda_of(meeting, user):
-    """Agenda items in order, each with the papers this user may see and its declarations."""
-    return (AgendaItem.objects.filter(meeting=meeting).order_by("position")
-            .prefetch_related(Prefetch("papers", queryset=Paper.objects.visible_to(user).order_by("title")),
-                              Prefetch("declarations", queryset=_declarations()),
-                              "decisions"))
-
-
-def _declarations():
-    from partnership.models import Declaration
-
-    return Declaration.objects.select_related("person")
-
-
-def matters_arising(body, user):
-    """The body's open actions, as far as this user may see actions."""
-    return (Action.objects.visible_to(user).still_open().filter(body=body)
-            .select_related("owner_user", "owner_organisation", "meeting").order_by("due_on", "pk"))
+def matters_arising(body, user, *, apart_from_meeting=None):
+    """The body's open actions, as far as this user may see actions; on a meeting's page, without
+    the actions recorded at that meeting (they are listed apart)."""
+    actions = (Action.objects.visible_to(user).still_open().filter(body=body)
+               .select_related("owner_user", "owner_organisation", "meeting").order_by("due_on", "pk"))
+    if apart_from_meeting is not None:
+        actions = actions.exclude(meeting=apart_from_meeting)
+    return actions
 
 
 def meeting_papers_outside_agenda(meeting, user):
@@ -84,3 +63,49 @@ def actions_from_meeting(meeting, user):
     """Every action recorded at this meeting (open or not), as far as this user may see actions."""
     return (Action.objects.visible_to(user).filter(meeting=meeting)
             .select_related("owner_user", "owner_organisation", "agenda_item").order_by("due_on", "pk"))
+
+
+# The history page (GLA officers): who changed the meeting or its minutes, and what.
+HISTORY_SHOWN = 200
+HISTORY_LABELS = {"starts_at": "Start", "ends_at": "End", "location": "Place", "online_link": "Online link",
+                  "status": "Status", "sequence": "Calendar sequence", "title": "Title", "text": "Text",
+                  "approved_at": "Approved at", "approved_by": "Approved by"}
+
+
+def meeting_changes(meeting) -> dict[str, list]:
+    """The latest saved versions of the meeting and of its minutes, newest first, each as
+    (record, [what changed])."""
+    meeting_records = meeting.history.select_related("history_user").order_by("-history_date", "-history_id")
+    minutes_records = Minutes.history.filter(meeting_id=meeting.pk).select_related("history_user").order_by(
+        "-history_date", "-history_id")
+    return {"meeting_changes": _changes(meeting_records[:HISTORY_SHOWN]),
+            "minutes_changes": _changes(minutes_records[:HISTORY_SHOWN])}
+
+
+def _shown(value):
+    """A changed value as people read it: times in London time, not the stored UTC."""
+    if isinstance(value, dt.datetime):
+        return f"{timezone.localtime(value):%-d %B %Y, %H:%M}"
+    return "(none)" if value in ("", None) else value
+
+
+def _changes(records):
+    """(record, [what changed]) for each history record, newest first; records come newest first."""
+    records = list(records)
+    labels = HISTORY_LABELS
+    rows = []
+    for index, record in enumerate(records):
+        older = records[index + 1] if index + 1 < len(records) else None
+        if record.history_type == "+":
+            what = ["created"]
+        elif record.history_type == "-":
+            what = ["deleted"]
+        elif older is None:
+            what = ["changed"]
+        else:
+            delta = record.diff_against(older)
+            what = [f"{labels.get(change.field, change.field)}: {_shown(change.old)} → {_shown(change.new)}"
+                    if change.field not in ("text",) else f"{labels.get(change.field, change.field)} edited"
+                    for change in delta.changes] or ["saved with no change"]
+        rows.append((record, what))
+    return rows

@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from partnership.common.paper_files import paper_file_check, safe_original_filename
 from partnership.models import AgendaItem, Body, Meeting, Paper, PaperVisibility, User
 
 from . import meeting_notices
+from .paper_files import paper_file_check, safe_original_filename
 from .places import place_resolve
 
 

@@ -16,9 +16,14 @@ from partnership.common.next_url import safe_next_url
 from partnership.common.pagination import paginate, without_page
 from partnership.filters import ActionFilter
 from partnership.forms.actions import ActionForm, ActionUpdateForm
-from partnership.models import AgendaItem, Meeting
 from partnership.models.actions import OPEN_STATUSES
-from partnership.selectors.actions import action_history, actions_for_user, my_actions
+from partnership.selectors.actions import (
+    action_history,
+    action_updates,
+    actions_for_user,
+    my_actions,
+    new_action_initial,
+)
 from partnership.services.actions import action_add_update, action_change, action_create, action_mark_done
 
 PAGE_SIZE = 100
@@ -64,9 +69,8 @@ def action_mine(request):
 @login_required
 def action_detail(request, pk):
     action = scoped_object_or_404(actions_for_user(request.user), pk=pk)
-    updates = action.updates.select_related("written_by")
     return render(request, "partnership/actions/detail.html", {
-        "action": action, "updates": updates,
+        "action": action, "updates": action_updates(action),
         "may_update": request.user.has_perm("partnership.update_action", action),
         "may_complete": request.user.has_perm("partnership.complete_action", action)})
 
@@ -80,20 +84,12 @@ def action_history_view(request, pk):
 
 
 def _initial_from_query(request) -> dict:
-    """?meeting=, ?agenda_item= or ?body= prefill where the action comes from."""
-    initial = {}
-    item_id, meeting_id, body_id = (request.GET.get(k, "") for k in ("agenda_item", "meeting", "body"))
-    if item_id.isdigit():
-        item = AgendaItem.objects.select_related("meeting").filter(pk=int(item_id)).first()
-        if item:
-            initial.update(agenda_item=item.pk, meeting=item.meeting_id, body=item.meeting.body_id)
-    elif meeting_id.isdigit():
-        meeting = Meeting.objects.filter(pk=int(meeting_id)).first()
-        if meeting:
-            initial.update(meeting=meeting.pk, body=meeting.body_id)
-    elif body_id.isdigit():
-        initial["body"] = int(body_id)
-    return initial
+    """?agenda_item=, ?meeting= or ?body= prefill where the action comes from (the first given wins).
+    isdecimal, not isdigit: "²" is a digit that int() refuses."""
+    ids = {name: int(value) for name in ("agenda_item", "meeting", "body")
+           if (value := request.GET.get(name, "")).isdecimal()}
+    return new_action_initial(agenda_item_id=ids.get("agenda_item"), meeting_id=ids.get("meeting"),
+                              body_id=ids.get("body"))
 
 
 @require_http_methods(["GET", "POST"])

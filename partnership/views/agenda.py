@@ -4,13 +4,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from partnership.common.access import permission_required
+from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.forms import form_data
 from partnership.forms.agenda import AgendaItemForm
-from partnership.models import AgendaItem
+from partnership.selectors import agenda as agenda_select
 from partnership.services import agenda as agenda_services
 from partnership.services import minutes as minutes_services
 
@@ -38,7 +38,7 @@ def agenda_item_create(request, pk):
 @require_http_methods(["GET", "POST"])
 @permission_required("partnership.manage_meetings")
 def agenda_item_edit(request, pk):
-    item = get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=pk)
+    item = scoped_object_or_404(agenda_select.agenda_items(), pk=pk)
     if minutes_services.agenda_is_fixed(item.meeting_id):
         return agenda_fixed(request, item.meeting)
     form = AgendaItemForm(**form_data(request), instance=item)
@@ -58,7 +58,7 @@ def agenda_item_edit(request, pk):
 def agenda_item_remove(request, pk):
     """A confirmation page, then the removal. An item with declarations or decisions recorded
     stays: the page says why and offers no button."""
-    item = get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=pk)
+    item = scoped_object_or_404(agenda_select.agenda_items(), pk=pk)
     if request.method == "POST":
         try:
             agenda_services.agenda_item_remove(item=item, by=request.user)
@@ -69,7 +69,7 @@ def agenda_item_remove(request, pk):
         return back_to_meeting(item.meeting, "#agenda")
     return render(request, "partnership/agenda/remove.html", {
         "item": item, "meeting": item.meeting, "refused": agenda_services.agenda_item_removal_refused(item),
-        "keeps_links": item.papers.exists() or item.actions.exists()})
+        "keeps_links": agenda_select.agenda_item_has_links(item)})
 
 
 @require_POST
@@ -77,7 +77,7 @@ def agenda_item_remove(request, pk):
 def agenda_item_move(request, pk, direction):
     if direction not in ("up", "down"):
         raise Http404
-    item = get_object_or_404(AgendaItem.objects.select_related("meeting"), pk=pk)
+    item = scoped_object_or_404(agenda_select.agenda_items(), pk=pk)
     try:
         agenda_services.agenda_item_move(item=item, direction=direction)
     except ValidationError as error:

@@ -23,8 +23,8 @@ def attendance_record(request, pk):
     # Back to the top of the meeting page, not #attendance far below: the refusal is shown there.
     if minutes_services.attendance_is_fixed(meeting.pk):
         return refused(request, meeting, ValidationError(minutes_services.ATTENDANCE_IS_FIXED), anchor="")
-    current = dict(meeting.attendance.values_list("person_id", "status"))
-    form = AttendanceForm(**form_data(request), people=attendance_select.expected_people(meeting), current=current)
+    form = AttendanceForm(**form_data(request), people=attendance_select.expected_people(meeting),
+                          current=attendance_select.attendance_statuses(meeting))
     if request.method == "POST" and form.is_valid():
         try:
             attendance_services.attendance_record(meeting=meeting, statuses=form.statuses())

@@ -4,14 +4,14 @@ the public only when the body says so."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from partnership.common.access import permission_required
+from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.forms import form_data
 from partnership.forms.bodies import BodyForm, MembershipEndForm, MembershipForm
-from partnership.models import Body, Membership
+from partnership.models import Body
 from partnership.selectors import bodies as body_select
 from partnership.selectors import meetings as select
 from partnership.services.bodies import membership_add, membership_end
@@ -27,9 +27,9 @@ def body_list(request):
 
 @require_safe
 def body_detail(request, pk):
-    body = get_object_or_404(body_select.bodies_for_listing(), pk=pk)
+    body = scoped_object_or_404(body_select.bodies_for_listing(), pk=pk)
     members_side = body_select.sees_members_side(request.user, body)
-    meetings = select.meetings_for_listing().filter(body=body)
+    meetings = select.meetings_of_body(body)
     context = {
         "body": body,
         "members_side": members_side,
@@ -46,8 +46,8 @@ def body_detail(request, pk):
 @require_safe
 def body_calendar(request, pk):
     """The body's meetings as iCalendar: public information only, never an online link."""
-    body = get_object_or_404(Body, pk=pk)
-    content = calendar_bytes(select.meetings_for_listing().filter(body=body).order_by("starts_at"),
+    body = scoped_object_or_404(body_select.bodies_for_listing(), pk=pk)
+    content = calendar_bytes(select.meetings_of_body(body),
                              name=f"{body.short_name} meetings", online_links_for_body_ids=frozenset())
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{body.short_name.lower()}-meetings.ics"'
@@ -63,7 +63,7 @@ def body_create(request):
 @require_http_methods(["GET", "POST"])
 @permission_required("partnership.manage_bodies")
 def body_edit(request, pk):
-    return _body_form(request, get_object_or_404(Body, pk=pk))
+    return _body_form(request, scoped_object_or_404(body_select.bodies_for_listing(), pk=pk))
 
 
 def _body_form(request, body):
@@ -78,7 +78,7 @@ def _body_form(request, body):
 @require_http_methods(["GET", "POST"])
 @permission_required("partnership.manage_bodies")
 def membership_create(request, pk):
-    body = get_object_or_404(Body, pk=pk)
+    body = scoped_object_or_404(body_select.bodies_for_listing(), pk=pk)
     form = MembershipForm(**form_data(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -96,7 +96,7 @@ def membership_create(request, pk):
 @require_http_methods(["GET", "POST"])
 @permission_required("partnership.manage_bodies")
 def membership_finish(request, pk):
-    membership = get_object_or_404(Membership.objects.select_related("body", "user"), pk=pk)
+    membership = scoped_object_or_404(body_select.memberships_managed_by(request.user), pk=pk)
     if membership.ended_on is not None:
         messages.error(request, f"{membership.user}'s membership ended on {membership.ended_on:%d %B %Y}.")
         return redirect("partnership:body_detail", pk=membership.body_id)

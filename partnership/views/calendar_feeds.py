@@ -3,14 +3,15 @@ and the feed itself, reached by that address alone (calendar apps cannot sign in
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from partnership.models import CalendarFeedToken
+from partnership.common.access import scoped_object_or_404
 from partnership.selectors import bodies as body_select
+from partnership.selectors import calendar_feeds as feed_select
 from partnership.selectors import meetings as select
 from partnership.services.calendar_feeds import calendar_bytes, feed_token_regenerate, feed_token_revoke
 
@@ -32,7 +33,7 @@ def feed_settings(request):
         else:
             messages.error(request, "Nothing was changed: choose one of the buttons.")
         return redirect("partnership:feed_settings")
-    token = CalendarFeedToken.objects.filter(user=request.user).first()
+    token = feed_select.feed_token_of(request.user)
     feed_url = (request.build_absolute_uri(_feed_path(token.token)) if token else None)
     return render(request, "partnership/calendar_feeds/settings.html", {"token": token, "feed_url": feed_url})
 
@@ -44,12 +45,8 @@ def _feed_path(token):
 @never_cache
 @require_safe
 def personal_feed(request, token):
-    feed = CalendarFeedToken.objects.select_related("user").filter(token=token, user__is_active=True).first()
-    if feed is None:
-        raise Http404
-    user = feed.user
-    meetings = select.meetings_in_personal_feed(user).order_by("starts_at")
-    content = calendar_bytes(meetings, name="My LSMP meetings",
+    user = scoped_object_or_404(feed_select.live_feed_tokens(), token=token).user
+    content = calendar_bytes(select.meetings_in_personal_feed(user), name="My LSMP meetings",
                              online_links_for_body_ids=body_select.body_ids_seen_in_full(user))
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="my-lsmp-meetings.ics"'

@@ -4,15 +4,16 @@ to the meeting page (saying why, when a service refused the change)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 
+from partnership.common.access import scoped_object_or_404
 from partnership.selectors import meetings as select
 from partnership.services import minutes as minutes_services
 
 
 def meeting_or_404(pk):
-    return get_object_or_404(select.meetings_for_listing(), pk=pk)
+    return scoped_object_or_404(select.meetings_for_listing(), pk=pk)
 
 
 def back_to_meeting(meeting, anchor=""):

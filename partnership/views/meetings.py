@@ -7,17 +7,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from partnership.common.access import permission_required
+from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.forms import form_data
 from partnership.forms.meetings import MeetingForm, MeetingTimesForm
-from partnership.models import Body, MeetingStatus
+from partnership.models import MeetingStatus
 from partnership.models.bodies import Cadence
+from partnership.selectors import agenda as agenda_select
+from partnership.selectors import attendance as attendance_select
 from partnership.selectors import bodies as body_select
+from partnership.selectors import meeting_decisions as decision_select
 from partnership.selectors import meetings as select
+from partnership.selectors import minutes as minutes_select
 from partnership.services import meetings as meeting_services
 
 CALENDAR_PAST_DAYS = 183
@@ -29,10 +33,9 @@ def meeting_calendar(request):
     """Every body's meetings: upcoming, then those of the last six months. No online links."""
     now = timezone.now()
     since = now - dt.timedelta(days=CALENDAR_PAST_DAYS)
-    listing = select.meetings_for_listing()
     return render(request, "partnership/meetings/calendar.html", {
-        "upcoming": select.upcoming_meetings(listing, now=now),
-        "past": select.past_meetings(listing.filter(starts_at__gte=since), now=now),
+        "upcoming": select.upcoming_meetings(now=now),
+        "past": select.past_meetings(select.meetings_started_since(since), now=now),
     })
 
 
@@ -47,19 +50,19 @@ def my_meetings(request):
 def meeting_detail(request, pk):
     """The meeting and its agenda. Matters arising, online links, attendance and declarations
     belong to the members' side: shown only to the body's members and GLA officers."""
-    meeting = get_object_or_404(select.meetings_for_listing(), pk=pk)
+    meeting = scoped_object_or_404(select.meetings_for_listing(), pk=pk)
     members_side = body_select.sees_members_side(request.user, meeting.body)
     minutes = getattr(meeting, "minutes", None)
     context = {
         "meeting": meeting,
         "members_side": members_side,
-        "agenda": select.agenda_of(meeting, request.user),
+        "agenda": agenda_select.agenda_of(meeting, request.user),
         # Matters arising come from earlier business: this meeting's own actions are listed apart.
-        "matters_arising": (select.matters_arising(meeting.body, request.user).exclude(meeting=meeting)
+        "matters_arising": (select.matters_arising(meeting.body, request.user, apart_from_meeting=meeting)
                             if members_side else []),
-        "attendance": meeting.attendance.select_related("person") if members_side else [],
-        "decisions": meeting.decisions.select_related("agenda_item") if members_side else [],
-        "minutes_readable": select.minutes_readable_by(request.user, minutes),
+        "attendance": attendance_select.attendance_of(meeting) if members_side else [],
+        "decisions": decision_select.meeting_decisions_of(meeting) if members_side else [],
+        "minutes_readable": minutes_select.minutes_readable_by(request.user, minutes),
         # Approved minutes fix the agenda, attendance, declarations and decisions (the services
         # refuse changes): no links to change them, and a note saying since when and why.
         "approved_minutes": minutes if minutes is not None and minutes.is_approved else None,
@@ -76,7 +79,7 @@ def meeting_detail(request, pk):
 @login_required
 def meeting_joining(request, pk):
     """How to join: the online link. Members of the body and GLA officers only; 404 otherwise."""
-    meeting = get_object_or_404(select.meetings_for_listing(), pk=pk)
+    meeting = scoped_object_or_404(select.meetings_for_listing(), pk=pk)
     if not body_select.sees_members_side(request.user, meeting.body):
         raise Http404
     return render(request, "partnership/meetings/joining.html", {"meeting": meeting})
@@ -85,7 +88,7 @@ def meeting_joining(request, pk):
 @require_http_methods(["GET", "POST"])
 @permission_required("partnership.manage_meetings")
 def meeting_create(request, pk):
-    body = get_object_or_404(Body, pk=pk)
+    body = scoped_object_or_404(body_select.bodies_for_listing(), pk=pk)
     form = MeetingForm(**form_data(request), submit="Schedule meeting")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -105,7 +108,7 @@ def meeting_create(request, pk):
 @require_http_methods(["GET", "POST"])
 @permission_required("partnership.manage_meetings")
 def meeting_reschedule(request, pk):
-    meeting = get_object_or_404(select.meetings_for_listing(), pk=pk)
+    meeting = scoped_object_or_404(select.meetings_for_listing(), pk=pk)
     if meeting.status == MeetingStatus.CANCELLED:
         messages.error(request, "This meeting was cancelled: schedule a new meeting instead.")
         return redirect("partnership:meeting_detail", pk=meeting.pk)
@@ -138,7 +141,7 @@ STATUS_CHANGES = {
 @require_http_methods(["GET", "POST"])
 @permission_required("partnership.manage_meetings")
 def meeting_change_status(request, pk, change):
-    meeting = get_object_or_404(select.meetings_for_listing(), pk=pk)
+    meeting = scoped_object_or_404(select.meetings_for_listing(), pk=pk)
     service, heading, done = STATUS_CHANGES[change]
     if request.method == "POST":
         try:
@@ -159,7 +162,7 @@ CADENCE_DAYS = {Cadence.MONTHLY: 28, Cadence.BIMONTHLY: 56, Cadence.QUARTERLY: 9
 @permission_required("partnership.manage_meetings")
 def meeting_create_next(request, pk):
     """The next meeting of the body, with this meeting's agenda items copied as its template."""
-    previous = get_object_or_404(select.meetings_for_listing(), pk=pk)
+    previous = scoped_object_or_404(select.meetings_for_listing(), pk=pk)
     gap = dt.timedelta(days=CADENCE_DAYS.get(previous.body.cadence, 28))
     initial = MeetingTimesForm.initial_for(previous)
     initial["date"] = timezone.localtime(previous.starts_at + gap).date()

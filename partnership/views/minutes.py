@@ -3,14 +3,15 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from partnership.common.access import permission_required
+from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.forms import form_data
 from partnership.forms.minutes import MinutesForm
-from partnership.models import Minutes
+from partnership.selectors import meeting_decisions as decision_select
 from partnership.selectors import meetings as select
+from partnership.selectors import minutes as minutes_select
 from partnership.services import minutes as minutes_services
 
 from .meeting_pages import meeting_or_404
@@ -20,12 +21,12 @@ from .meeting_pages import meeting_or_404
 def minutes_detail(request, pk):
     """Approved minutes of bodies whose minutes are public, for all; members' and draft minutes
     for members and GLA officers; 404 for anyone else."""
-    minutes = get_object_or_404(select.minutes_visible_to(request.user), meeting_id=pk)
+    minutes = scoped_object_or_404(minutes_select.minutes_visible_to(request.user), meeting_id=pk)
     meeting = minutes.meeting
     return render(request, "partnership/minutes/detail.html", {
         "minutes": minutes, "meeting": meeting,
         "paragraphs": [p for p in minutes.text.replace("\r\n", "\n").split("\n\n") if p.strip()],
-        "decisions": meeting.decisions.select_related("agenda_item"),
+        "decisions": decision_select.meeting_decisions_of(meeting),
         "can_manage": request.user.has_perm("partnership.manage_meetings"),
         # The actions agreed, as they stand now, as far as the reader may see actions.
         "meeting_actions": (select.actions_from_meeting(meeting, request.user)
@@ -37,7 +38,7 @@ def minutes_detail(request, pk):
 @permission_required("partnership.manage_meetings")
 def minutes_edit(request, pk):
     meeting = meeting_or_404(pk)
-    minutes = Minutes.objects.filter(meeting=meeting).first()
+    minutes = minutes_select.minutes_of(meeting, request.user)
     if minutes is not None and minutes.is_approved:
         messages.error(request, minutes_services.APPROVED_MINUTES_ARE_FIXED)
         return redirect("partnership:minutes_detail", pk=meeting.pk)
@@ -57,7 +58,7 @@ def minutes_edit(request, pk):
 @require_POST
 @permission_required("partnership.manage_meetings")
 def minutes_approve(request, pk):
-    minutes = get_object_or_404(Minutes, meeting_id=pk)
+    minutes = scoped_object_or_404(minutes_select.minutes_visible_to(request.user), meeting_id=pk)
     try:
         minutes_services.minutes_approve(minutes=minutes, by=request.user)
     except ValidationError as error:

@@ -1,36 +1,32 @@
 """Organisations and people, for GLA officers."""
 
 from django.contrib import messages
-from django.db.models import Count, Prefetch, Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from partnership.common.access import permission_required
+from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.forms import form_data
 from partnership.forms.organisations import OrganisationForm, PersonForm
-from partnership.models import Membership, Organisation, Role, User
+from partnership.models import Organisation
+from partnership.rules import may_reset_two_factor
+from partnership.selectors import organisations as select
+from partnership.selectors.two_factor import two_factor_required, two_factor_summary
 
 
 @require_safe
 @permission_required("partnership.manage_organisations")
 def organisation_list(request):
-    organisations = Organisation.objects.annotate(
-        people_count=Count("people", distinct=True),
-        membership_count=Count("memberships", filter=Q(memberships__ended_on__isnull=True), distinct=True),
-    ).order_by("name")
-    return render(request, "partnership/organisations/list.html", {"organisations": organisations})
+    return render(request, "partnership/organisations/list.html",
+                  {"organisations": select.organisations_for_listing(request.user)})
 
 
 @require_safe
 @permission_required("partnership.manage_organisations")
 def organisation_detail(request, pk):
-    organisation = get_object_or_404(Organisation, pk=pk)
-    people = organisation.people.order_by("full_name")
-    memberships = (Membership.objects.filter(organisation=organisation)
-                   .select_related("user", "body").order_by("body__name", "user__full_name"))
-    return render(request, "partnership/organisations/detail.html",
-                  {"organisation": organisation, "people": people, "memberships": memberships})
+    organisation = scoped_object_or_404(select.organisations_visible_to(request.user), pk=pk)
+    return render(request, "partnership/organisations/detail.html", {
+        "organisation": organisation, "people": select.organisation_people(organisation),
+        "memberships": select.organisation_memberships(organisation)})
 
 
 @require_http_methods(["GET", "POST"])
@@ -42,7 +38,7 @@ def organisation_create(request):
 @require_http_methods(["GET", "POST"])
 @permission_required("partnership.manage_organisations")
 def organisation_edit(request, pk):
-    return _organisation_form(request, get_object_or_404(Organisation, pk=pk))
+    return _organisation_form(request, scoped_object_or_404(select.organisations_visible_to(request.user), pk=pk))
 
 
 def _organisation_form(request, organisation):
@@ -57,28 +53,22 @@ def _organisation_form(request, organisation):
 @require_safe
 @permission_required("partnership.view_people")
 def person_list(request):
-    people = User.objects.select_related("organisation").prefetch_related("groups").annotate(
-        body_count=Count("memberships", filter=Q(memberships__ended_on__isnull=True))).order_by("full_name", "email")
-    labels = dict(Role.choices)
-    rows = [(person, [labels.get(group.name, group.name) for group in person.groups.all()]) for person in people]
-    return render(request, "partnership/people/list.html", {"rows": rows})
+    return render(request, "partnership/people/list.html", {"rows": select.people_with_roles(request.user)})
 
 
 @require_safe
 @permission_required("partnership.view_people")
 def person_detail(request, pk):
-    person = get_object_or_404(User.objects.select_related("organisation").prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.select_related("body", "organisation")
-                 .order_by("-started_on"))), pk=pk)
-    return render(request, "partnership/people/detail.html", {"person": person})
+    person = scoped_object_or_404(select.people_for_page(request.user), pk=pk)
+    return render(request, "partnership/people/detail.html", {
+        "person": person, "two_factor": two_factor_summary(person) if two_factor_required(person) else None,
+        "can_reset_two_factor": may_reset_two_factor(request.user, person)})
 
 
 @require_http_methods(["GET", "POST"])
 @permission_required("partnership.view_people")
 def person_edit(request, pk):
-    person = get_object_or_404(User, pk=pk)
-    if person.is_superuser and not request.user.is_superuser:
-        raise Http404  # superusers are repaired in Django's admin only
+    person = scoped_object_or_404(select.people_editable_by(request.user), pk=pk)
     form = PersonForm(**form_data(request), instance=person)
     if request.method == "POST" and form.is_valid():
         form.save()

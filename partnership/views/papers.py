@@ -4,7 +4,7 @@ the GLA officers' upload, edit, publish and unpublish."""
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -19,8 +19,10 @@ from partnership.common.pagination import paginate
 from partnership.common.uploads import install_paper_size_limit
 from partnership.filters import PaperFilter
 from partnership.forms.papers import PaperEditForm, PaperUploadForm
-from partnership.models import Body, Meeting, Paper, PaperVisibility
-from partnership.selectors.papers import papers_for_user
+from partnership.models import PaperVisibility
+from partnership.selectors.bodies import bodies_for_listing
+from partnership.selectors.meetings import meetings_for_listing
+from partnership.selectors.papers import papers_for_user, papers_of_body, papers_of_meeting
 from partnership.services.papers import paper_edit as paper_edit_service
 from partnership.services.papers import paper_unpublish as paper_unpublish_service
 from partnership.services.papers import paper_upload as paper_upload_service
@@ -49,16 +51,16 @@ def paper_list(request):
 
 @require_safe
 def paper_body_list(request, body_id):
-    body = get_object_or_404(Body, pk=body_id)  # bodies are public; their papers are scoped
-    papers = papers_for_user(request.user).filter(body=body)
+    body = scoped_object_or_404(bodies_for_listing(), pk=body_id)  # bodies are public; their papers are scoped
+    papers = papers_of_body(request.user, body)
     return _render_list(request, papers, heading=f"Papers of {body.name}", filterable=False,
                         context={"body": body})
 
 
 @require_safe
 def paper_meeting_list(request, meeting_id):
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=meeting_id)
-    papers = papers_for_user(request.user).filter(meeting=meeting)
+    meeting = scoped_object_or_404(meetings_for_listing(), pk=meeting_id)
+    papers = papers_of_meeting(request.user, meeting)
     return _render_list(request, papers, heading=f"Papers for {meeting.display_title}, {meeting.starts_at:%d %B %Y}",
                         filterable=False, context={"meeting": meeting})
 
@@ -72,7 +74,7 @@ def paper_detail(request, pk):
 @require_safe
 def paper_download(request, pk):
     """The only way to a paper's file: through the user's scope, as an attachment."""
-    paper = scoped_object_or_404(Paper.objects.visible_to(request.user), pk=pk)
+    paper = scoped_object_or_404(papers_for_user(request.user), pk=pk)
     response = stored_file_download(paper.file, filename=paper.original_filename, content_type=paper.content_type)
     if paper.visibility == PaperVisibility.PUBLIC and paper.published_at is not None:
         patch_cache_control(response, max_age=300)
@@ -141,7 +143,7 @@ def paper_edit(request, pk):
 @require_POST
 @permission_required("partnership.manage_papers")
 def paper_publish(request, pk):
-    paper = scoped_object_or_404(Paper.objects.visible_to(request.user), pk=pk)
+    paper = scoped_object_or_404(papers_for_user(request.user), pk=pk)
     if papers_publish(papers=[paper], by=request.user):
         messages.success(request, "Paper published.")
     return redirect("partnership:paper_detail", pk=paper.pk)
@@ -150,7 +152,7 @@ def paper_publish(request, pk):
 @require_POST
 @permission_required("partnership.manage_papers")
 def paper_unpublish(request, pk):
-    paper = scoped_object_or_404(Paper.objects.visible_to(request.user), pk=pk)
+    paper = scoped_object_or_404(papers_for_user(request.user), pk=pk)
     paper_unpublish_service(paper=paper, by=request.user)
     messages.success(request, "Paper unpublished: only GLA officers can see it now.")
     return redirect("partnership:paper_detail", pk=paper.pk)

@@ -15,9 +15,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from partnership.demo.sample_documents import minimal_pdf
+from partnership.common.sample_documents import minimal_pdf
 from partnership.models import (
     ActionStatus,
+    AgendaItem,
     Body,
     BodyKind,
     Meeting,
@@ -153,6 +154,11 @@ def _task_groups(today, officer, board):
         groups[short_name] = group
     return groups
 
+# A task group's standing agenda (demo wording).
+TASK_GROUP_AGENDA = ("Welcome, introductions and apologies", "Actions from the last meeting",
+                     "Issues raised at sites", "Workplan progress", "Any other business")
+
+
 def _meetings_and_papers(group, today, officer):
     body = group.body
     if body.meetings.exists():
@@ -163,6 +169,8 @@ def _meetings_and_papers(group, today, officer):
         meeting = Meeting.objects.create(body=body, starts_at=starts, ends_at=starts + dt.timedelta(hours=90 / 60),
                                          status=MeetingStatus.HELD if months < 0 else MeetingStatus.SCHEDULED,
                                          online_link=f"https://meet.example.org/{body.pk}-{day:%Y%m%d}")
+        AgendaItem.objects.bulk_create([AgendaItem(meeting=meeting, position=position, title=title)
+                                        for position, title in enumerate(TASK_GROUP_AGENDA, start=1)])
         if months < 0:
             title = f"{body.short_name} action notes, {day:%-d %B %Y} (demo)"
             paper = paper_upload(title=title, uploaded_file=SimpleUploadedFile("notes.pdf", minimal_pdf(title)),

@@ -77,3 +77,7 @@ def latest_workplan_of(body, user):
     """The body's current plan for the task-group page: approved first, then the newest."""
     return (workplans_for_user(user).filter(owner_body=body).exclude(status="superseded")
             .order_by("-first_year", "-pk").first())
+
+
+def workplan_theme_count(workplan) -> int:
+    return workplan.themes.count()

@@ -10,11 +10,13 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-from partnership.common.csv_export import FORMULA_STARTS
+from partnership.common.csv_export import restored
+from partnership.services.paper_files import FORMATS, uploaded_file_check
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_ONLY = {"xlsx": FORMATS["xlsx"]}
 
 
 @dataclass(frozen=True)
@@ -63,9 +65,7 @@ def _cell_text(value) -> str:
         return str(int(value))
     text = " ".join(str(value).split())
     # A cell our CSV export neutralised ('=...) reads back as it was written.
-    if text.startswith("'") and text[1:2] and text[1:2] in FORMULA_STARTS:
-        return text[1:]
-    return text
+    return restored(text)
 
 
 def _rows_from_table(table) -> list[dict]:
@@ -133,11 +133,12 @@ def spreadsheet_read(uploaded_file) -> list[dict]:
         raise ValidationError("The selected file is empty.")
     if uploaded_file.size > MAX_BYTES:
         raise ValidationError("The selected file must be smaller than 2 MB.")
-    content = uploaded_file.read()
     if name.endswith(".xlsx"):
-        if not content.startswith(b"PK\x03\x04"):
-            raise ValidationError("The file is called .xlsx but is not an Excel spreadsheet.")
-        return _read_xlsx(content)
+        # The portal's upload rules first: a real Excel package that does not unpack to far more
+        # than it weighs (openpyxl would inflate a zip bomb's shared strings into memory).
+        uploaded_file_check(uploaded_file, formats=XLSX_ONLY, accepted="Excel spreadsheet (.xlsx)")
+        return _read_xlsx(uploaded_file.read())
+    content = uploaded_file.read()
     if name.endswith(".csv"):
         return _read_csv(content)
     raise ValidationError("The selected file must be an Excel spreadsheet (.xlsx) or a CSV file (.csv).")

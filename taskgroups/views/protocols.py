@@ -8,10 +8,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.forms import form_data
 from partnership.common.pagination import paginate
-from partnership.selectors.papers import papers_for_user
 
 from ..forms.protocols import ProtocolForm
-from ..selectors.protocols import protocols_for_user
+from ..selectors.protocols import protocol_document, protocols_for_user
 from ..services.protocols import protocol_save
 from .errors import add_service_error
 
@@ -32,11 +31,9 @@ def protocol_list(request):
 @permission_required(VIEW)
 def protocol_detail(request, pk):
     protocol = scoped_object_or_404(protocols_for_user(request.user), pk=pk)
-    document = None
-    if protocol.document_id:
-        document = papers_for_user(request.user).filter(pk=protocol.document_id).first()
     return render(request, "taskgroups/protocols/detail.html", {
-        "protocol": protocol, "document": document, "can_manage": request.user.has_perm(MANAGE)})
+        "protocol": protocol, "document": protocol_document(protocol, request.user),
+        "can_manage": request.user.has_perm(MANAGE)})
 
 
 @require_http_methods(["GET", "POST"])

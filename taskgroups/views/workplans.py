@@ -17,7 +17,13 @@ from ..charts import progress_chart
 from ..filters import WorkplanActionFilter, filter_form_errors
 from ..forms.workplans import WorkplanImportForm
 from ..selectors.workplan_imports import import_for_user
-from ..selectors.workplans import workplan_actions, workplan_progress, workplans_for_user, workplans_with_counts
+from ..selectors.workplans import (
+    workplan_actions,
+    workplan_progress,
+    workplan_theme_count,
+    workplans_for_user,
+    workplans_with_counts,
+)
 from ..services import progress_reports, workplan_imports
 from ..services.exports import workplan_rows
 from ..services.spreadsheets import XLSX_TYPE, export_headers, xlsx_bytes
@@ -111,7 +117,7 @@ def workplan_import_check(request, pk):
             problem = " ".join(error.messages)
             record.refresh_from_db()
         else:
-            messages.success(request, f"{workplan.title} is imported: {workplan.themes.count()} themes and all "
+            messages.success(request, f"{workplan.title} is imported: {workplan_theme_count(workplan)} themes and all "
                                       "their priorities and actions.")
             return redirect("taskgroups:workplan_detail", pk=workplan.pk)
     preview = workplan_imports.workplan_import_preview(record)

@@ -9,7 +9,7 @@ import datetime as dt
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from partnership.demo.sample_documents import minimal_pdf
+from partnership.common.sample_documents import minimal_pdf
 from partnership.models import PaperVisibility
 from tests.access.matrix import GLA_ONLY, LOGIN, PUBLIC, SIGNED_IN, Case, expect
 from tests.factories.papers_actions import PaperFactory

@@ -51,3 +51,23 @@ LOGIN = 302  # anonymous visitors of a signed-in page are sent to the sign-in pa
 PUBLIC = expect(200, 200, 200, 200, 200, 200)
 SIGNED_IN = expect(LOGIN, 200, 200, 200, 200, 200)
 GLA_ONLY = expect(LOGIN, 200, 403, 403, 403, 200)
+
+
+# How far a GLA officer's or superuser's sign-in got (Case.extra["second_step"]); other roles
+# have no second step, so for them the three are the same.
+SECOND_STEP_DONE = "done"  # password and code: every row unless it says otherwise
+SECOND_STEP_PENDING = "pending"  # password only; they have an authenticator app and recovery codes
+NO_AUTHENTICATOR = "no authenticator"  # password only, and nothing set up yet
+
+
+def client_for_case(case: Case, user, client_for):
+    """The role's client, signed in as far as the row says."""
+    from partnership.selectors.two_factor import two_factor_required
+    from partnership.services.two_factor import recovery_codes_issue
+    from tests.support.two_factor import authenticator_for
+
+    step = case.extra.get("second_step", SECOND_STEP_DONE)
+    if step == SECOND_STEP_PENDING and user is not None and two_factor_required(user):
+        authenticator_for(user)
+        recovery_codes_issue(user=user)
+    return client_for(user, second_factor=step == SECOND_STEP_DONE)

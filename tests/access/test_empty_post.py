@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from django.urls import reverse
 
+from tests.access.matrix import client_for_case
 from tests.access.test_matrix import CASES
 
 ERRORS = "errors"  # 200 with "There is a problem"
@@ -99,6 +100,13 @@ NEEDS_INPUT = [
     "esol:provision_create:get",
     "esol:provision_edit:get",
     "esol:provision_edit[another provider's entry]:get",
+    "two_factor_verify[second step pending]:get",
+    "two_factor_recovery[second step pending]:get",
+    "two_factor_setup[no authenticator]:get",
+    "two_factor_setup[second step done]:get",
+    "partnership:two_factor_reset[another GLA officer]:get",
+    "partnership:two_factor_reset[the officer themselves]:get",
+    "partnership:two_factor_reset[the superuser themselves]:get",
     "taskgroups:task_group_create:get",
     "taskgroups:task_group_edit:get",
     "taskgroups:workplan_import:get",
@@ -164,7 +172,7 @@ def _posts_to_itself(response, path) -> bool:
 
 
 def _open(case, world, client_for):
-    client = client_for(world.users[_fullest_role(case)])
+    client = client_for_case(case, world.users[_fullest_role(case)], client_for)
     url = reverse(case.url_name, kwargs=case.kwargs(world) if case.kwargs else None)
     return client, url
 

@@ -107,11 +107,25 @@ def page(browser, live_server, transactional_db):
 
 
 def sign_in(page, email: str, password: str) -> None:
-    """Signs in through the real form, checking the sign-in page with axe on the way."""
+    """Signs in through the real form, checking the sign-in page with axe on the way. A GLA
+    officer or superuser then enters the code their authenticator app shows (the helper gives
+    them one if they have none) on the second step, which axe checks too."""
+    from partnership.models import User
+    from partnership.selectors.two_factor import two_factor_required
+    from tests.support.two_factor import authenticator_for, code_now
+
+    user = User.objects.filter(email=email).first()
+    authenticator = authenticator_for(user) if user is not None and two_factor_required(user) else None
     page.goto("/accounts/login/")
     assert_accessible(page, "(sign-in page)")
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(password)
     with page.expect_navigation():
         page.get_by_role("button", name="Sign in").click()
+    if authenticator is not None:
+        assert "/accounts/two-factor/" in page.url, page.url
+        assert_accessible(page, "(second step)")
+        page.get_by_label("Code from your authenticator app").fill(code_now(authenticator))
+        with page.expect_navigation():
+            page.get_by_role("button", name="Continue").click()
     assert_accessible(page, "(after sign-in)")

@@ -7,6 +7,7 @@ from funding.models import Decision, DecisionType
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories.funding import SignedDecisionFactory, home_office, pdf_bytes
 from tests.factories.partnership import PASSWORD, gla_officer
+from tests.support.hostile_files import PDF_POLYGLOT
 
 PART2 = "Part 2 only: the Home Office may add GBP 10,000 later"
 
@@ -81,8 +82,15 @@ def test_officer_drafts_balances_signs_and_publishes_a_decision(page, tmp_path):
     assert "awaiting signature" in page.locator("main").inner_text()
     _follow(page, "Sign the decision")
     page.get_by_label("Date signed").fill(dt.date.today().isoformat())
+    # A web page that starts like a PDF is refused beside the field, and the date is kept.
     page.get_by_label("Signed decision document (PDF)").set_input_files(
-        {"name": "MD2900-signed.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes("MD2900 signed")})
+        {"name": "signed.pdf", "mimeType": "application/pdf", "buffer": PDF_POLYGLOT})
+    _save(page, "Sign decision")
+    assert page.title().startswith("Error: ")
+    assert "holds web page code" in page.locator("#div_id_signed_pdf .govuk-error-message").inner_text()
+    assert page.get_by_label("Date signed").input_value() == dt.date.today().isoformat()
+    page.get_by_label("Signed decision document (PDF)").set_input_files(
+        {"name": "scan 0042.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes("MD2900 signed")})
     _save(page, "Sign decision")
     assert "signed and published on the register" in page.locator("main").inner_text()
     assert Decision.objects.get(reference_code="MD2900").status == "signed"
@@ -97,6 +105,7 @@ def test_officer_drafts_balances_signs_and_publishes_a_decision(page, tmp_path):
     assert PART2 not in page.content() and "Part 2" not in main
     with page.expect_download() as download:
         page.get_by_role("link", name="(PDF)").click()
+    assert download.value.suggested_filename == "MD2900-signed.pdf"
     path = tmp_path / "signed.pdf"
     download.value.save_as(path)
     assert path.read_bytes().startswith(b"%PDF-")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from partnership.demo.sample_documents import minimal_pdf
+from partnership.common.sample_documents import minimal_pdf
 from partnership.models import Action, ActionStatus, Meeting, Minutes, MinutesStatus, Paper, PaperVisibility
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories.papers_actions import PaperFactory

@@ -2,6 +2,7 @@
 
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories.partnership import PASSWORD, gla_officer
+from tests.support.two_factor import authenticator_for, code_now
 
 
 def test_public_pages_are_accessible(page):
@@ -22,6 +23,7 @@ def test_home_page_uses_arial_and_no_crown(page):
 
 def test_sign_in_error_summary_then_dashboard_by_keyboard(page):
     officer = gla_officer(email="officer@example.org", full_name="Gail Officer")
+    authenticator = authenticator_for(officer)
     page.goto("/accounts/login/")
     assert_accessible(page)
     # Keyboard only: Tab from the skip link to the fields, Enter to submit.
@@ -38,6 +40,11 @@ def test_sign_in_error_summary_then_dashboard_by_keyboard(page):
     assert page.get_by_label("Email address").input_value() == officer.email
 
     page.get_by_label("Password").fill(PASSWORD)
+    page.keyboard.press("Enter")
+    # The second step, by keyboard too: the code field has the focus.
+    page.wait_for_url("**/accounts/two-factor/**")
+    assert_accessible(page, "(second step)")
+    page.keyboard.type(code_now(authenticator))
     page.keyboard.press("Enter")
     page.wait_for_url("**/dashboard/")
     assert_accessible(page, "(dashboard)")

@@ -4,7 +4,7 @@ import factory
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from partnership.demo.sample_documents import minimal_pdf
+from partnership.common.sample_documents import minimal_pdf
 from partnership.models import ActionUpdate, Paper, PaperVisibility
 from tests.factories.partnership import BodyFactory, UserFactory
 

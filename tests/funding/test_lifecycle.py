@@ -79,7 +79,7 @@ def test_signing_needs_a_date_not_in_the_future_and_a_pdf():
     with pytest.raises(ValidationError, match="future"):
         services.decision_sign(decision=decision, date_signed=dt.date.today() + dt.timedelta(days=2),
                                signed_pdf=_pdf(), by=gla_officer())
-    with pytest.raises(ValidationError, match="must be a PDF"):
+    with pytest.raises(ValidationError, match="its content is not a PDF file"):
         services.decision_sign(decision=decision, date_signed=SIGNED_ON, by=gla_officer(),
                                signed_pdf=_pdf(b"MZ\x90\x00 not a pdf at all", name="trojan.pdf"))
     decision.refresh_from_db()

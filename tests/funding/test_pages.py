@@ -26,6 +26,7 @@ from tests.factories.funding import (
 from tests.factories.partnership import OrganisationFactory
 from tests.support.pagination import assert_flat_query_count_across_pages
 from tests.support.queries import assert_flat_query_count
+from tests.support.two_factor import sign_in_fully
 
 pytestmark = pytest.mark.django_db
 
@@ -269,7 +270,7 @@ def test_signing_through_the_page(officer):
     url = reverse("funding:decision_sign", kwargs={"code": decision.reference_code})
     not_pdf = officer.post(url, {"date_signed": "2020-09-01",
                                  "signed_pdf": SimpleUploadedFile("x.pdf", b"hello", content_type="application/pdf")})
-    assert "The signed decision must be a PDF file" in not_pdf.content.decode()
+    assert "its content is not a PDF file" in not_pdf.content.decode()
     bad_date = officer.post(url, {"date_signed": "31/02/2020",
                                   "signed_pdf": SimpleUploadedFile("x.pdf", pdf_bytes())})
     assert "Enter a real date" in bad_date.content.decode()
@@ -358,7 +359,7 @@ def test_only_public_documents_of_signed_decisions_may_be_cached(client):
     public = DocumentFactory()
     confidential = DocumentFactory(is_confidential=True, title="Part 2 appendix")
     draft_document = DocumentFactory(decision=DecisionFactory(), title="Draft appendix")
-    client.force_login(gla_officer())
+    sign_in_fully(client, gla_officer())
     public_response = client.get(reverse("funding:document_download", kwargs={"pk": public.pk}))
     assert "no-store" not in public_response.get("Cache-Control", "")
     for document in (confidential, draft_document):

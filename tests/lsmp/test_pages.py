@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from tests.factories.partnership import BoroughFactory, borough_officer, gla_officer
+from tests.support.two_factor import sign_in_fully
 
 
 def test_home_page_explains_the_partnership(client, db):
@@ -27,7 +28,7 @@ def test_accessibility_statement_meets_the_regulations(client, db):
 
 def test_navigation_depends_on_role(client, db):
     officer = gla_officer()
-    client.force_login(officer)
+    sign_in_fully(client, officer)
     assert "Invite a user" in client.get(reverse("dashboard")).content.decode()
     client.force_login(borough_officer(BoroughFactory(name="Camden", gss_code="E09000007")))
     body = client.get(reverse("dashboard")).content.decode()

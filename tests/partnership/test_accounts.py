@@ -9,6 +9,7 @@ from django.urls import reverse
 from partnership.models import Notification, Role, User
 from partnership.notifications.services.outbox import notifications_dispatch_due
 from tests.factories.partnership import PASSWORD, BoroughFactory, OrganisationFactory, UserFactory, gla_officer
+from tests.support.two_factor import sign_in_fully
 
 
 def _sign_in(client, email, password):
@@ -66,7 +67,7 @@ def _link_from_outbox(kind):
 
 
 def test_invitation_sets_a_password_once_through_a_signed_link(client, db):
-    client.force_login(gla_officer())
+    sign_in_fully(client, gla_officer())
     assert _invite(client).status_code == 302
     invitee = User.objects.get(email="nia@example.org")
     assert not invitee.has_usable_password()
@@ -85,7 +86,7 @@ def test_invitation_sets_a_password_once_through_a_signed_link(client, db):
 
 
 def test_expired_invitation_link_is_refused(client, db, settings):
-    client.force_login(gla_officer())
+    sign_in_fully(client, gla_officer())
     _invite(client)
     link = _link_from_outbox("user.invitation")
     settings.INVITATION_MAX_AGE = -1
@@ -94,7 +95,7 @@ def test_expired_invitation_link_is_refused(client, db, settings):
 
 
 def test_invitation_of_a_borough_officer_needs_a_borough(client, db):
-    client.force_login(gla_officer())
+    sign_in_fully(client, gla_officer())
     charity = OrganisationFactory(name="Refugee Action")
     response = _invite(client, organisation=charity.pk, roles=[Role.BOROUGH_OFFICER])
     assert response.status_code == 200
@@ -107,7 +108,7 @@ def test_invitation_of_a_borough_officer_needs_a_borough(client, db):
 
 
 def test_inviting_an_existing_address_is_refused_clearly(client, db):
-    client.force_login(gla_officer())
+    sign_in_fully(client, gla_officer())
     UserFactory(email="nia@example.org")
     response = _invite(client, email="NIA@example.org")
     assert "already has an account" in response.content.decode()

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from partnership.demo.sample_documents import minimal_pdf
+from partnership.common.sample_documents import minimal_pdf
 from partnership.models import Action, Body, Paper, PaperVisibility
 from tests.factories.meetings import AgendaItemFactory, MinutesFactory
 from tests.factories.papers_actions import PaperFactory

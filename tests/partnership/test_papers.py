@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from partnership.demo.sample_documents import minimal_docx, minimal_pdf
+from partnership.common.sample_documents import minimal_docx, minimal_pdf
 from partnership.models import Paper, PaperVisibility
 from partnership.services import meeting_notices
 from partnership.views.papers import PAGE_SIZE as PAPERS_PAGE_SIZE
@@ -16,6 +16,7 @@ from tests.factories.meetings import AgendaItemFactory
 from tests.factories.papers_actions import PaperFactory
 from tests.factories.partnership import BodyFactory, MeetingFactory, MembershipFactory
 from tests.support.pagination import assert_flat_query_count_across_pages
+from tests.support.two_factor import sign_in_fully
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 500
 UPLOAD = reverse("partnership:paper_upload")
@@ -137,7 +138,7 @@ def test_upload_is_protected_against_cross_site_posts(world, client):
     from django.test import Client
 
     csrf_client = Client(enforce_csrf_checks=True)
-    csrf_client.force_login(world.users["gla_officer"], backend="django.contrib.auth.backends.ModelBackend")
+    sign_in_fully(csrf_client, world.users["gla_officer"])
     assert csrf_client.post(UPLOAD, upload_data(world)).status_code == 403
     assert not Paper.objects.exists()
 

@@ -15,6 +15,26 @@ def _reset_pools(app):
 
 
 @contextmanager
+def broker_at(url: str):
+    """Publishing from this process goes to the broker at url (a test's own redis-server)."""
+    app = current_app
+    saved = (app.conf.broker_write_url, app.conf.broker_transport_options)
+    _reset_pools(app)
+    app.conf.broker_write_url = url
+    app.conf.broker_transport_options = {}
+    try:
+        yield
+    finally:
+        _reset_pools(app)
+        app.conf.broker_write_url, app.conf.broker_transport_options = saved
+
+
+def reconnect_publisher():
+    """Drops this process's pooled broker connections (after the broker restarted)."""
+    _reset_pools(current_app)
+
+
+@contextmanager
 def broker_down():
     """Publishing goes to the closed port (broker_write_url wins over broker_url, which Django
     settings fixed at start-up); one connection attempt, so the test does not wait long."""

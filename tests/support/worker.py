@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,9 +26,10 @@ def test_database_url() -> str:
 
 
 @contextmanager
-def celery_worker(mail_dir: Path, extra_env: dict | None = None):
+def celery_worker(mail_dir: Path, extra_env: dict | None = None, pool_args: tuple[str, ...] = ("--pool=solo",)):
     """A worker process with the local settings, pointed at the test database, sending email
-    into files in mail_dir. It is stopped (TERM, then KILL) when the block ends."""
+    into files in mail_dir. It is stopped (TERM, then KILL) when the block ends. pool_args
+    choose the pool: solo by default (tasks in order); production runs prefork."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "lsmp.settings.local",
@@ -40,21 +42,31 @@ def celery_worker(mail_dir: Path, extra_env: dict | None = None):
     }
     if settings.CELERY_BROKER_URL.startswith("filesystem://"):
         env["CELERY_TEST_BROKER_FOLDER"] = settings.CELERY_BROKER_TRANSPORT_OPTIONS["data_folder_in"]
+    # The log goes to a file, not a pipe: a long test's log would fill a pipe nobody reads
+    # until the end and block the worker. output_so_far() reads it while the worker runs.
+    log = tempfile.TemporaryFile("w+")  # noqa: SIM115 - closed when the block ends
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "lsmp", "worker", "--pool=solo", "--loglevel=INFO",
+        [sys.executable, "-m", "celery", "-A", "lsmp", "worker", *pool_args, "--loglevel=INFO",
          "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", f"test-{os.getpid()}@%h"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
     )
+
+    def output_so_far() -> str:
+        log.seek(0)
+        return log.read()
+
+    process.output_so_far = output_so_far
     try:
         yield process
     finally:
         process.terminate()
         try:
-            output, _ = process.communicate(timeout=20)
+            process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
-            output, _ = process.communicate()
-        process.worker_output = output
+            process.wait()
+        process.worker_output = output_so_far()
+        log.close()
 
 
 def wait_for(predicate, timeout: float = 60.0, interval: float = 0.25):

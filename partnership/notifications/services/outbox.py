@@ -11,10 +11,13 @@ Delivery is at-least-once, with duplicates bounded and detectable:
 A dispatcher that dies between 2 and 3 (after the SMTP server accepted the message, before the
 commit) leaves the row claimed; when the lease runs out another dispatcher sends it again. So
 each such crash can cause ONE extra copy of the messages that were in flight (at most one per
-dispatcher process, since rows are sent one at a time). A live dispatcher never has a row
-taken over: it sends nothing more from a batch once its lease is within
-OUTBOX_SEND_MARGIN_SECONDS (longer than the SMTP timeout) of its end and hands the rest back,
-and the lease is also longer than Celery's hard time limit.
+dispatcher process, since rows are sent one at a time).
+The lease is short (OUTBOX_CLAIM_LEASE_SECONDS), so a dead dispatcher's rows are free again
+within one lease; a live dispatcher renews it as it works through a batch (see _Lease), so it
+keeps its rows however long the batch takes. A live dispatcher never has a row taken over: it
+starts no send once its lease is within OUTBOX_SEND_MARGIN_SECONDS (longer than the SMTP
+timeout) of its end, and hands the rest back; and it sends only rows that still carry its
+token.
 Every copy carries the same Message-ID, derived from the notification key, so mail servers and
 clients can drop the duplicate."""
 
@@ -22,6 +25,7 @@ import hashlib
 import logging
 import time
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -163,15 +167,46 @@ def _as_message(notification: Notification) -> EmailMultiAlternatives:
     return message
 
 
+@dataclass
+class _Lease:
+    """What one dispatcher holds: its claim token, until when, and which rows still carry it.
+
+    Renewed before a send once the time left falls below halfway between the margin and the
+    full lease (one UPDATE per renewal, not per message). A renewal only extends rows that still
+    carry the token; a row another dispatcher claimed while this one was stalled past its lease
+    has a new token and is dropped from `held`, never sent by both."""
+
+    token: str
+    ends_at: datetime
+    held: set[int]
+
+    def renew_if_due(self, ids: list[int]) -> None:
+        length = timedelta(seconds=settings.OUTBOX_CLAIM_LEASE_SECONDS)
+        margin = timedelta(seconds=settings.OUTBOX_SEND_MARGIN_SECONDS)
+        if self.ends_at - timezone.now() >= margin + (length - margin) / 2:
+            return
+        ends_at = timezone.now() + length
+        Notification.objects.filter(pk__in=ids, claim_token=self.token, status=NotificationStatus.PENDING).update(
+            claimed_until=ends_at)
+        self.held = set(Notification.objects.filter(pk__in=ids, claim_token=self.token).values_list("pk", flat=True))
+        self.ends_at = ends_at
+
+
 def _send_claimed(mail, token: str, batch: list[Notification], now: datetime) -> tuple[int, bool]:
     """Sends a claimed batch; returns (how many were sent, whether some were handed back)."""
     sent = 0
-    # Stop well before our lease ends (a send can take up to the SMTP timeout), so that no
-    # other dispatcher takes a row over while we might still be sending it - even on a worker
-    # pool that does not enforce Celery's time limits.
-    stop_at = batch[0].claimed_until - timedelta(seconds=settings.OUTBOX_SEND_MARGIN_SECONDS)
+    margin = timedelta(seconds=settings.OUTBOX_SEND_MARGIN_SECONDS)
+    lease = _Lease(token=token, ends_at=batch[0].claimed_until, held={n.pk for n in batch})
     for position, notification in enumerate(batch):
-        if timezone.now() >= stop_at:
+        lease.renew_if_due([n.pk for n in batch[position:]])
+        if notification.pk not in lease.held:
+            logger.warning("notification %s was claimed by another dispatcher after our lease lapsed",
+                           notification.pk)
+            continue
+        # Stop well before our lease ends (a send can take up to the SMTP timeout), so that no
+        # other dispatcher takes a row over while we might still be sending it - even on a worker
+        # pool that does not enforce Celery's time limits.
+        if timezone.now() >= lease.ends_at - margin:
             unsent = [n.pk for n in batch[position:]]
             Notification.objects.filter(pk__in=unsent, claim_token=token).update(claim_token="", claimed_until=None)
             logger.warning("lease nearly over: %s notifications left for the next dispatch", len(unsent))

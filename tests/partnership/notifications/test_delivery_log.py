@@ -15,14 +15,14 @@ from tests.support.pagination import (
     assert_flat_query_count_across_pages,
     assert_second_page,
 )
+from tests.support.two_factor import sign_in_fully
 
 URL = "/notifications/"
 
 
 @pytest.fixture
 def officer_client(client, db):
-    client.force_login(gla_officer(email="officer@example.org"),
-                       backend="django.contrib.auth.backends.ModelBackend")
+    sign_in_fully(client, gla_officer(email="officer@example.org"))
     return client
 
 

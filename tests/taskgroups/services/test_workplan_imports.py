@@ -15,6 +15,7 @@ from taskgroups.services import workplan_imports
 from taskgroups.services.exports import workplan_rows
 from taskgroups.services.spreadsheets import export_headers, xlsx_bytes
 from tests.factories.partnership import BodyFactory, gla_officer
+from tests.support.two_factor import sign_in_fully
 
 SEED_004 = Path(workplan_imports.__file__).parents[1] / "demo" / "london-enriched-year-2-implementation-plan.xlsx"
 PRIORITY_NUMBERS = ["1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "4.1", "4.2",
@@ -135,7 +136,7 @@ def test_a_failure_half_way_leaves_nothing_behind(officer, board, monkeypatch):
 def test_an_export_imports_again_as_the_same_workplan(officer, board, file_format, client):
     first = workplan_imports.workplan_import_commit(
         workplan_import=_read(officer, board, SEED_004.read_bytes()), by=officer)
-    client.force_login(officer)
+    sign_in_fully(client, officer)
     response = client.get(f"/task-groups/workplans/{first.pk}/export.{file_format}")
     assert response.status_code == 200
     content = b"".join(response.streaming_content) if response.streaming else response.content
@@ -155,3 +156,19 @@ def test_the_xlsx_writer_keeps_formulas_as_text():
     content = xlsx_bytes("Plan", export_headers(), [["=HYPERLINK(\"http://x\")", "+1", "@SUM(A1)"]])
     sheet = load_workbook(io.BytesIO(content)).worksheets[0]
     assert [cell.data_type for cell in sheet[2][:3]] == ["s", "s", "s"]
+
+
+def test_a_zip_bomb_dressed_as_a_spreadsheet_is_refused_before_it_is_opened(officer, board):
+    import zipfile
+
+    real = zipfile.ZipFile(io.BytesIO(xlsx_bytes("Plan", export_headers(), [])))
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for entry in real.infolist():
+            archive.writestr(entry.filename, real.read(entry.filename))
+        archive.writestr("xl/sharedStrings-padding.xml", b"\x00" * (60 * 1024 * 1024))
+    assert len(bomb.getvalue()) < 2 * 1024 * 1024  # under the import's size limit
+    with pytest.raises(ValidationError) as refused:
+        _read(officer, board, bomb.getvalue())
+    assert "would unpack to far more than its size" in refused.value.message_dict["file"][0]
+    assert not Workplan.objects.exists()

@@ -1,6 +1,7 @@
 """The content of an uploaded paper must match its extension."""
 
 import io
+import time
 import zipfile
 
 import pytest
@@ -8,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from partnership.common.paper_files import OLE2_MAGIC, paper_file_check, safe_original_filename
-from partnership.demo.sample_documents import minimal_docx, minimal_odt, minimal_pdf
+from partnership.common.sample_documents import minimal_docx, minimal_odt, minimal_pdf
+from partnership.services.paper_files import OLE2_MAGIC, paper_file_check, safe_original_filename
+from tests.support.hostile_files import PDF_POLYGLOT, SVG_IMAGE, WEB_PAGE, zip_bomb_docx
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200
 
@@ -80,3 +82,52 @@ def test_original_filenames_are_made_safe(given, kept):
 def test_long_original_filenames_keep_their_extension():
     name = safe_original_filename("a" * 400 + ".pdf")
     assert len(name) == 255 and name.endswith(".pdf")
+
+
+def _encrypted_pdf() -> bytes:
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.encrypt("secret", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    # A web page that starts like a PDF passed a check of the first bytes alone.
+    ("paper.pdf", PDF_POLYGLOT, "holds web page code"),
+    # A valid PDF's header with nothing a PDF reader can open.
+    ("paper.pdf", b"%PDF-1.7\n" + b"0" * 500, "its content is not a PDF file"),
+    ("paper.pdf", _encrypted_pdf(), "protected by a password"),
+    ("image.svg", SVG_IMAGE, "must be a PDF, Word"),
+    ("page.html", WEB_PAGE, "must be a PDF, Word"),
+    ("bomb.docx", zip_bomb_docx(), "would unpack to far more than its size"),
+])
+def test_hostile_files_are_refused(name, content, message):
+    with pytest.raises(ValidationError) as refused:
+        paper_file_check(upload(name, content))
+    assert message in refused.value.messages[0]
+
+
+def test_a_zip_bomb_is_refused_by_its_declared_sizes_without_unpacking_it():
+    bomb = zip_bomb_docx(unpacked_megabytes=300)
+    assert len(bomb) < 1024 * 1024  # 300 MB of zeros in a few hundred kilobytes
+    started = time.perf_counter()
+    with pytest.raises(ValidationError, match="would unpack"):
+        paper_file_check(upload("bomb.docx", bomb))
+    assert time.perf_counter() - started < 1  # the entries were never inflated
+
+
+def test_a_large_real_word_file_is_not_taken_for_a_bomb():
+    # Pictures do not compress: 15 MB of random bytes in a real package unpacks to its own size.
+    import os
+
+    real = zipfile.ZipFile(io.BytesIO(minimal_docx("Photos")))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for entry in real.infolist():
+            archive.writestr(entry.filename, real.read(entry.filename))
+        archive.writestr("word/media/photo.jpeg", os.urandom(15 * 1024 * 1024))
+    assert paper_file_check(upload("photos.docx", out.getvalue())).extension == "docx"

@@ -1,5 +1,5 @@
-"""Small but real documents made in code: a one-page PDF and a one-paragraph Word file. The demo
-data uses them for its papers (and tests for uploads), so no binary files live in the repository."""
+"""Small but real documents made in code: a one-page PDF and a one-paragraph Word file. Every app's
+demo data uses them for its papers (and tests for uploads), so no binary files live in the repository."""
 
 import io
 import zipfile

@@ -1,0 +1,59 @@
+"""Reads of organisations and people, for the GLA officers who manage them. Anyone else is given
+nothing, so a look-up outside that scope is a 404 like any other (the views also check the
+permission, and answer 403 for the page itself)."""
+
+from django.db.models import Count, Prefetch, Q
+
+from partnership.models import Membership, Organisation, Role, User
+
+
+def _managers_only(user, queryset):
+    return queryset if user.is_authenticated and user.is_gla_officer else queryset.none()
+
+
+def organisations_visible_to(user):
+    return _managers_only(user, Organisation.objects.all())
+
+
+def organisations_for_listing(user):
+    """Organisations by name, each with how many people belong to it and how many current
+    memberships of bodies it holds."""
+    return organisations_visible_to(user).annotate(
+        people_count=Count("people", distinct=True),
+        membership_count=Count("memberships", filter=Q(memberships__ended_on__isnull=True), distinct=True),
+    ).order_by("name")
+
+
+def organisation_people(organisation):
+    return organisation.people.order_by("full_name")
+
+
+def organisation_memberships(organisation):
+    """Memberships of bodies held for the organisation, past and current, by body then person."""
+    return (Membership.objects.filter(organisation=organisation)
+            .select_related("user", "body").order_by("body__name", "user__full_name"))
+
+
+def people_visible_to(user):
+    return _managers_only(user, User.objects.all())
+
+
+def people_with_roles(user) -> list[tuple[User, list[str]]]:
+    """(person, [role labels]) for everyone, by name, in a fixed number of queries."""
+    people = people_visible_to(user).select_related("organisation").prefetch_related("groups").annotate(
+        body_count=Count("memberships", filter=Q(memberships__ended_on__isnull=True))).order_by("full_name", "email")
+    labels = dict(Role.choices)
+    return [(person, [labels.get(group.name, group.name) for group in person.groups.all()]) for person in people]
+
+
+def people_for_page(user):
+    """People with their organisation and every membership they hold or held, newest first."""
+    return people_visible_to(user).select_related("organisation").prefetch_related(
+        Prefetch("memberships", queryset=Membership.objects.select_related("body", "organisation")
+                 .order_by("-started_on")))
+
+
+def people_editable_by(user):
+    """Superusers are repaired in Django's admin only: only another superuser finds them here."""
+    people = people_visible_to(user)
+    return people if user.is_superuser else people.exclude(is_superuser=True)
