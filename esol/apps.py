@@ -4,3 +4,26 @@ from django.apps import AppConfig
 class EsolConfig(AppConfig):
     name = "esol"
     verbose_name = "ESOL Plus"
+
+    def ready(self):
+        from partnership.notifications.registry import register_kind, register_planner
+
+        from . import rules  # noqa: F401 - registers the permissions
+        from .chain import register_decision_panel
+        from .reminders import (
+            KIND_PROVISION_CHECK,
+            KIND_RETURN_DUE,
+            KIND_RETURN_OVERDUE,
+            plan_provision_check_reminders,
+            plan_return_reminders,
+        )
+        from .services.returns import KIND_DECIDED, KIND_SUBMITTED
+
+        register_kind(KIND_RETURN_DUE, "Monitoring returns due", optional=False)
+        register_kind(KIND_RETURN_OVERDUE, "Monitoring returns overdue", optional=False)
+        register_kind(KIND_SUBMITTED, "Monitoring returns submitted", optional=True)
+        register_kind(KIND_DECIDED, "Monitoring returns accepted or returned", optional=False)
+        register_kind(KIND_PROVISION_CHECK, "ESOL directory entries to check", optional=False)
+        register_planner(plan_return_reminders)
+        register_planner(plan_provision_check_reminders)
+        register_decision_panel()

@@ -1,3 +1,25 @@
 """Navigation entries this app contributes (see partnership.common.navigation)."""
 
-ENTRIES = []
+from partnership.common.navigation import NavEntry
+
+
+def _may(perm):
+    return lambda user: user.has_perm(perm)
+
+
+def _grantee_only(user):
+    # A GLA officer reaches projects through the rounds; a grantee contact has only their projects.
+    return user.has_perm("esol.view_projects") and not user.has_perm("esol.view_rounds")
+
+
+def _provider_only(user):
+    return user.has_perm("esol.manage_provision") and not user.is_gla_officer
+
+
+ENTRIES = [
+    NavEntry("Find ESOL", "esol:provision_directory", 70, lambda user: True),
+    NavEntry("ESOL Plus", "esol:round_list", 72, _may("esol.view_rounds")),
+    NavEntry("Your projects", "esol:project_list", 72, _grantee_only),
+    NavEntry("Monitoring returns", "esol:return_list", 73, _may("esol.view_projects")),
+    NavEntry("Your directory entries", "esol:provision_manage", 74, _provider_only),
+]

@@ -16,7 +16,7 @@ from partnership.common.forms import form_data
 from partnership.common.pagination import paginate, without_page
 from partnership.services.paper_files import download_filename, stored_file_format
 
-from . import exports, selectors, services
+from . import decision_panels, exports, selectors, services
 from .filters import DecisionFilter, OfficerDecisionFilter
 from .forms import (
     DecisionForm,
@@ -88,6 +88,7 @@ def decision_detail(request, code):
         "signed_document": signed_document, "appendices": appendices,
         "show_part2": selectors.can_see_part2(request.user),
         "can_manage": request.user.has_perm(MANAGE),
+        "panels": decision_panels.panels_for(decision, request.user),
     })
 
 

@@ -1,7 +1,9 @@
 from functools import cache
 from importlib import import_module
 
-PORTAL_APPS = ("partnership", "taskgroups", "resettlement", "esol", "funding")
+# In dependency order (each app after those it builds on): seed_demo loads them in this order,
+# so esol's demo finds the funding decisions that pay for its rounds.
+PORTAL_APPS = ("partnership", "taskgroups", "resettlement", "funding", "esol")
 
 
 @cache

@@ -42,6 +42,28 @@ class World:
 
 
 ROLES = ("anonymous", "gla_officer", "borough_a", "borough_b", "panel_member", "superuser")
+# Roles the esol app adds: two grantee contacts at different funded organisations, and someone at
+# an ESOL provider. Rows of esol's URLs name them; other rows need not. Made when first asked for.
+EXTRA_ROLES = ("grantee_a", "grantee_b", "provider")
+
+
+class Users(dict):
+    """The world's people by role; an extra role's person is made the first time it is asked for."""
+
+    def __missing__(self, role):
+        if role not in EXTRA_ROLES:
+            raise KeyError(role)
+        from tests.factories.esol import GranteeFactory, grantee_contact, provider_user
+
+        if role == "provider":
+            user = provider_user(GranteeFactory(name="Sutton College"), email="provider@example.org",
+                                 full_name="Pat Provider")
+        else:
+            name = {"grantee_a": "Poplar HARCA", "grantee_b": "Learning Unlimited"}[role]
+            user = grantee_contact(GranteeFactory(name=name), email=f"{role}@example.org",
+                                   full_name=f"Grant Contact {role[-1].upper()}")
+        self[role] = user
+        return user
 
 
 @pytest.fixture
@@ -52,7 +74,7 @@ def world(db) -> World:
     hmap = BodyFactory(name="Homeless Migrants Advisory Panel", short_name="HMAP")
     member = UserFactory(email="member@example.org", full_name="Mo Member")
     MembershipFactory(user=member, body=mrap)
-    users = {
+    users = Users({
         "anonymous": None,
         "gla_officer": gla_officer(email="officer@example.org", full_name="Gail Officer"),
         "borough_a": borough_officer(camden, email="camden@example.org", full_name="Cam Officer"),
@@ -60,7 +82,7 @@ def world(db) -> World:
         "panel_member": member,
         "superuser": User.objects.create_superuser(email="admin@example.org", full_name="Ada Admin",
                                                    password="x-admin-password-123"),
-    }
+    })
     return World(camden=camden, hackney=hackney, mrap=mrap, hmap=hmap, users=users)
 
 

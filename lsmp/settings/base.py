@@ -316,6 +316,9 @@ LOGGING = {
 # Who hears about offers waiting for the GLA and offers whose available-from date
 # passed unmatched. Empty means every active GLA officer.
 RESETTLEMENT_COORDINATOR_EMAIL = env.str("RESETTLEMENT_COORDINATOR_EMAIL", default="")
+# ESOL Plus: who hears that a monitoring return is submitted and waits for review. Empty means
+# every active GLA officer.
+ESOL_COORDINATOR_EMAIL = env.str("ESOL_COORDINATOR_EMAIL", default="")
 
 # === Notifications (the outbox, reminders and notices) =======================================
 # A claimed notification belongs to its dispatcher for this long. The dispatcher renews the

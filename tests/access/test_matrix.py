@@ -7,7 +7,6 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.access.matrix import client_for_case
-from tests.conftest import ROLES
 
 CASE_MODULES = sorted(p.stem for p in Path(__file__).parent.glob("cases_*.py"))
 CASES = [case for name in CASE_MODULES for case in import_module(f"tests.access.{name}").CASES]
@@ -34,8 +33,8 @@ def test_every_url_name_has_a_row():
     assert not sorted(listed - names - {"admin:index"}), "rows for URL names that do not exist"
 
 
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+@pytest.mark.parametrize(("case", "role"), [(case, role) for case in CASES for role in case.roles],
+                         ids=lambda value: value if isinstance(value, str) else value.id)
 def test_access(case, role, world, client_for):
     client = client_for_case(case, world.users[role], client_for)
     url = reverse(case.url_name, kwargs=case.kwargs(world) if case.kwargs else None)
