@@ -11,10 +11,10 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.urls import reverse
-from partnership.common.sample_documents import minimal_pdf
 
 from funding.models import Decision, DecisionDocument
 from lsmp.backups import BackupError, backup_create, backup_restore, backup_verify
+from partnership.common.sample_documents import minimal_pdf
 from partnership.models import Enquiry, Meeting, Paper
 from tests.factories.enquiries import EnquiryFactory
 from tests.factories.funding import DocumentFactory
