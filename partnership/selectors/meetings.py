@@ -18,6 +18,11 @@ def meetings_for_listing():
     return Meeting.objects.select_related("body").select_related("minutes")
 
 
+def meeting_or_none(pk):
+    """The meeting (meetings are public), or None when there is none of that id."""
+    return meetings_for_listing().filter(pk=pk).first()
+
+
 def meetings_of_body(body):
     """The body's meetings, earliest first."""
     return meetings_for_listing().filter(body=body).order_by("starts_at")

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -72,13 +72,14 @@ def attendance_reply(request, pk):
 def attendance_reply_link(request, token):
     """The signed link of a reminder email: it works without signing in. GET shows what the link
     will record and asks to confirm (mail scanners open links; only the button records);
-    POST records it. A tampered or expired link gets a clear page, never an error."""
+    POST records it, then shows the confirmation (?done=1). A tampered or expired link gets a
+    clear page, never an error."""
     try:
         data = attendance_services.reply_token_read(token)
     except ValidationError as error:
         return render(request, "partnership/attendance/reply_link.html",
                       {"problem": " ".join(error.messages), "expired": error.code == "expired"}, status=400)
-    meeting = meeting_select.meetings_for_listing().filter(pk=data["meeting_id"]).first()
+    meeting = meeting_select.meeting_or_none(data["meeting_id"])
     person = attendance_select.reply_person(data["person_id"])
     if meeting is None or person is None:
         return render(request, "partnership/attendance/reply_link.html",
@@ -92,6 +93,9 @@ def attendance_reply_link(request, token):
         except ValidationError as error:
             return render(request, "partnership/attendance/reply_link.html",
                           {**context, "problem": " ".join(error.messages)}, status=409)
+        return redirect(f"{request.path}?done=1")
+    answer = attendance_select.reply_of(meeting, person) if request.GET.get("done") else None
+    if answer is not None and answer.reply == data["reply"]:
         context["done"] = REPLY_DONE[data["reply"]]
     elif not context["open"]:
         context["problem"] = attendance_services.REPLY_TOO_LATE

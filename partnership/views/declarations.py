@@ -27,7 +27,7 @@ def declaration_create(request, pk):
     initial = {}
     item = None
     if request.GET.get("agenda_item", "").isdigit():
-        item = agenda_select.agenda_items().filter(meeting=meeting, pk=request.GET["agenda_item"]).first()
+        item = agenda_select.agenda_item_of(meeting, request.GET["agenda_item"])
         initial = {"agenda_item": item} if item else {}
     form = DeclarationForm(**form_data(request), meeting=meeting, people=attendance_select.expected_people(meeting),
                            initial=initial)
