@@ -292,3 +292,24 @@ def test_officer_runs_a_meeting_from_one_page_by_keyboard_alone(page):
     assert_accessible(page, "(approved minutes)")
     record = page.locator("main").inner_text()
     assert "Bo Brown" in record and "Amina Yusuf: Role in an organisation" in record
+
+
+def test_a_member_sends_apologies_from_the_reminder_link_without_signing_in(page):
+    from partnership.models import AttendanceReply, Membership
+    from partnership.services.attendance import reply_token
+
+    body = BodyFactory(name="Migrant and Refugee Advisory Panel", short_name="MRAP")
+    member = UserFactory(full_name="Mo Member")
+    Membership.objects.create(user=member, body=body, started_on=timezone.localdate())
+    meeting = members_meeting(body)
+    token = reply_token(meeting=meeting, person=member, reply="apologies")
+    page.goto(f"/meetings/reply/{token}/")
+    assert_accessible(page, "(confirm apologies)")
+    assert page.locator("h1").inner_text() == "Send your apologies?"
+    _tab_to(page, "Send my apologies")
+    _press_enter(page, "apologies recorded")
+    assert "Reply recorded" in page.locator("main").inner_text()
+    assert AttendanceReply.objects.get(meeting=meeting, person=member).reply == "apologies"
+    page.goto(f"/meetings/reply/{token[:-4]}AAAA/")
+    assert_accessible(page, "(tampered link)")
+    assert page.locator("h1").inner_text() == "This link does not work"
