@@ -111,4 +111,4 @@ def test_members_and_the_public_get_no_officer_buttons(world, client_for):
     assert _primary_buttons(public) == [] and 'id="next-step"' not in public
     member = client_for(world.users["panel_member"]).get(
         reverse("partnership:meeting_detail", args=[meeting.pk])).content.decode()
-    assert _primary_buttons(member) == ["Send your reply"] and 'id="next-step"' not in member
+    assert _primary_buttons(member) == ["I will attend"] and 'id="next-step"' not in member
