@@ -44,7 +44,7 @@ def test_approved_minutes_show_the_whole_record_in_agenda_order(world, client_fo
     page = client_for(world.users["panel_member"]).get(
         reverse("partnership:minutes_detail", args=[meeting.pk])).content.decode()
     _in_order(page, "Present", "Ann Attender", "Apologies", "Bo Apologies", "Absent", "Cy Absent")
-    _in_order(page, "1. Welcome and apologies", "None declared.",
+    _in_order(page, "1. Welcome and apologies", "Declarations of interest: none.",
               "2. Hotel use for asylum seekers", "Ann Attender: Employed by a housing provider",
               "Write to the Home Office", "Draft the letter",
               "3. ESOL Plus round", "Ann Attender: Trustee of a grantee college", "Round 3 opens in March",
