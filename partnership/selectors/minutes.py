@@ -56,7 +56,6 @@ class MinutesRecord:
     items: list[RecordItem]
     other_decisions: list
     other_actions: list
-    linked_action_ids: frozenset
 
 
 def minutes_record(meeting, user, *, public: bool = False) -> MinutesRecord:
@@ -64,8 +63,8 @@ def minutes_record(meeting, user, *, public: bool = False) -> MinutesRecord:
     its declarations of interest, decisions and actions; decisions and actions on no item last.
     Names of people are given to the body's members and GLA officers, and to everyone when the
     body's membership is public (`public=True`: the reader is the public, as in the PDF).
-    Actions agreed are part of the record; each links to its page only for those who may see it.
-    Six queries, whatever the size of the meeting."""
+    Actions are listed to those who may see them (members, officers, owners), never in the
+    public copy. Five queries, whatever the size of the meeting."""
     members_side = (not public and user.is_authenticated
                     and (user.is_gla_officer or meeting.body_id in user.current_body_ids))
     attendance = list(Attendance.objects.filter(meeting=meeting).select_related("person")
@@ -78,19 +77,18 @@ def minutes_record(meeting, user, *, public: bool = False) -> MinutesRecord:
     for decision in MeetingDecision.objects.filter(meeting=meeting).order_by("pk"):
         (items[decision.agenda_item_id].decisions if decision.agenda_item_id in items
          else other_decisions).append(decision)
-    actions = Action.objects.filter(meeting=meeting).select_related("owner_user", "owner_organisation").order_by(
-        "due_on", "pk")
-    for action in actions:
+    # Actions are not public (Action.objects.visible_to): the record lists those the reader may see,
+    # and the public copy none.
+    actions = (Action.objects.none() if public else Action.objects.visible_to(user)).filter(meeting=meeting)
+    for action in actions.select_related("owner_user", "owner_organisation").order_by("due_on", "pk"):
         (items[action.agenda_item_id].actions if action.agenda_item_id in items else other_actions).append(action)
-    linked = frozenset() if public else frozenset(
-        Action.objects.visible_to(user).filter(meeting=meeting).values_list("pk", flat=True))
     by_status = {status: [record.person for record in attendance if record.status == status]
                  for status in AttendanceStatus.values}
     return MinutesRecord(
         names_public=members_side or meeting.body.membership_is_public,
         present=by_status[AttendanceStatus.PRESENT], apologies=by_status[AttendanceStatus.APOLOGIES],
         absent=by_status[AttendanceStatus.ABSENT], items=list(items.values()),
-        other_decisions=other_decisions, other_actions=other_actions, linked_action_ids=linked)
+        other_decisions=other_decisions, other_actions=other_actions)
 
 
 def public_minutes(meeting_pk):

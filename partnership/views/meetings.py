@@ -2,6 +2,7 @@
 schedule, reschedule, cancel, postpone, mark held, create the next one."""
 
 import datetime as dt
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +11,6 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_safe
 
 from partnership.common.access import permission_required, scoped_object_or_404
@@ -98,7 +98,7 @@ def meeting_detail(request, pk):
 def _step_url(step, meeting) -> str:
     if step.key == "upload_paper":
         here = reverse("partnership:meeting_detail", args=[meeting.pk])
-        return f"{reverse(step.url_name)}?{urlencode({'meeting': meeting.pk, 'next': here})}"
+        return f"{reverse(step.url_name)}?meeting={meeting.pk}&next={quote(here, safe='/')}"
     return reverse(step.url_name, args=[meeting.pk])
 
 

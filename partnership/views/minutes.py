@@ -12,6 +12,7 @@ from partnership import exports as minutes_exports
 from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.forms import form_data
 from partnership.forms.minutes import MinutesForm
+from partnership.selectors import meetings as meeting_select
 from partnership.selectors import minutes as minutes_select
 from partnership.services import minutes as minutes_services
 
@@ -30,6 +31,9 @@ def minutes_detail(request, pk):
         "record": minutes_select.minutes_record(meeting, request.user),
         "can_manage": request.user.has_perm("partnership.manage_meetings"),
         "pdf_public": minutes.is_approved and meeting.body.minutes_are_public,
+        # The actions agreed, as they stand now, as far as the reader may see actions.
+        "meeting_actions": (meeting_select.actions_from_meeting(meeting, request.user)
+                            if request.user.is_authenticated else []),
     })
 
 
