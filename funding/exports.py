@@ -4,9 +4,9 @@ caller says the reader may see it (a GLA officer): both views decide that with t
 from django.http import HttpResponse
 
 from partnership.common.csv_export import csv_response
+from partnership.common.pdf import render_pdf
 
 from .models import Decision
-from .pdf import render_pdf
 from .selectors import decision_totals, related_links
 
 CSV_COLUMNS = ["Reference code", "Title", "Decision type", "Decision by", "Status", "Date signed",
@@ -30,48 +30,17 @@ def _register_row(decision: Decision, *, include_part2: bool) -> list:
     return row
 
 
-def _paragraphs(text: str) -> list[tuple[str, bool]]:
-    return [(paragraph, False) for paragraph in text.splitlines()] + [("", False)]
-
-
 def decision_pdf(decision: Decision, *, include_part2: bool) -> bytes:
-    """The decision laid out like the GLA's decision form, section by section."""
-    lines: list[tuple[str, bool]] = [
-        (f"{decision.reference_code} {decision.title}", True), ("", False),
-        (f"Decision type: {decision.get_decision_type_display()}", False),
-        (f"Reference code: {decision.reference_code}", False),
-        (f"Date signed: {decision.date_signed:%d %B %Y}" if decision.date_signed else "Date signed:", False),
-        (f"Decision by: {decision.decision_by}", False),
-        (f"Status: {decision.get_status_display()}", False), ("", False),
-        ("Executive summary", True), *_paragraphs(decision.executive_summary),
-        ("Decision", True),
-    ]
-    lines += [(f"{item.number}. {item.text}", False) for item in decision.numbered_items] + [("", False)]
-    lines += [("Part 1: Non-confidential facts and advice", True), *_paragraphs(decision.part1_facts)]
-    lines += [("Financial lines", True)]
-    for line in decision.lines.all():
-        lines.append((f"{line.get_direction_display()}: GBP {line.amount:,.2f} {line.financial_year_display} "
-                      f"{line.source_label} - {line.purpose}", False))
-    totals = decision_totals(decision)
-    lines += [(f"Total income GBP {totals.income:,.2f}; total expenditure GBP {totals.expenditure:,.2f}", False),
-              ("", False)]
-    lines += [("Equality comments", True), *_paragraphs(decision.equality_comments)]
-    lines += [("Key risks and issues", True)]
-    for risk in decision.risks.all():
-        lines.append((f"{risk.description} (probability {risk.probability}, impact {risk.impact}, "
-                      f"{risk.rag.label})", False))
-        lines += [(f"  - {measure}", False) for measure in risk.mitigation_list]
-    lines += [("", False), ("Links to Mayoral strategies and priorities", True), *_paragraphs(decision.strategy_links)]
-    lines += [("Impact assessments and consultations", True), *_paragraphs(decision.impact_assessments)]
-    lines += [("Financial comments", True), *_paragraphs(decision.financial_comments)]
-    lines += [("Legal comments", True), *_paragraphs(decision.legal_comments)]
-    lines += [("Timeline", True)]
-    lines += [(f"{m.activity}: {m.timeline}", False) for m in decision.milestones.all()] + [("", False)]
-    links = related_links(decision)
-    if links:
-        lines += [("Related decisions", True)]
-        lines += [(f"{link.label}: {link.decision.reference_code} {link.decision.title}", False) for link in links]
-    if include_part2:
-        lines += [("", False), ("Part 2: Confidential facts and advice (GLA officers only)", True),
-                  *_paragraphs(decision.part2_confidential)]
-    return render_pdf(lines, title=f"{decision.reference_code} {decision.title}")
+    """The decision laid out like the GLA's decision form, section by section, as a tagged PDF
+    rendered from templates/funding/decisions/decision_pdf.html."""
+    context = {"decision": decision, "include_part2": include_part2, "lines": list(decision.lines.all()),
+               "totals": decision_totals(decision), "risks": list(decision.risks.all()),
+               "milestones": list(decision.milestones.all()), "links": related_links(decision)}
+    return render_pdf("funding/decisions/decision_pdf.html", context, language="en-GB",
+                      title=f"{decision.reference_code} {decision.title}")
+
+
+def document_pdf(*, title: str, text: str) -> bytes:
+    """A short document (a heading and paragraphs) as a tagged PDF: the demo's signed copies."""
+    return render_pdf("funding/decisions/document_pdf.html", {"heading": title, "text": text},
+                      language="en-GB", title=title)

@@ -15,6 +15,7 @@ from .views import (
     bodies,
     calendar_feeds,
     declarations,
+    interests,
     meeting_decisions,
     meeting_history,
     meetings,
@@ -66,6 +67,7 @@ body_patterns = [
     path("bodies/<int:pk>/members/add/", bodies.membership_create, name="membership_create"),
     path("bodies/<int:pk>/meetings.ics", bodies.body_calendar, name="body_calendar"),
     path("bodies/<int:pk>/meetings/new/", meetings.meeting_create, name="meeting_create"),
+    path("bodies/<int:pk>/attendance/", attendance.body_attendance, name="body_attendance"),
     path("memberships/<int:pk>/end/", bodies.membership_finish, name="membership_end"),
 ]
 
@@ -92,6 +94,8 @@ agenda_patterns = [
 
 attendance_patterns = [
     path("meetings/<int:pk>/attendance/", attendance.attendance_record, name="attendance_record"),
+    path("meetings/<int:pk>/reply/", attendance.attendance_reply, name="attendance_reply"),
+    path("meetings/reply/<str:token>/", attendance.attendance_reply_link, name="attendance_reply_link"),
 ]
 
 declaration_patterns = [
@@ -106,6 +110,14 @@ minutes_patterns = [
     path("meetings/<int:pk>/minutes/", minutes.minutes_detail, name="minutes_detail"),
     path("meetings/<int:pk>/minutes/edit/", minutes.minutes_edit, name="minutes_edit"),
     path("meetings/<int:pk>/minutes/approve/", minutes.minutes_approve, name="minutes_approve"),
+    path("meetings/<int:pk>/minutes.pdf", minutes.minutes_pdf, name="minutes_pdf"),
+]
+
+interest_patterns = [
+    path("interests/", interests.interest_list, name="interest_list"),
+    path("interests/new/", interests.interest_create, name="interest_create"),
+    path("interests/<int:pk>/edit/", interests.interest_edit, name="interest_edit"),
+    path("interests/<int:pk>/end/", interests.interest_end, name="interest_end"),
 ]
 
 calendar_feed_patterns = [
@@ -140,6 +152,6 @@ action_patterns = [
 urlpatterns = [
     *people_patterns, *organisation_patterns, *body_patterns, *meeting_patterns, *agenda_patterns,
     *attendance_patterns, *declaration_patterns, *meeting_decision_patterns, *minutes_patterns,
-    *calendar_feed_patterns, *paper_patterns, *action_patterns,
+    *interest_patterns, *calendar_feed_patterns, *paper_patterns, *action_patterns,
     *notification_urls.urlpatterns, *enquiry_urls.urlpatterns,
 ]

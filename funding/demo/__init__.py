@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 
+from funding.exports import document_pdf
 from funding.models import (
     Decision,
     DecisionDocument,
@@ -27,7 +28,6 @@ from funding.models import (
     Risk,
     StreamAllocation,
 )
-from funding.pdf import render_pdf
 from funding.services import check_balance, decision_create, decision_submit, part_save
 from partnership.models import Organisation, OrganisationKind, User
 
@@ -89,7 +89,7 @@ def _line(decision, direction, amount, year, purpose, *, funder=None, budget="",
 def _pdf_document(decision, kind, title, text):
     if DecisionDocument.objects.filter(decision=decision, kind=kind, title=title).exists():
         return
-    content = render_pdf([(title, True), ("", False), (text, False)], title=title)
+    content = document_pdf(title=title, text=text)
     document = DecisionDocument(decision=decision, kind=kind, title=title, original_filename=f"{title}.pdf",
                                 content_type="application/pdf", size_bytes=len(content))
     document.file.save(f"{decision.reference_code}.pdf", ContentFile(content), save=False)

@@ -10,10 +10,14 @@ from django.utils import timezone
 from partnership.models import (
     AgendaItem,
     Attendance,
+    AttendanceReply,
+    AttendanceReplyChoice,
     AttendanceStatus,
     Body,
     BodyKind,
     Declaration,
+    Interest,
+    InterestKind,
     Meeting,
     MeetingDecision,
     MeetingStatus,
@@ -249,12 +253,41 @@ def _meetings(body, today, now):
             meeting=meeting,
             status=MinutesStatus.APPROVED if approved else MinutesStatus.DRAFT,
             approved_at=min(meeting.ends_at + dt.timedelta(days=28), now) if approved else None,
-            text=(f"Present: {', '.join(a.person.full_name for a in meeting.attendance.all()[:6])}.\n\n"
-                  f"The chair welcomed members. The minutes of the previous meeting were agreed.\n\n"
+            # Attendance, declarations, decisions and actions print from the record (not typed here).
+            text=(f"The chair welcomed members. The minutes of the previous meeting were agreed.\n\n"
                   f"{items[2].title}: {items[2].presenter} presented; members discussed the implications "
                   f"for London and agreed the recommendations.\n\n"
                   f"Any other business: none."))
     return len(months)
+
+
+# Invented for the demo: standing interests of two members, and replies to each body's next meeting.
+DEMO_INTERESTS = [
+    ("member@example.org", InterestKind.ROLE, "North London Refugee Network",
+     "Trustee (invented for the demo)"),
+    ("north-network@example.org", InterestKind.EMPLOYMENT, "North London Refugee Network",
+     "Chief Executive, paid employment (invented for the demo)"),
+]
+
+
+def _interests_and_replies(now):
+    written = 0
+    for email, kind, org_name, description in DEMO_INTERESTS:
+        person = User.objects.filter(email=email).first()
+        if person is None:
+            continue
+        Interest.objects.get_or_create(person=person, kind=kind, description=description,
+                                       defaults={"organisation": Organisation.objects.filter(name=org_name).first()})
+        written += 1
+    for body in Body.objects.all():
+        meeting = body.meetings.filter(status=MeetingStatus.SCHEDULED, starts_at__gt=now).order_by("starts_at").first()
+        if meeting is None:
+            continue
+        members = [m.user for m in Membership.objects.current().filter(body=body).select_related("user")]
+        for index, person in enumerate(members[:4]):
+            AttendanceReply.objects.get_or_create(meeting=meeting, person=person, defaults={
+                "reply": AttendanceReplyChoice.APOLOGIES if index == 3 else AttendanceReplyChoice.ATTENDING})
+    return written
 
 
 def seed(*, log, password: str) -> None:
@@ -266,3 +299,4 @@ def seed(*, log, password: str) -> None:
     log(f"  {memberships} memberships (member@example.org on MRAP; camden@ and hackney@ on BRON)")
     created = sum(_meetings(body, today, now) for body in bodies.values())
     log(f"  {created} meetings with agendas, attendance and minutes" if created else "  meetings already there")
+    log(f"  {_interests_and_replies(now)} registered interests and replies to the next meetings (invented)")

@@ -1,7 +1,7 @@
 """The partnership's nouns, one module per concern; every other app builds on these."""
 
 from .actions import Action, ActionStatus, ActionUpdate
-from .attendance import Attendance, AttendanceStatus
+from .attendance import Attendance, AttendanceReply, AttendanceReplyChoice, AttendanceStatus
 from .bodies import Body, BodyKind, Membership, MembershipRole
 from .calendar_feeds import CalendarFeedToken
 from .declarations import Declaration
@@ -13,6 +13,7 @@ from .enquiries import (
     EnquiryStatus,
     OfferType,
 )
+from .interests import Interest, InterestKind
 from .meeting_decisions import MeetingDecision
 from .meetings import AgendaItem, Meeting, MeetingStatus
 from .minutes import Minutes, MinutesStatus
@@ -24,7 +25,8 @@ from .two_factor import RecoveryCode, RecoveryCodeDevice, TwoFactorReset
 from .users import Role, User
 
 __all__ = [
-    "AccessibleFormat", "Action", "ActionStatus", "ActionUpdate", "AgendaItem", "Attendance", "AttendanceStatus",
+    "AccessibleFormat", "Action", "ActionStatus", "ActionUpdate", "AgendaItem", "Attendance", "AttendanceReply",
+    "AttendanceReplyChoice", "AttendanceStatus", "Interest", "InterestKind",
     "Body", "BodyKind", "CalendarFeedToken", "Declaration", "Delivery", "Enquiry", "EnquiryCounter", "EnquiryKind",
     "EnquiryStatus", "Meeting", "MeetingDecision", "MeetingStatus", "Membership", "MembershipRole", "Minutes",
     "MinutesStatus", "Notification", "NotificationPreference", "NotificationStatus", "OfferType", "Organisation",

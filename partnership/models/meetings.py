@@ -52,6 +52,12 @@ class AgendaItem(models.Model):
     title = models.CharField(max_length=300)
     presenter = models.CharField(max_length=200, blank=True)
     description = models.TextField(blank=True)
+    # The organisation the item is about (a grant to it, its report): members' registered
+    # interests in it are offered when declarations are recorded on the item.
+    organisation = models.ForeignKey(
+        "partnership.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="agenda_items",
+        verbose_name="Organisation this item concerns",
+        help_text="Optional. Members who registered an interest in it are listed when declarations are recorded.")
 
     class Meta:
         ordering = ["meeting", "position"]

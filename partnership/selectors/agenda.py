@@ -11,6 +11,11 @@ def agenda_items():
     return AgendaItem.objects.select_related("meeting__body")
 
 
+def agenda_item_of(meeting, pk):
+    """One item of this meeting, or None (an item of another meeting is not offered)."""
+    return agenda_items().select_related("organisation").filter(meeting=meeting, pk=pk).first()
+
+
 def agenda_of(meeting, user):
     """Agenda items in order, each with the papers this user may see and its declarations."""
     return (AgendaItem.objects.filter(meeting=meeting).order_by("position")

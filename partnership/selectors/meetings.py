@@ -8,12 +8,19 @@ import datetime as dt
 
 from django.utils import timezone
 
-from partnership.models import Action, Meeting, Minutes, Paper
+from partnership.models import Action, Attendance, Meeting, Minutes, Paper
+from partnership.rules import MeetingFacts, meeting_stage
+from partnership.rules import meeting_next_step as next_step_for
 
 
 def meetings_for_listing():
     """Every meeting (meetings are public), with its body and minutes fetched in the same query."""
     return Meeting.objects.select_related("body").select_related("minutes")
+
+
+def meeting_or_none(pk):
+    """The meeting (meetings are public), or None when there is none of that id."""
+    return meetings_for_listing().filter(pk=pk).first()
 
 
 def meetings_of_body(body):
@@ -109,3 +116,23 @@ def _changes(records):
                     for change in delta.changes] or ["saved with no change"]
         rows.append((record, what))
     return rows
+
+
+def meeting_facts(meeting, *, now=None) -> MeetingFacts:
+    """What the meeting page needs to know to say which stage the meeting is at and what to do
+    next (partnership.rules.meeting_next_step decides). Three small queries."""
+    minutes = getattr(meeting, "minutes", None)
+    return MeetingFacts(
+        status=meeting.status,
+        started=(now or timezone.now()) >= meeting.starts_at,
+        agenda_items=meeting.agenda_items.count(),
+        papers=Paper.objects.filter(meeting=meeting).count(),
+        attendance_recorded=Attendance.objects.filter(meeting=meeting).exists(),
+        minutes_status=minutes.status if minutes is not None else None,
+    )
+
+
+def meeting_next_step(meeting, *, now=None):
+    """(stage, next step or None) of the meeting, by partnership.rules."""
+    facts = meeting_facts(meeting, now=now)
+    return meeting_stage(facts), next_step_for(facts)

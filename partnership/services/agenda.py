@@ -16,19 +16,21 @@ from .minutes import AGENDA_IS_FIXED, agenda_is_fixed, lock_open_agenda
 
 
 @transaction.atomic
-def agenda_item_add(*, meeting: Meeting, title: str, presenter: str = "", description: str = "") -> AgendaItem:
+def agenda_item_add(*, meeting: Meeting, title: str, presenter: str = "", description: str = "",
+                    organisation=None) -> AgendaItem:
     # The lock also keeps two officers adding items at once from taking the same position.
     lock_open_agenda(meeting.pk)
     last = meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0
     return AgendaItem.objects.create(meeting=meeting, position=last + 1, title=title, presenter=presenter,
-                                     description=description)
+                                     description=description, organisation=organisation)
 
 
 @transaction.atomic
-def agenda_item_edit(*, item: AgendaItem, title: str, presenter: str = "", description: str = "") -> AgendaItem:
+def agenda_item_edit(*, item: AgendaItem, title: str, presenter: str = "", description: str = "",
+                     organisation=None) -> AgendaItem:
     lock_open_agenda(item.meeting_id)
-    item.title, item.presenter, item.description = title, presenter, description
-    item.save(update_fields=["title", "presenter", "description"])
+    item.title, item.presenter, item.description, item.organisation = title, presenter, description, organisation
+    item.save(update_fields=["title", "presenter", "description", "organisation"])
     return item
 
 

@@ -14,11 +14,13 @@ from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
-from partnership.models import Meeting, Membership, Notification, NotificationStatus, Paper, User
-from partnership.notifications.services.notice_links import meeting_link, paper_link, preferences_link
+from partnership.models import AttendanceReplyChoice, Meeting, Membership, Notification, NotificationStatus, Paper, User
+from partnership.notifications.services.notice_links import meeting_link, paper_link, portal_link, preferences_link
 from partnership.notifications.services.outbox import notification_enqueue, notifications_cancel_pending
+from partnership.services.attendance import reply_token
 from partnership.services.meeting_calendar import meeting_ics
 
 KIND_REMINDER = "meeting.reminder"
@@ -48,7 +50,7 @@ def meeting_recipients(meeting, *, on: date | None = None) -> list[User]:
 
 
 def _render_notice(*, meeting, recipient: User, headline: str, note: str = "", cancel: bool = False,
-                   postponed: bool = False, papers=None) -> dict:
+                   postponed: bool = False, papers=None, reply_links: bool = False) -> dict:
     if papers is None:
         papers = list(Paper.objects.visible_to(recipient).filter(meeting=meeting).order_by("title"))
     context = {
@@ -58,6 +60,8 @@ def _render_notice(*, meeting, recipient: User, headline: str, note: str = "", c
         "agenda": [] if cancel else list(meeting.agenda_items.all()),
         "papers": [] if cancel else [(paper, paper_link(paper.pk)) for paper in papers],
         "meeting_url": meeting_link(meeting.pk), "preferences_url": preferences_link(),
+        # Signed links to say in advance: they work without signing in (services/attendance.py).
+        "reply_links": _reply_links(meeting, recipient) if reply_links and not (cancel or postponed) else None,
     }
     return {
         "subject": f"{headline}: {meeting.display_title}, {context['starts']:%-d %B %Y}",
@@ -65,6 +69,12 @@ def _render_notice(*, meeting, recipient: User, headline: str, note: str = "", c
         "body_html": render_to_string("partnership/meetings/email/notice.html", context),
         "attachment": meeting_ics(meeting=meeting, recipient_email=recipient.email, cancel=cancel),
     }
+
+
+def _reply_links(meeting, recipient) -> dict:
+    return {reply: portal_link(reverse("partnership:attendance_reply_link",
+                                       args=[reply_token(meeting=meeting, person=recipient, reply=reply)]))
+            for reply in AttendanceReplyChoice.values}
 
 
 def meeting_reminders_write(*, meeting, days_before: int, now: datetime) -> int:
@@ -75,7 +85,7 @@ def meeting_reminders_write(*, meeting, days_before: int, now: datetime) -> int:
     key, slot = subject_key_for(meeting), f"{days_before}d-{_start_stamp(meeting)}"
     written = 0
     for recipient in meeting_recipients(meeting, on=timezone.localdate(now)):
-        notice = _render_notice(meeting=meeting, recipient=recipient, headline=headline)
+        notice = _render_notice(meeting=meeting, recipient=recipient, headline=headline, reply_links=True)
         if notification_enqueue(kind=KIND_REMINDER, subject_key=key, slot=slot, recipient=recipient,
                                 send_after=send_at, **notice) is not None:
             written += 1

@@ -9,7 +9,9 @@ from django.views.decorators.http import require_http_methods
 from partnership.common.access import permission_required
 from partnership.common.forms import form_data
 from partnership.forms.declarations import DeclarationForm
+from partnership.selectors import agenda as agenda_select
 from partnership.selectors import attendance as attendance_select
+from partnership.selectors import interests as interest_select
 from partnership.services import declarations as declaration_services
 from partnership.services import minutes as minutes_services
 
@@ -22,7 +24,13 @@ def declaration_create(request, pk):
     meeting = meeting_or_404(pk)
     if minutes_services.agenda_is_fixed(meeting.pk):
         return agenda_fixed(request, meeting)
-    form = DeclarationForm(**form_data(request), meeting=meeting, people=attendance_select.expected_people(meeting))
+    initial = {}
+    item = None
+    if request.GET.get("agenda_item", "").isdigit():
+        item = agenda_select.agenda_item_of(meeting, request.GET["agenda_item"])
+        initial = {"agenda_item": item} if item else {}
+    form = DeclarationForm(**form_data(request), meeting=meeting, people=attendance_select.expected_people(meeting),
+                           initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -32,5 +40,9 @@ def declaration_create(request, pk):
             return refused(request, meeting, error)
         messages.success(request, "Declaration of interest recorded.")
         return back_to_meeting(meeting, "#agenda")
-    return render(request, "partnership/meetings/record_form.html",
-                  {"form": form, "meeting": meeting, "heading": "Record a declaration of interest"})
+    # Registered interests in the organisation the item concerns, offered to record as declared.
+    suggestions = interest_select.interests_concerning(item) if item is not None else []
+    return render(request, "partnership/declarations/form.html",
+                  {"form": form, "meeting": meeting, "item": item, "suggestions": suggestions,
+                   "heading": f"Record a declaration of interest on item {item.position}" if item
+                   else "Record a declaration of interest"})

@@ -2,12 +2,14 @@
 schedule, reschedule, cancel, postpone, mark held, create the next one."""
 
 import datetime as dt
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -19,9 +21,11 @@ from partnership.models.bodies import Cadence
 from partnership.selectors import agenda as agenda_select
 from partnership.selectors import attendance as attendance_select
 from partnership.selectors import bodies as body_select
+from partnership.selectors import interests as interest_select
 from partnership.selectors import meeting_decisions as decision_select
 from partnership.selectors import meetings as select
 from partnership.selectors import minutes as minutes_select
+from partnership.services import attendance as attendance_services
 from partnership.services import meetings as meeting_services
 
 CALENDAR_PAST_DAYS = 183
@@ -72,7 +76,30 @@ def meeting_detail(request, pk):
         "meeting_actions": (select.actions_from_meeting(meeting, request.user)
                             if request.user.is_authenticated else []),
     }
+    # Run from one page: the stage the meeting is at and, for officers, the one next step.
+    stage, next_step = select.meeting_next_step(meeting, now=timezone.now())
+    context.update({
+        "stage": stage,
+        "next_step": next_step if context["can_manage"] else None,
+        "next_step_url": _step_url(next_step, meeting) if next_step else "",
+        "minutes": minutes,
+        # A member's own reply before the meeting, and the form to give or change it.
+        "may_reply": (attendance_select.is_member_on_the_day(meeting, request.user)
+                      and attendance_services.replies_open(meeting)),
+        "own_reply": attendance_select.reply_of(meeting, request.user),
+        "replies": attendance_select.replies_of(meeting) if context["can_manage"] else [],
+        # Officers see the registers of interests of those expected at the meeting.
+        "registered_interests": (interest_select.interests_at_meeting(meeting)
+                                 if request.user.has_perm("partnership.view_interests_at_meetings") else []),
+    })
     return render(request, "partnership/meetings/detail.html", context)
+
+
+def _step_url(step, meeting) -> str:
+    if step.key == "upload_paper":
+        here = reverse("partnership:meeting_detail", args=[meeting.pk])
+        return f"{reverse(step.url_name)}?meeting={meeting.pk}&next={quote(here, safe='/')}"
+    return reverse(step.url_name, args=[meeting.pk])
 
 
 @require_safe

@@ -3,14 +3,16 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from partnership import exports as minutes_exports
 from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.forms import form_data
 from partnership.forms.minutes import MinutesForm
-from partnership.selectors import meeting_decisions as decision_select
-from partnership.selectors import meetings as select
+from partnership.selectors import meetings as meeting_select
 from partnership.selectors import minutes as minutes_select
 from partnership.services import minutes as minutes_services
 
@@ -24,14 +26,34 @@ def minutes_detail(request, pk):
     minutes = scoped_object_or_404(minutes_select.minutes_visible_to(request.user), meeting_id=pk)
     meeting = minutes.meeting
     return render(request, "partnership/minutes/detail.html", {
-        "minutes": minutes, "meeting": meeting,
-        "paragraphs": [p for p in minutes.text.replace("\r\n", "\n").split("\n\n") if p.strip()],
-        "decisions": decision_select.meeting_decisions_of(meeting),
+        "minutes": minutes, "meeting": meeting, "paragraphs": _paragraphs(minutes),
+        # The record in agenda order: attendance, declarations, decisions and actions.
+        "record": minutes_select.minutes_record(meeting, request.user),
         "can_manage": request.user.has_perm("partnership.manage_meetings"),
+        "pdf_public": minutes.is_approved and meeting.body.minutes_are_public,
         # The actions agreed, as they stand now, as far as the reader may see actions.
-        "meeting_actions": (select.actions_from_meeting(meeting, request.user)
+        "meeting_actions": (meeting_select.actions_from_meeting(meeting, request.user)
                             if request.user.is_authenticated else []),
     })
+
+
+def _paragraphs(minutes):
+    return [p for p in minutes.text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+@require_safe
+def minutes_pdf(request, pk):
+    """Approved minutes of a body whose minutes are public, as a tagged PDF: the public's copy,
+    the same for every reader (names only where the body's membership is public). 404 otherwise."""
+    minutes = scoped_object_or_404(minutes_select.public_minutes(pk))
+    meeting = minutes.meeting
+    title = f"Minutes of {meeting.display_title}, {timezone.localtime(meeting.starts_at):%-d %B %Y}"
+    content = minutes_exports.minutes_pdf(minutes=minutes, paragraphs=_paragraphs(minutes), title=title,
+                                          record=minutes_select.minutes_record(meeting, request.user, public=True))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="minutes-{meeting.body.short_name.lower()}-' \
+                                      f'{timezone.localtime(meeting.starts_at):%Y-%m-%d}.pdf"'
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -65,4 +87,7 @@ def minutes_approve(request, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, "Minutes approved. They can no longer be changed.")
+    # Approving from the meeting page goes back there; from the minutes page, to the minutes.
+    if request.POST.get("back") == "meeting":
+        return redirect("partnership:meeting_detail", pk=pk)
     return redirect("partnership:minutes_detail", pk=pk)

@@ -4,7 +4,9 @@ MRAP is the panel member's body; HMAP is not: HMAP's members' side (online links
 are not public) answers 404 to them, as to borough officers; anonymous visitors are sent to sign
 in for members' pages and get 404 for minutes that are not public."""
 
-from partnership.models import Declaration, Membership
+from partnership.models import Declaration, InterestKind, Membership
+from partnership.services.attendance import reply_token
+from partnership.services.interests import interest_add
 from tests.access.matrix import GLA_ONLY, LOGIN, PUBLIC, SIGNED_IN, Case, expect
 from tests.factories.meetings import AgendaItemFactory, CalendarFeedTokenFactory, MinutesFactory, members_meeting
 from tests.factories.partnership import BodyFactory
@@ -15,6 +17,8 @@ MEMBERS_OF_HMAP = expect(LOGIN, 200, 404, 404, 404, 200)
 MEMBERS_OF_MRAP = expect(LOGIN, 200, 404, 404, 200, 200)
 HMAP_MINUTES = expect(404, 200, 404, 404, 404, 200)
 MRAP_MINUTES = expect(404, 200, 404, 404, 200, 200)
+NOBODY = expect(404, 404, 404, 404, 404, 404)
+OWN_INTEREST = expect(LOGIN, 404, 404, 404, 200, 404)  # the panel member's own
 FIXED = "minutes approved: agenda fixed"
 FIXED_ATTENDANCE = "minutes approved: attendance fixed"
 
@@ -75,6 +79,25 @@ def _minutes_of(body_of, **traits):
 def _public_body_minutes(world):
     body = BodyFactory(short_name="LSMP", name="LSMP board", minutes_are_public=True)
     return {"pk": MinutesFactory(meeting=members_meeting(body), approved=True).meeting_id}
+
+
+def _public_body_draft_minutes(world):
+    body = BodyFactory(short_name="LSMP", name="LSMP board", minutes_are_public=True)
+    return {"pk": MinutesFactory(meeting=members_meeting(body)).meeting_id}
+
+
+def _reply_token(reply="apologies", tamper=False):
+    """A signed reply link of the panel member for an MRAP meeting, as the reminder carries it."""
+    def kwargs(world):
+        token = reply_token(meeting=members_meeting(world.mrap), person=world.users["panel_member"], reply=reply)
+        return {"token": token[:-4] + "AAAA" if tamper else token}
+
+    return kwargs
+
+
+def _own_interest(world):
+    return {"pk": interest_add(person=world.users["panel_member"], kind=InterestKind.ROLE,
+                               description="Trustee of a refugee charity").pk}
 
 
 def _feed(world):
@@ -165,6 +188,33 @@ CASES = [
     Case("partnership:minutes_approve", GLA_POST, kwargs=_minutes_of(lambda w: w.hmap), method="post",
          label="approve"),
     Case("partnership:meeting_history", GLA_ONLY, kwargs=_hmap_meeting),
+    Case("partnership:minutes_pdf", PUBLIC, kwargs=_public_body_minutes, label="public body, approved"),
+    Case("partnership:minutes_pdf", NOBODY, kwargs=_minutes_of(lambda w: w.hmap, approved=True),
+         label="approved, not public"),
+    Case("partnership:minutes_pdf", NOBODY, kwargs=_public_body_draft_minutes, label="public body, draft"),
+
+    # Replies before a meeting: members of the body from its page; anyone holding the signed link.
+    Case("partnership:attendance_reply", ALL_405, kwargs=_mrap_meeting, label="GET is refused"),
+    Case("partnership:attendance_reply", expect(LOGIN, 404, 404, 404, 302, 404), kwargs=_mrap_meeting,
+         method="post", data=lambda w: {"reply": "apologies"}, label="MRAP"),
+    Case("partnership:attendance_reply_link", PUBLIC, kwargs=_reply_token(), label="confirm apologies"),
+    Case("partnership:attendance_reply_link", PUBLIC, kwargs=_reply_token("attending"), label="confirm attending"),
+    Case("partnership:attendance_reply_link", expect(302, 302, 302, 302, 302, 302), kwargs=_reply_token(),
+         method="post", label="record"),
+    Case("partnership:attendance_reply_link", expect(400, 400, 400, 400, 400, 400),
+         kwargs=_reply_token(tamper=True), label="tampered"),
+    Case("partnership:attendance_reply_link", expect(400, 400, 400, 400, 400, 400),
+         kwargs=_reply_token(tamper=True), method="post", label="tampered, posted"),
+    Case("partnership:body_attendance", MEMBERS_OF_MRAP, kwargs=lambda w: {"pk": w.mrap.pk}, label="MRAP"),
+    Case("partnership:body_attendance", MEMBERS_OF_HMAP, kwargs=lambda w: {"pk": w.hmap.pk}, label="HMAP"),
+
+    # The register of interests: each person their own; another's answers 404.
+    Case("partnership:interest_list", SIGNED_IN),
+    Case("partnership:interest_create", SIGNED_IN),
+    Case("partnership:interest_edit", OWN_INTEREST, kwargs=_own_interest),
+    Case("partnership:interest_end", OWN_INTEREST, kwargs=_own_interest, label="confirm"),
+    Case("partnership:interest_end", expect(LOGIN, 404, 404, 404, 302, 404), kwargs=_own_interest, method="post",
+         label="end"),
 
     Case("partnership:feed_settings", SIGNED_IN),
     Case("partnership:feed_settings", expect(LOGIN, 302, 302, 302, 302, 302), method="post",

@@ -118,6 +118,8 @@ NEEDS_INPUT = [
     "taskgroups:site_issue_detail[another task group's site]:get",
     "taskgroups:protocol_create:get",
     "taskgroups:protocol_edit:get",
+    "partnership:interest_create:get",
+    "partnership:interest_edit:get",
 ]
 
 # Pages whose form has nothing to fill in: an empty POST does what the page does, on purpose.
@@ -132,6 +134,10 @@ EMPTY_POST_IS_VALID = {
     "partnership:meeting_postpone:get": "confirmation: the button is the whole form",
     "partnership:meeting_mark_held:get": "confirmation: the button is the whole form",
     "partnership:agenda_item_remove[confirm]:get": "confirmation: the button is the whole form",
+    "partnership:interest_end[confirm]:get": "confirmation: the button is the whole form",
+    # The signed link carries the answer; the page only asks to confirm it.
+    "partnership:attendance_reply_link[confirm apologies]:get": "confirmation: the link carries the reply",
+    "partnership:attendance_reply_link[confirm attending]:get": "confirmation: the link carries the reply",
     # Every person's radio group is optional, and a group that is not posted leaves that person's
     # record as it is (AttendanceForm.statuses): an empty POST changes nothing.
     "partnership:attendance_record:get": "nothing posted, nothing changed",

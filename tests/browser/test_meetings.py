@@ -169,3 +169,147 @@ def test_member_finds_their_meeting_link_and_calendar_address(page):
     assert address.endswith(".ics") and member.calendar_feed_token.token in address
     _submit(page, "Revoke the address")
     assert page.get_by_role("button", name="Create my calendar address").is_visible()
+
+
+def _tab_to_control(page, text, limit=150):
+    """Tab (only Tab) until the focused control reads `text`: a link's or button's text, or an
+    <input type=submit>'s value."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("(document.activeElement.value || document.activeElement.textContent || '')"
+                                ".replace(/\\s+/g, ' ').trim()")
+        if focused == text:
+            return
+    raise AssertionError(f"Tab never reached {text!r}")
+
+
+def _tab_to_field(page, name, limit=60):
+    """Tab (only Tab) until the field named `name` has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == name:
+            return
+    raise AssertionError(f"Tab never reached the field {name!r}")
+
+
+def _next_step(page):
+    return page.locator("#next-step").inner_text()
+
+
+def _only_primary_button(page):
+    """The one primary GOV.UK button of the page (a link or a button), by its text."""
+    buttons = page.locator("main .govuk-button:not(.govuk-button--secondary):not(.govuk-button--warning)")
+    assert buttons.count() == 1, [buttons.nth(i).inner_text() for i in range(buttons.count())]
+    return buttons.first.inner_text().strip()
+
+
+def test_officer_runs_a_meeting_from_one_page_by_keyboard_alone(page):
+    """Before, at and after the meeting from its page, by Tab and Enter only, axe on each state;
+    the attendance starts from a member's apologies sent in advance, and a registered interest in
+    the organisation an item concerns is offered and recorded as declared."""
+    from partnership.models import Attendance, AttendanceStatus, Declaration, InterestKind, Membership
+    from partnership.services.attendance import attendance_reply
+    from partnership.services.interests import interest_add
+
+    gla_officer(email="officer@example.org", full_name="Gail Officer")
+    charity = OrganisationFactory(name="Refugee Action Kingston")
+    body = BodyFactory(name="Migrant and Refugee Advisory Panel", short_name="MRAP")
+    amina, bo = UserFactory(full_name="Amina Yusuf"), UserFactory(full_name="Bo Brown")
+    for person in (amina, bo):
+        Membership.objects.create(user=person, body=body, started_on=timezone.localdate() - dt.timedelta(days=30))
+    interest_add(person=amina, kind=InterestKind.ROLE, organisation=charity, description="Trustee")
+    starts = timezone.now() + dt.timedelta(days=7)
+    meeting = Meeting.objects.create(body=body, starts_at=starts, ends_at=starts + dt.timedelta(hours=2),
+                                     location="City Hall")
+    attendance_reply(meeting=meeting, person=bo, reply="apologies")  # replies in advance
+    attendance_reply(meeting=meeting, person=amina, reply="attending")
+    sign_in(page, "officer@example.org", PASSWORD)
+    url = f"/meetings/{meeting.pk}/"
+
+    # Before: no agenda, so adding one is the next step.
+    page.goto(url)
+    assert_accessible(page, "(before: no agenda)")
+    assert _only_primary_button(page) == "Add an agenda item"
+    assert "Mark as held" not in page.locator("main").inner_text()
+    _tab_to(page, "Add an agenda item")
+    _press_enter(page, "add an agenda item")
+    _tab_to_field(page, "title")
+    page.keyboard.type("Grant to Refugee Action Kingston")
+    _press_enter(page, "before: agenda set")
+    item = meeting.agenda_items.get()
+    item.organisation = charity  # said on the item form; set here to keep the journey short
+    item.save()
+    assert _only_primary_button(page) == "Upload a paper"
+
+    # The meeting starts (time passes): recording attendance is next, from the replies.
+    Meeting.objects.filter(pk=meeting.pk).update(starts_at=timezone.now() - dt.timedelta(minutes=5),
+                                                 ends_at=timezone.now() + dt.timedelta(hours=1))
+    page.goto(url)
+    assert_accessible(page, "(at: attendance not recorded)")
+    assert _only_primary_button(page) == "Record attendance"
+    assert "Sends apologies" in page.locator("#replies").inner_text()
+    assert "Trustee" in page.locator("#registered-interests").inner_text()
+    _tab_to(page, "Record attendance")
+    _press_enter(page, "attendance form")
+    assert page.get_by_role("group", name="Bo Brown").get_by_label("Sent apologies").is_checked()
+    assert page.get_by_role("group", name="Amina Yusuf").get_by_label("Present").is_checked()
+    _tab_to_control(page, "Save attendance")
+    _press_enter(page, "at: attendance recorded")
+    assert Attendance.objects.get(meeting=meeting, person=bo).status == AttendanceStatus.APOLOGIES
+
+    # A declaration: the register offers Amina's interest in the organisation the item concerns.
+    _tab_to(page, "Record a declaration on item 1")
+    _press_enter(page, "declaration form")
+    assert "From the register of interests" in page.locator("main").inner_text()
+    _tab_to(page, "Record as declared by Amina Yusuf")
+    _press_enter(page, "declaration recorded")
+    assert Declaration.objects.get(agenda_item=item).person == amina
+
+    assert _only_primary_button(page) == "Mark as held"
+    _tab_to(page, "Mark as held")
+    _press_enter(page, "mark as held confirmation")
+    _tab_to(page, "Mark this meeting as held")
+    _press_enter(page, "after: held")
+    assert _only_primary_button(page) == "Write the minutes"
+
+    _tab_to(page, "Write the minutes")
+    _press_enter(page, "minutes form")
+    _tab_to_field(page, "text")
+    page.keyboard.type("The chair welcomed members.")
+    _tab_to_control(page, "Save draft minutes")
+    _press_enter(page, "draft minutes")
+    _tab_to(page, "Back to the meeting")
+    _press_enter(page, "after: draft minutes")
+    assert _only_primary_button(page) == "Approve the minutes"
+    _tab_to(page, "Approve the minutes")
+    _press_enter(page, "after: approved")
+    assert page.url.endswith(url) or url in page.url
+    assert "Nothing more to do for this meeting" in _next_step(page)
+    assert page.locator("main .govuk-button:not(.govuk-button--secondary)").count() == 0
+
+    # The approved minutes are the record: apologies and the declaration, from what was recorded.
+    page.goto(f"/meetings/{meeting.pk}/minutes/")
+    assert_accessible(page, "(approved minutes)")
+    record = page.locator("main").inner_text()
+    assert "Bo Brown" in record and "Amina Yusuf: Role in an organisation" in record
+
+
+def test_a_member_sends_apologies_from_the_reminder_link_without_signing_in(page):
+    from partnership.models import AttendanceReply, Membership
+    from partnership.services.attendance import reply_token
+
+    body = BodyFactory(name="Migrant and Refugee Advisory Panel", short_name="MRAP")
+    member = UserFactory(full_name="Mo Member")
+    Membership.objects.create(user=member, body=body, started_on=timezone.localdate())
+    meeting = members_meeting(body)
+    token = reply_token(meeting=meeting, person=member, reply="apologies")
+    page.goto(f"/meetings/reply/{token}/")
+    assert_accessible(page, "(confirm apologies)")
+    assert page.locator("h1").inner_text() == "Send your apologies?"
+    _tab_to(page, "Send my apologies")
+    _press_enter(page, "apologies recorded")
+    assert "Reply recorded" in page.locator("main").inner_text()
+    assert AttendanceReply.objects.get(meeting=meeting, person=member).reply == "apologies"
+    page.goto(f"/meetings/reply/{token[:-4]}AAAA/")
+    assert_accessible(page, "(tampered link)")
+    assert page.locator("h1").inner_text() == "This link does not work"

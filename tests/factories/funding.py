@@ -1,9 +1,11 @@
 import datetime as dt
 from decimal import Decimal
+from functools import lru_cache
 
 import factory
 from django.core.files.base import ContentFile
 
+from funding.exports import document_pdf
 from funding.models import (
     Decision,
     DecisionDocument,
@@ -17,13 +19,15 @@ from funding.models import (
     Risk,
     StreamAllocation,
 )
-from funding.pdf import render_pdf
 from partnership.models import OrganisationKind
 from tests.factories.partnership import OrganisationFactory
 
 
+@lru_cache(maxsize=32)
 def pdf_bytes(text: str = "Signed decision") -> bytes:
-    return render_pdf([(text, True)], title=text)
+    """A real, tagged PDF made as the portal makes documents (WeasyPrint); kept per text, since
+    rendering takes a moment and the bytes never change."""
+    return document_pdf(title=text, text=text)
 
 
 def home_office():

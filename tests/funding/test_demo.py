@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from pypdf import PdfReader
 
 from funding.demo import md2628 as demo_md2628
 from funding.models import Decision, DecisionRelation, DecisionStatus, FundingStream, Line, LineDirection
@@ -131,7 +132,10 @@ def test_md2628_structure_matches_the_seed(demo):
     assert related == {"MD2461": "previous_year", "MD2336": "related", "DD2239": "related"}
     signed = demo.documents.get(kind="signed")
     assert signed.title == "MD2628 London Strategic Migration Partnership 2020-21 - SIGNED"
-    assert signed.file.read().startswith(b"%PDF-1.4")
+    # Made as every portal PDF is (WeasyPrint, tagged), with its title as text.
+    reader = PdfReader(io.BytesIO(signed.file.read()))
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    assert "SIGNED" in reader.pages[0].extract_text()
     assert demo.documents.get(kind="appendix").title == "MD2628 Appendix A - Home Office Letter"
 
 

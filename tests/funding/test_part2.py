@@ -2,8 +2,11 @@
 member, on any path (page, search, CSV export, PDF, confidential appendices), while GLA
 officers see it everywhere."""
 
+import io
+
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from funding.models import DocumentKind
 from tests.factories.funding import DecisionFactory, DocumentFactory, LineFactory, SignedDecisionFactory
@@ -37,7 +40,11 @@ def _paths(decision):
 
 
 def _body(response):
-    return b"".join(response.streaming_content) if response.streaming else response.content
+    """The bytes of a page or export; a PDF's text as extracted (its streams are compressed)."""
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    if response.get("Content-Type") == "application/pdf":
+        return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(raw)).pages).encode()
+    return raw
 
 
 @pytest.mark.parametrize("role", OUTSIDERS)
