@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from partnership.common.forms import FILTER_BUTTON, gds_helper
 from partnership.models import ActionStatus, Body, Organisation, PaperVisibility, User
-from partnership.models.actions import OPEN_STATUSES, owned_by_q
+from partnership.models.actions import OPEN_RANK, owned_by_q
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -63,7 +63,10 @@ class ActionFilter(django_filters.FilterSet):
         owns = Exists(visible.filter(owner_user=OuterRef("pk")))
         is_contact = Exists(visible.filter(owner_contact_user=OuterRef("pk"),
                                            owner_organisation_id=OuterRef("organisation_id")))
-        people = User.objects.filter(owns | is_contact).order_by("full_name", "email")
+        # A UNION, not EXISTS … OR EXISTS: each half is a nested-loop probe of one owner index,
+        # where an OR of two EXISTS makes Postgres hash every action first.
+        people = (User.objects.filter(owns).order_by().union(User.objects.filter(is_contact).order_by())
+                  .order_by("full_name", "email"))
         # Kept so filter_owner applies owned_by_q to the chosen person without loading them again.
         self._people = {u.pk: u for u in people}
         choices = [(f"u{u.pk}", str(u)) for u in self._people.values()]
@@ -88,14 +91,14 @@ class ActionFilter(django_filters.FilterSet):
 
     def filter_still_open(self, queryset, name, value):
         if value == "yes":
-            return queryset.filter(status__in=OPEN_STATUSES)
+            return queryset.filter(open_rank=OPEN_RANK)
         if value == "no":
-            return queryset.exclude(status__in=OPEN_STATUSES)
+            return queryset.exclude(open_rank=OPEN_RANK)
         return queryset
 
     def filter_overdue(self, queryset, name, value):
         today = timezone.localdate()
-        overdue = {"status__in": OPEN_STATUSES, "due_on__lt": today}
+        overdue = {"open_rank": OPEN_RANK, "due_on__lt": today}
         if value == "yes":
             return queryset.filter(**overdue)
         if value == "no":
