@@ -332,6 +332,9 @@ ESOL_COORDINATOR_EMAIL = env.str("ESOL_COORDINATOR_EMAIL", default="")
 # a dead worker's emails waited ten minutes).
 OUTBOX_CLAIM_LEASE_SECONDS = env.int("OUTBOX_CLAIM_LEASE_SECONDS", default=30)
 OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
+# Messages the SMTP server accepted are marked sent in one UPDATE per this many: a dispatcher
+# that crashes can send at most this many twice (with the same Message-ID). docs/decisions/0011.
+OUTBOX_MARK_BATCH_SIZE = env.int("OUTBOX_MARK_BATCH_SIZE", default=50)
 # A dispatcher starts no send this close to the end of its lease, and hands the rest back:
 # twice the SMTP timeout (10 s, lsmp/settings/mail.py), so a send in flight ends inside the lease.
 OUTBOX_SEND_MARGIN_SECONDS = env.int("OUTBOX_SEND_MARGIN_SECONDS", default=20)
