@@ -109,10 +109,10 @@ class EnquiryForm(forms.Form):
                                                               "like name@example.com")),
                              widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false",
                                                             "dir": "ltr"}))
+    # Starts on the page's language; left out (an old bookmark, a script) it is the page's too.
     reply_language = forms.ChoiceField(
-        label=_("Which language should we reply in?"), choices=reply_language_choices,
-        help_text=_("We will write to you in this language if we can"),
-        error_messages=_limits(required=_("Select the language we should reply in")))
+        label=_("Which language should we reply in?"), choices=reply_language_choices, required=False,
+        help_text=_("We will write to you in this language if we can"), error_messages=_limits())
     phone = forms.CharField(label=_("Telephone number (optional)"), max_length=30, required=False,
                             validators=[phone_number], error_messages=_limits(),
                             widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel", "dir": "ltr"}))
@@ -247,8 +247,9 @@ class EnquiryForm(forms.Form):
             "kind", "name", "email", "phone", "organisation_name", "message", "offer_other", "offer_where",
             "document_requested", "accessible_format", "accessible_format_other", "assistive_technology",
             "reply_language")}
+        language = translation.get_language()
         return {**submitted, "borough": data.get("borough"), "offer_types": data.get("offer_types") or [],
-                "language": translation.get_language()}
+                "language": language, "reply_language": data.get("reply_language") or language}
 
     def answers(self) -> list[dict]:
         """The check-your-answers rows of a valid form: only the questions the chosen kind asks,
@@ -274,6 +275,8 @@ class EnquiryForm(forms.Form):
             if name == "offer_types":
                 labels = dict(OfferType.choices)
                 value = [labels[code] for code in value]
+            elif name == "reply_language":
+                value = dict(field.choices)[value or translation.get_language()]
             elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
                 value = dict(field.choices).get(value, "") if value else ""
             elif name == "borough":
