@@ -117,3 +117,11 @@ def test_the_officers_page_lists_the_languages_coverage_and_review(client):
     assert html.count("100%") == 10
     assert "Bengali" in html and "বাংলা" in html and "locale/bn/LC_MESSAGES/django.po" in html
     assert "X-Reviewed-By-Fluent-Speaker" in html
+
+
+def test_the_stylesheet_falls_back_to_faces_with_the_indian_scripts():
+    css = (settings.BASE_DIR / "static" / "css" / "portal.css").read_text(encoding="utf-8")
+    stack = re.search(r"\.govuk-body,\.govuk-body-m\{[^}]*font-family:([^;]+);", css).group(1)
+    for face in ("Noto Sans Bengali", "Noto Sans Devanagari", "Noto Sans Gujarati", "Noto Sans Gurmukhi"):
+        assert f'"{face}"' in stack, face
+    assert stack.startswith("arial,")
