@@ -125,6 +125,13 @@ def test_contact_form_works_without_javascript(browser, live_server, page):
         # Every conditional question is shown, so a request can be made without scripts.
         assert scriptless.locator("#id_document_requested").is_visible()
         assert scriptless.locator("#id_offer_where").is_visible()
+        # "What else can you offer?" shows only under a ticked "Something else": the stylesheet
+        # does it (CSS :has()), so it works with scripts off too.
+        assert not scriptless.locator("#id_offer_other").is_visible()
+        scriptless.locator("#id_offer_types_8").check()
+        assert scriptless.locator("#id_offer_other").is_visible()
+        scriptless.locator("#id_offer_types_8").uncheck()
+        assert not scriptless.locator("#id_offer_other").is_visible()
         with scriptless.expect_navigation():
             scriptless.get_by_role("button", name="Continue").click()
         assert scriptless.title().startswith("Error: ")
