@@ -200,6 +200,7 @@ def test_the_queue_shows_and_filters_by_language(client):
     assert "Urdu sender" in html and "Asks for Urdu" in html and "English sender" not in html
     assert "reply in Urdu" in html
     assert '<option value="ur" selected>Urdu</option>' in html
+    assert 'href="/translations/"' in html  # the officers' page of translations and their review
 
 
 def test_the_officer_sees_the_message_as_typed(client):
