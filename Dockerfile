@@ -5,6 +5,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 DJANGO_SETTINGS_MODULE=lsmp.set
 WORKDIR /app
 
 RUN useradd --create-home --uid 1000 portal
+# gettext compiles the public pages' translations (bin/prepare-production).
+RUN apt-get update && apt-get install -y --no-install-recommends gettext \
+    && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml ./
 COPY lsmp ./lsmp
 COPY partnership ./partnership

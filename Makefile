@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 
 PORT ?= 8000
 
-.PHONY: run web test test-scale install runtime-packages system-packages lint migrations-check deploy-check assets demo clean
+.PHONY: run web test test-scale install messages runtime-packages system-packages lint migrations-check deploy-check assets demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,12 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
-install: $(INSTALLED)
+install: $(INSTALLED) messages
+
+## make messages: compile the public pages' translations (locale/*/LC_MESSAGES/django.po -> .mo;
+## the .mo files are not committed). Needs GNU gettext's msgfmt (Debian package gettext).
+messages: runtime-packages | $(INSTALLED)
+	DJANGO_SETTINGS_MODULE=lsmp.settings.test $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=frontend
 
 ## make run: the portal with demo data at http://127.0.0.1:8000 (make run PORT=8001 for another
 ## port), plus a Celery worker and beat; if one of the three dies it says which and stops the rest
@@ -39,11 +44,12 @@ test: install system-packages
 test-scale: install
 	$(BIN)/python -m pytest -m scale tests/scale $(PYTEST_ARGS)
 
-# What the portal needs from Debian besides Python: Pango for WeasyPrint's PDFs and Noto fonts so
-# PDFs and pages show every community language's script (RUNTIME_PACKAGES, for make run), and
-# Chromium for the browser tests. Installed when we are root and something is missing; otherwise
+# What the portal needs from Debian besides Python: Pango for WeasyPrint's PDFs, Noto fonts so
+# PDFs and pages show every community language's script (the stylesheet falls back to them for
+# Bengali, Gujarati, Hindi and Punjabi), and gettext to compile the translations
+# (RUNTIME_PACKAGES, for make run), and Chromium for the browser tests. Installed when we are root and something is missing; otherwise
 # the apt-get command to run is printed.
-RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-cjk
+RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-cjk gettext
 define apt_install
 	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

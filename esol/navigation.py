@@ -1,5 +1,7 @@
 """Navigation entries this app contributes (see partnership.common.navigation)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from partnership.common.navigation import NavEntry
 
 
@@ -17,7 +19,7 @@ def _provider_only(user):
 
 
 ENTRIES = [
-    NavEntry("Find ESOL", "esol:provision_directory", 70, lambda user: True),
+    NavEntry(_("Find ESOL"), "esol:provision_directory", 70, lambda user: True),
     NavEntry("ESOL Plus", "esol:round_list", 72, _may("esol.view_rounds")),
     NavEntry("Your projects", "esol:project_list", 72, _grantee_only),
     NavEntry("Monitoring returns", "esol:return_list", 73, _may("esol.view_projects")),

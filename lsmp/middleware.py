@@ -1,5 +1,5 @@
-"""Response headers Django has no setting for, and the sliding session expiry without a write
-on every request."""
+"""Response headers Django has no setting for, the sliding session expiry without a write on
+every request, and the public pages' language for visitors who arrive without a prefix."""
 
 import time
 
@@ -52,3 +52,36 @@ class SessionRefreshMiddleware:
         if session.modified or not isinstance(refreshed, int) or now - refreshed >= settings.SESSION_REFRESH_SECONDS:
             session[SESSION_REFRESHED_KEY] = now
         return response
+
+
+class PublicLanguageMiddleware:
+    """After LocaleMiddleware: a translated public page asked for without a language prefix (a
+    link in English, a bookmark, the address typed) is sent on to the visitor's language when
+    they chose one before (the language cookie, set by the switcher) or, if they never chose,
+    when their browser asks for one of the ten first. Only GET and HEAD; a visitor who chose
+    English stays on the English page. Signed-in pages are never redirected."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.shortcuts import redirect
+        from django.utils import translation
+        from django.utils.cache import patch_vary_headers
+
+        from lsmp.i18n import is_translated_page, page_in
+
+        if request.method in ("GET", "HEAD") and not translation.get_language_from_path(request.path_info) \
+                and is_translated_page(request.path_info):
+            wanted = translation.get_language_from_request(request, check_path=False)
+            if wanted != settings.LANGUAGE_CODE:
+                target = page_in(request.path, wanted)
+                if target != request.path:
+                    query = request.META.get("QUERY_STRING")
+                    response = redirect(f"{target}?{query}" if query else target)
+                    patch_vary_headers(response, ("Cookie", "Accept-Language"))
+                    return response
+            response = self.get_response(request)
+            patch_vary_headers(response, ("Cookie", "Accept-Language"))
+            return response
+        return self.get_response(request)

@@ -1,6 +1,8 @@
 """Navigation entries this app contributes, by role. lsmp.context_processors gathers every
 app's entries; an app adds its own here rather than editing the site template."""
 
+from django.utils.translation import gettext_lazy as _
+
 from partnership.common.navigation import NavEntry, gla_officer, signed_in
 
 ENTRIES = [
@@ -9,14 +11,14 @@ ENTRIES = [
 
 # Bodies, meetings and organisations.
 ENTRIES += [
-    NavEntry("Bodies", "partnership:body_list", 30, lambda user: True),
-    NavEntry("Meetings", "partnership:meeting_calendar", 31, lambda user: True),
+    NavEntry(_("Bodies"), "partnership:body_list", 30, lambda user: True),
+    NavEntry(_("Meetings"), "partnership:meeting_calendar", 31, lambda user: True),
     NavEntry("Organisations", "partnership:organisation_list", 85, gla_officer),
 ]
 
 # Papers and actions.
 ENTRIES += [
-    NavEntry("Papers", "partnership:paper_list", 40, lambda user: True),
+    NavEntry(_("Papers"), "partnership:paper_list", 40, lambda user: True),
     NavEntry("My actions", "partnership:my_actions", 45, signed_in),
     # Everyone signed in reaches the actions list, scoped to the actions they own and those of
     # the bodies they belong to, so the entry is not the Migration Team's alone.
@@ -24,7 +26,7 @@ ENTRIES += [
 ]
 # The public contact form, for everyone; the queue behind it, for the Migration Team.
 ENTRIES += [
-    NavEntry("Contact us", "partnership:contact", 80, lambda user: not gla_officer(user)),
+    NavEntry(_("Contact us"), "contact", 80, lambda user: not gla_officer(user)),
     NavEntry("Enquiries", "partnership:enquiry_list", 30, gla_officer),
 ]
 

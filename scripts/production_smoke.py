@@ -39,9 +39,11 @@ DEMO_ROLES = {
     "member@example.org": "member of MRAP",
     "admin@example.org": "superuser",
 }
-PUBLIC_PAGES = ["/", "/accessibility/", "/privacy/", "/contact/", "/accounts/login/", "/accounts/password-reset/",
+PUBLIC_PAGES = ["/", "/accessibility/", "/privacy/", "/contact/", "/ar/contact/", "/bn/",
+                "/accounts/login/", "/accounts/password-reset/",
                 "/bodies/", "/meetings/", "/papers/", "/funding/", "/funding/streams/", "/health/"]
-NOT_FOLLOWED = ("/accounts/logout/", "/django-admin/", "/static/")
+# /language/ is the language switcher: it sets a cookie and redirects (302), it is no page.
+NOT_FOLLOWED = ("/accounts/logout/", "/django-admin/", "/static/", "/language/")
 MAIL_SEPARATOR = b"\n" + b"-" * 79 + b"\n"
 
 
@@ -247,6 +249,9 @@ def smoke(base_url: str, mail_dir: Path, journal: list, failures: Failures) -> N
         "kind": "question", "name": "Production Smoke", "email": address, "consent": "on",
         "message": "The production leg asks whether the acknowledgement arrives.", "website": ""})
     failures.check(sent.status == 302, f"the contact form answered {sent.status}, not a redirect")
+    # The form goes to check-your-answers first; "Send message" there sends it.
+    sent = anonymous.submit("/contact/check/", {})
+    failures.check(sent.status == 302, f"the check-your-answers page answered {sent.status}, not a redirect")
     posted_at = time.monotonic()
     acknowledgement = None
     while acknowledgement is None and time.monotonic() - posted_at < 90:

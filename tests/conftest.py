@@ -115,3 +115,18 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations():
+    """The public pages' translations compiled as `make messages` does (.mo files are not
+    committed): a .po newer than its .mo, or without one, is compiled before any test runs."""
+    import subprocess
+    from pathlib import Path
+
+    from django.conf import settings
+
+    for po in Path(settings.LOCALE_PATHS[0]).glob("*/LC_MESSAGES/django.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)  # noqa: S603, S607

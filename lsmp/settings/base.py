@@ -54,6 +54,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lsmp.middleware.SessionRefreshMiddleware",
+    # The public pages' language comes from the URL (/ar/contact/; English unprefixed); every
+    # other page is English. Then a public page asked for without a prefix goes to the language
+    # the visitor chose before (the cookie) or, failing that, their browser's first supported one.
+    "django.middleware.locale.LocaleMiddleware",
+    "lsmp.middleware.PublicLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -84,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lsmp.context_processors.navigation",
+                "lsmp.context_processors.language",
             ],
         },
     },
@@ -165,6 +171,27 @@ TWO_FACTOR_RECOVERY_CODE_COUNT = 10
 
 # === Language, time and formats ==============================================================
 LANGUAGE_CODE = "en-gb"
+# English and the ten community languages of the GLA's own documents (seed 004, "Other formats
+# and languages"). Each is named in itself, as the language switcher shows it. Only the public
+# pages are translated (docs/decisions/0010-public-form-in-ten-languages.md).
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("ar", "العربية"),
+    ("bn", "বাংলা"),
+    ("zh-hans", "中文"),
+    ("el", "Ελληνικά"),
+    ("gu", "ગુજરાતી"),
+    ("hi", "हिन्दी"),
+    ("pa", "ਪੰਜਾਬੀ"),
+    ("tr", "Türkçe"),
+    ("ur", "اردو"),
+    ("vi", "Tiếng Việt"),
+]
+LANGUAGES_BIDI = ["ar", "ur"]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "lsmp_language"
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -344,8 +371,12 @@ OUTBOX_DISPATCH_BUDGET_SECONDS = env.int("OUTBOX_DISPATCH_BUDGET_SECONDS", defau
 NOTICE_MORNING_HOUR = 8
 
 # === Enquiries (the public contact form and the queue) =======================================
-# How many enquiries one address may send in the window before getting a 429 page.
-ENQUIRY_RATE_LIMIT = env.int("ENQUIRY_RATE_LIMIT", default=5)
+# How many enquiries one connection (IP address) may send in the window before getting a 429
+# page, and how many one sender's email address may: a shared office or library connection
+# gets room for many people, one person writing again and again does not
+# (docs/decisions/0010-public-form-in-ten-languages.md).
+ENQUIRY_RATE_LIMIT = env.int("ENQUIRY_RATE_LIMIT", default=30)
+ENQUIRY_EMAIL_RATE_LIMIT = env.int("ENQUIRY_EMAIL_RATE_LIMIT", default=5)
 ENQUIRY_RATE_LIMIT_WINDOW_SECONDS = env.int("ENQUIRY_RATE_LIMIT_WINDOW_SECONDS", default=60 * 60)
 # Behind N trusted proxies the client's address is the Nth entry from the right of
 # X-Forwarded-For; 0 means REMOTE_ADDR (no proxy, or one that sets REMOTE_ADDR itself).

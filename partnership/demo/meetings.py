@@ -217,7 +217,7 @@ def _memberships(bodies, organisations, started_on):
 def _meetings(body, today, now):
     if body.meetings.exists():
         return 0
-    members = [m.user for m in Membership.objects.current().filter(body=body).select_related("user")]
+    members = [m.user for m in Membership.objects.current().filter(body=body).select_related("user").order_by("pk")]
     months = SCHEDULE[body.short_name]
     last_past = max(m for m in months if m < 0)
     for months_from_now in months:
@@ -279,11 +279,13 @@ def _interests_and_replies(now):
         Interest.objects.get_or_create(person=person, kind=kind, description=description,
                                        defaults={"organisation": Organisation.objects.filter(name=org_name).first()})
         written += 1
-    for body in Body.objects.all():
+    # The partnership's own bodies only, members in a fixed order: bodies other apps' demos add
+    # later (task groups) would otherwise get replies on a second run and not on the first.
+    for body in Body.objects.filter(short_name__in=[row[0] for row in BODIES]).order_by("pk"):
         meeting = body.meetings.filter(status=MeetingStatus.SCHEDULED, starts_at__gt=now).order_by("starts_at").first()
         if meeting is None:
             continue
-        members = [m.user for m in Membership.objects.current().filter(body=body).select_related("user")]
+        members = [m.user for m in Membership.objects.current().filter(body=body).select_related("user").order_by("pk")]
         for index, person in enumerate(members[:4]):
             AttendanceReply.objects.get_or_create(meeting=meeting, person=person, defaults={
                 "reply": AttendanceReplyChoice.APOLOGIES if index == 3 else AttendanceReplyChoice.ATTENDING})

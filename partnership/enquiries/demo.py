@@ -1,4 +1,5 @@
-"""Demo enquiries for `manage.py seed_demo`: one of each kind, some assigned, one overdue.
+"""Demo enquiries for `manage.py seed_demo`: one of each kind, some assigned, one overdue, two sent
+from the Arabic and Bengali forms. The senders and messages are invented.
 Idempotent: nothing is added once the demo senders' enquiries exist."""
 
 from datetime import timedelta
@@ -33,6 +34,15 @@ def seed(*, log) -> None:
     enquiry_submit(kind=EnquiryKind.GET_INVOLVED, name="Refugee Welcome Network", email="hello" + DEMO_DOMAIN,
                    organisation_name="Refugee Welcome Network",
                    message="We would like to attend the Migrant and Refugee Advisory Panel.")
+    # Invented, in the words a sender might type: the queue shows the form's language and the
+    # acknowledgement went in the reply language.
+    enquiry_submit(kind=EnquiryKind.OFFER_OF_SUPPORT, name="ليلى منصور", email="layla" + DEMO_DOMAIN,
+                   message="نحن جمعية نسائية في برنت ويمكننا تقديم دروس طبخ ومساحة للقاء الأسر الجديدة.",
+                   offer_types=["volunteering", "other"], offer_other="مساحة للقاء الأسر",
+                   offer_where="Brent", language="ar", reply_language="ar", received_at=now - timedelta(days=3))
+    enquiry_submit(kind=EnquiryKind.QUESTION, name="রুমানা বেগম", email="rumana" + DEMO_DOMAIN,
+                   message="টাওয়ার হ্যামলেটসে সন্ধ্যায় বিনামূল্যে ইংরেজি ক্লাস কোথায় পাওয়া যায়?",
+                   language="bn", reply_language="en-gb", received_at=now - timedelta(days=1))
     if officer is not None:
         enquiry_assign(enquiry=late, assignee=officer, by=officer)
-    log("  4 demo enquiries (one overdue)")
+    log("  6 demo enquiries (one overdue, two from the Arabic and Bengali forms)")

@@ -14,7 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from partnership.common.working_days import add_working_days
 from partnership.enquiries.rules import ENQUIRY_MACHINE
@@ -56,12 +57,15 @@ def enquiry_submit(*, kind: str, name: str, email: str, message: str, phone: str
                    organisation_name: str = "", borough=None, offer_types=(), offer_other: str = "",
                    offer_where: str = "", document_requested: str = "", accessible_format: str = "",
                    accessible_format_other: str = "", assistive_technology: str = "",
+                   language: str = "en-gb", reply_language: str = "",
                    received_at: datetime | None = None) -> Enquiry:
-    """Saves an enquiry sent through the public form and queues its acknowledgement.
+    """Saves an enquiry sent through the public form and queues its acknowledgement, in the
+    language the sender asked us to reply in (by default the language of the form they used).
 
     Only the fields of the chosen kind are kept: what someone typed into another kind's
     fields before changing their mind is not ours to hold."""
     received_at = received_at or timezone.now()
+    reply_language = reply_language or language
     if kind != EnquiryKind.OFFER_OF_SUPPORT:
         offer_types, offer_other, offer_where = [], "", ""
     if kind != EnquiryKind.ACCESSIBLE_FORMAT:
@@ -77,6 +81,7 @@ def enquiry_submit(*, kind: str, name: str, email: str, message: str, phone: str
             document_requested=document_requested, accessible_format=accessible_format,
             accessible_format_other=accessible_format_other if accessible_format == "other" else "",
             assistive_technology=assistive_technology, received_at=received_at,
+            language=language, reply_language=reply_language,
             response_due=response_due_for(received_at),
         )
         _enqueue_acknowledgement(enquiry)
@@ -84,12 +89,15 @@ def enquiry_submit(*, kind: str, name: str, email: str, message: str, phone: str
 
 
 def _enqueue_acknowledgement(enquiry: Enquiry) -> None:
-    context = {"enquiry": enquiry, "privacy_url": portal_link(reverse("privacy"))}
+    """The acknowledgement, written in the reply language: its words, its date and the link to
+    the privacy notice in that language."""
+    with translation.override(enquiry.reply_language):
+        context = {"enquiry": enquiry, "privacy_url": portal_link(reverse("privacy"))}
+        subject = gettext("We have your message: reference %(reference)s") % {"reference": enquiry.reference}
+        body_text = render_to_string("partnership/enquiries/email/acknowledgement.txt", context)
     notification_enqueue(
         kind=ACKNOWLEDGEMENT, subject_key=enquiry.subject_key, slot="received",
-        recipient_email=enquiry.email,
-        subject=f"We have your message: reference {enquiry.reference}",
-        body_text=render_to_string("partnership/enquiries/email/acknowledgement.txt", context),
+        recipient_email=enquiry.email, subject=subject, body_text=body_text,
     )
 
 

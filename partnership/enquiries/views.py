@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from partnership.common.access import permission_required, scoped_object_or_404
-from partnership.common.forms import form_data
 from partnership.common.pagination import paginate
 from partnership.enquiries import rate_limit
 from partnership.enquiries.exports import subject_access_csv
@@ -30,37 +30,81 @@ from partnership.enquiries.services import (
 logger = logging.getLogger(__name__)
 
 RATE_SCOPE = "contact"
+DRAFT_SESSION_KEY = "enquiry_draft"
 SENT_SESSION_KEY = "enquiry_sent"
 TRIAGE = "partnership.triage_enquiries"
+# What the check-your-answers step keeps between the form and sending: the answers only.
+NOT_KEPT = {"csrfmiddlewaretoken", "website", "submit"}
+
+
+def _draft(request) -> MultiValueDict | None:
+    draft = request.session.get(DRAFT_SESSION_KEY)
+    return MultiValueDict(draft) if draft else None
+
+
+def _contact_page(request, form, *, status=200, rate_limited_wait=None):
+    response = render(request, "partnership/enquiries/contact.html",
+                      {"form": form, "rate_limited_wait": rate_limited_wait}, status=status)
+    return response
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def contact(request):
-    form = EnquiryForm(**form_data(request))
-    if request.method == "POST" and rate_limit.is_limited(RATE_SCOPE, request):
-        return _refused_past_the_limit(request, form)
-    if request.method == "POST" and form.is_valid():
-        rate_limit.record_use(RATE_SCOPE, request)
-        if form.is_from_a_bot:
-            # Looks like success to the bot; nothing is saved and no email is queued.
-            return render(request, "partnership/enquiries/sent.html", {"sent": None})
-        enquiry = enquiry_submit(**form.submission())
-        # Only what the confirmation page shows, and nothing personal: sessions outlive the page.
-        request.session[SENT_SESSION_KEY] = {"reference": enquiry.reference,
-                                             "due": enquiry.response_due.isoformat()}
-        return redirect("partnership:contact_sent")
-    return render(request, "partnership/enquiries/contact.html", {"form": form})
+    """The form. A valid form is kept in the session (the answers only, until sent or the
+    session ends) and the sender checks it on the next page; "Change" brings them back here
+    with everything as they left it."""
+    if request.method == "GET":
+        draft = _draft(request)
+        return _contact_page(request, EnquiryForm(data=draft) if draft else EnquiryForm())
+    form = EnquiryForm(data=request.POST)
+    if rate_limit.is_limited(RATE_SCOPE, request, email=request.POST.get("email", "")):
+        return _refused_past_the_limit(request, "partnership/enquiries/contact.html", {"form": form})
+    if not form.is_valid():
+        return _contact_page(request, form)
+    if form.is_from_a_bot:
+        # Looks like success to the bot; nothing is saved and no email is queued.
+        rate_limit.record_use(RATE_SCOPE, request, email=form.cleaned_data["email"])
+        return render(request, "partnership/enquiries/sent.html", {"sent": None})
+    request.session[DRAFT_SESSION_KEY] = {key: request.POST.getlist(key) for key in request.POST
+                                          if key not in NOT_KEPT}
+    return redirect("contact_check")
 
 
-def _refused_past_the_limit(request, form):
-    """The form again, with everything the sender typed, and the summary saying how long to
+@never_cache
+@require_http_methods(["GET", "POST"])
+def contact_check(request):
+    """Check your answers, then send. Without answers waiting (a bookmark, a second tab after
+    sending) it goes back to the form; answers no longer valid (a borough removed meanwhile) are
+    shown on the form with their errors."""
+    draft = _draft(request)
+    if draft is None:
+        return redirect("contact")
+    form = EnquiryForm(data=draft)
+    if not form.is_valid():
+        return _contact_page(request, form)
+    context = {"form": form, "answers": form.answers()}
+    if request.method == "GET":
+        return render(request, "partnership/enquiries/check.html", context)
+    if rate_limit.is_limited(RATE_SCOPE, request, email=form.cleaned_data["email"]):
+        return _refused_past_the_limit(request, "partnership/enquiries/check.html", context)
+    rate_limit.record_use(RATE_SCOPE, request, email=form.cleaned_data["email"])
+    enquiry = enquiry_submit(**form.submission())
+    del request.session[DRAFT_SESSION_KEY]
+    # Only what the confirmation page shows, and nothing personal: sessions outlive the page.
+    request.session[SENT_SESSION_KEY] = {"reference": enquiry.reference,
+                                         "due": enquiry.response_due.isoformat()}
+    return redirect("contact_sent")
+
+
+def _refused_past_the_limit(request, template, context):
+    """The page again, with everything the sender typed, and the summary saying how long to
     wait: a refusal on a page of its own would lose a long message. Nothing is saved and the
     refusal does not count as a use. Nothing about the sender is logged."""
     wait = rate_limit.seconds_until_reset()
     logger.info("contact form: a message past the rate limit was refused")
-    response = render(request, "partnership/enquiries/contact.html", {
-        "form": form, "rate_limited_wait": rate_limit.wait_in_words(wait)}, status=429)
+    response = render(request, template, {**context, "rate_limited_wait": rate_limit.wait_in_words(wait)},
+                      status=429)
     response["Retry-After"] = str(wait)
     return response
 
@@ -70,7 +114,7 @@ def _refused_past_the_limit(request, form):
 def contact_sent(request):
     sent = request.session.get(SENT_SESSION_KEY)
     if not sent:
-        return redirect("partnership:contact")
+        return redirect("contact")
     return render(request, "partnership/enquiries/sent.html", {
         "sent": {**sent, "due": date.fromisoformat(sent["due"])}})
 

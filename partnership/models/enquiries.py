@@ -6,14 +6,16 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EnquiryKind(models.TextChoices):
-    QUESTION = "question", "A question"
-    CONCERN = "concern", "A concern"
-    OFFER_OF_SUPPORT = "offer", "An offer of support"
-    GET_INVOLVED = "involved", "Getting involved in the partnership's work"
-    ACCESSIBLE_FORMAT = "accessible", "A document in an accessible format"
+    QUESTION = "question", _("A question")
+    CONCERN = "concern", _("A concern")
+    OFFER_OF_SUPPORT = "offer", _("An offer of support")
+    GET_INVOLVED = "involved", _("Getting involved in the partnership's work")
+    ACCESSIBLE_FORMAT = "accessible", _("A document in an accessible format")
 
 
 class EnquiryStatus(models.TextChoices):
@@ -33,22 +35,30 @@ OPEN_RANK, CLOSED_RANK = 0, 1
 
 
 class OfferType(models.TextChoices):
-    ACCOMMODATION = "accommodation", "Accommodation"
-    VOLUNTEERING = "volunteering", "Volunteering"
-    ENGLISH_TEACHING = "english", "English teaching"
-    EMPLOYMENT = "employment", "Employment or training"
-    DONATIONS = "donations", "Donations"
-    COMMUNITY_SPONSOR = "sponsor", "Becoming a community sponsor"
-    PROFESSIONAL_SERVICES = "professional", "Professional services"
-    OTHER = "other", "Something else"
+    ACCOMMODATION = "accommodation", _("Accommodation")
+    VOLUNTEERING = "volunteering", _("Volunteering")
+    ENGLISH_TEACHING = "english", _("English teaching")
+    EMPLOYMENT = "employment", _("Employment or training")
+    DONATIONS = "donations", _("Donations")
+    COMMUNITY_SPONSOR = "sponsor", _("Becoming a community sponsor")
+    PROFESSIONAL_SERVICES = "professional", _("Professional services")
+    OTHER = "other", _("Something else")
 
 
 class AccessibleFormat(models.TextChoices):
-    LARGE_PRINT = "large_print", "Large print"
-    BRAILLE = "braille", "Braille"
-    AUDIO = "audio", "Audio"
-    EASY_READ = "easy_read", "Easy read"
-    OTHER = "other", "Another format"
+    LARGE_PRINT = "large_print", _("Large print")
+    BRAILLE = "braille", _("Braille")
+    AUDIO = "audio", pgettext_lazy("accessible format", "Audio")
+    EASY_READ = "easy_read", _("Easy read")
+    OTHER = "other", _("Another format")
+
+
+# The languages of the public form: English and the ten community languages (settings.LANGUAGES),
+# named in English for the Migration Team's queue.
+LANGUAGE_CHOICES = [("en-gb", "English"), ("ar", "Arabic"), ("bn", "Bengali"), ("zh-hans", "Chinese"),
+                    ("el", "Greek"), ("gu", "Gujarati"), ("hi", "Hindi"), ("pa", "Punjabi"), ("tr", "Turkish"),
+                    ("ur", "Urdu"), ("vi", "Vietnamese")]
+LANGUAGE_CODES = tuple(code for code, _name in LANGUAGE_CHOICES)
 
 
 class EnquiryCounter(models.Model):
@@ -102,6 +112,12 @@ class Enquiry(models.Model):
                                 limit_choices_to={"kind": "borough"})
     message = models.TextField(max_length=5000, blank=True)  # blank only once anonymised
     consent_given_at = models.DateTimeField()
+    # The language of the form the sender filled in, and the one they asked us to reply in (the
+    # acknowledgement is sent in it). The message itself is kept exactly as typed.
+    language = models.CharField("form language", max_length=10, default="en-gb",
+                                choices=LANGUAGE_CHOICES)
+    reply_language = models.CharField("reply language", max_length=10, default="en-gb",
+                                      choices=LANGUAGE_CHOICES)
 
     # An offer of support.
     offer_types = models.JSONField(default=list, blank=True)
@@ -146,6 +162,9 @@ class Enquiry(models.Model):
             models.CheckConstraint(name="enquiry_status_valid",
                                    condition=Q(status__in=EnquiryStatus.values)),
             models.CheckConstraint(name="enquiry_kind_valid", condition=Q(kind__in=EnquiryKind.values)),
+            models.CheckConstraint(name="enquiry_language_valid", condition=Q(language__in=LANGUAGE_CODES)),
+            models.CheckConstraint(name="enquiry_reply_language_valid",
+                                   condition=Q(reply_language__in=LANGUAGE_CODES)),
             models.CheckConstraint(name="enquiry_format_valid",
                                    condition=Q(accessible_format__in=[*AccessibleFormat.values, ""])),
             # Assigned and responded enquiries have someone who answers for them.

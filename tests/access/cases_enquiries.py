@@ -14,14 +14,32 @@ GLA_ACTION_POST = expect(LOGIN, 302, 403, 403, 403, 302)
 # An invalid action form is shown again with its errors.
 GLA_ACTION_INVALID = expect(LOGIN, 400, 403, 403, 403, 400)
 
+ALL_302 = expect(302, 302, 302, 302, 302, 302)
+# The ten community languages of the public form (settings.LANGUAGES without English).
+LANGUAGES = ("ar", "bn", "zh-hans", "el", "gu", "hi", "pa", "tr", "ur", "vi")
+
 CASES = [
-    Case("partnership:contact", PUBLIC),
-    Case("partnership:contact", expect(200, 200, 200, 200, 200, 200), method="post", label="with errors"),
-    Case("partnership:contact", expect(302, 302, 302, 302, 302, 302), method="post", label="sent",
+    Case("contact", PUBLIC),
+    Case("contact", expect(200, 200, 200, 200, 200, 200), method="post", label="with errors"),
+    # A valid form goes on to the check-your-answers page; nothing is sent yet.
+    Case("contact", ALL_302, method="post", label="to check",
          data=lambda w: {"kind": "question", "name": "A Person", "email": "a@example.com",
                          "message": "Hello", "consent": "on"}),
+    # Without answers waiting, the check page and its "Send" go back to the form.
+    Case("contact_check", ALL_302),
+    Case("contact_check", ALL_302, method="post", label="nothing to send"),
     # Without a message just sent, the confirmation page sends everyone to the form.
-    Case("partnership:contact_sent", expect(302, 302, 302, 302, 302, 302)),
+    Case("contact_sent", ALL_302),
+    # The same pages under each language's prefix (/ar/contact/ ...): Case.extra["language"].
+    *[Case("contact", PUBLIC, label=code, extra={"language": code}) for code in LANGUAGES],
+    Case("contact", expect(200, 200, 200, 200, 200, 200), method="post", label="ar with errors",
+         extra={"language": "ar"}),
+    Case("contact", ALL_302, method="post", label="bn to check", extra={"language": "bn"},
+         data=lambda w: {"kind": "offer", "offer_types": ["other"], "offer_other": "একটি ঘর",
+                         "offer_where": "Tower Hamlets", "name": "রুমানা", "email": "r@example.com",
+                         "message": "আমরা সাহায্য করতে চাই", "consent": "on"}),
+    Case("contact_check", ALL_302, label="ar", extra={"language": "ar"}),
+    Case("contact_sent", ALL_302, label="ur", extra={"language": "ur"}),
     Case("partnership:enquiry_list", GLA_ONLY),
     Case("partnership:enquiry_subject_access", GLA_ONLY),
     Case("partnership:enquiry_detail", GLA_ONLY, kwargs=_enquiry),

@@ -19,6 +19,13 @@ def _worker_seen(world):
 
 CASES = [
     Case("home", PUBLIC),
+    # The translated public pages under a language prefix (/ar/, /bn/privacy/ ...).
+    *[Case(name, PUBLIC, label=code, extra={"language": code})
+      for name in ("home", "privacy") for code in ("ar", "bn", "zh-hans", "ur", "gu")],
+    # The language switcher's links: remember the choice and go to the page in that language.
+    Case("choose_language", expect(302, 302, 302, 302, 302, 302)),
+    # The officers' page of translations, their coverage and review status.
+    Case("translation_status", GLA_ONLY),
     Case("dashboard", SIGNED_IN),
     Case("accessibility", PUBLIC),
     Case("privacy", PUBLIC),

@@ -60,6 +60,16 @@ SECOND_STEP_PENDING = "pending"  # password only; they have an authenticator app
 NO_AUTHENTICATOR = "no authenticator"  # password only, and nothing set up yet
 
 
+def case_url(case: Case, world) -> str:
+    """The row's URL; a public page in another language has its prefix (Case.extra["language"])."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(case.extra.get("language", settings.LANGUAGE_CODE)):
+        return reverse(case.url_name, kwargs=case.kwargs(world) if case.kwargs else None)
+
+
 def client_for_case(case: Case, user, client_for):
     """The role's client, signed in as far as the row says."""
     from partnership.selectors.two_factor import two_factor_required

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.access.matrix import client_for_case
+from tests.access.matrix import case_url, client_for_case
 
 CASE_MODULES = sorted(p.stem for p in Path(__file__).parent.glob("cases_*.py"))
 CASES = [case for name in CASE_MODULES for case in import_module(f"tests.access.{name}").CASES]
@@ -37,7 +37,7 @@ def test_every_url_name_has_a_row():
                          ids=lambda value: value if isinstance(value, str) else value.id)
 def test_access(case, role, world, client_for):
     client = client_for_case(case, world.users[role], client_for)
-    url = reverse(case.url_name, kwargs=case.kwargs(world) if case.kwargs else None)
+    url = case_url(case, world)
     if case.method == "post":
         response = client.post(url, data=case.data(world) if case.data else {})
     else:

@@ -91,6 +91,15 @@ def test_contact_form_by_keyboard_alone(page):
     tab_to(page, "id_consent")
     page.keyboard.press("Space")
     assert page.locator("#id_consent").is_checked()
+    tab_to_button(page, "Continue")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    # Check your answers, then send.
+    assert_accessible(page, "(check your answers)")
+    assert page.url.endswith("/contact/check/")
+    assert "Anywhere in south-east London" in page.locator(".govuk-summary-list").inner_text()
+    assert not Enquiry.objects.exists()
     tab_to_button(page, "Send message")
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -116,8 +125,15 @@ def test_contact_form_works_without_javascript(browser, live_server, page):
         # Every conditional question is shown, so a request can be made without scripts.
         assert scriptless.locator("#id_document_requested").is_visible()
         assert scriptless.locator("#id_offer_where").is_visible()
+        # "What else can you offer?" shows only under a ticked "Something else": the stylesheet
+        # does it (CSS :has()), so it works with scripts off too.
+        assert not scriptless.locator("#id_offer_other").is_visible()
+        scriptless.locator("#id_offer_types_8").check()
+        assert scriptless.locator("#id_offer_other").is_visible()
+        scriptless.locator("#id_offer_types_8").uncheck()
+        assert not scriptless.locator("#id_offer_other").is_visible()
         with scriptless.expect_navigation():
-            scriptless.get_by_role("button", name="Send message").click()
+            scriptless.get_by_role("button", name="Continue").click()
         assert scriptless.title().startswith("Error: ")
         assert_accessible_without_scripts(page, scriptless, "(error summary)")
         scriptless.locator("#id_kind_4").check()
@@ -127,6 +143,9 @@ def test_contact_form_works_without_javascript(browser, live_server, page):
         scriptless.locator("#id_email").fill("sam@example.com")
         scriptless.locator("#id_message").fill("I use a screen reader.")
         scriptless.locator("#id_consent").check()
+        with scriptless.expect_navigation():
+            scriptless.get_by_role("button", name="Continue").click()
+        assert_accessible_without_scripts(page, scriptless, "(check your answers)")
         with scriptless.expect_navigation():
             scriptless.get_by_role("button", name="Send message").click()
         assert scriptless.locator(".govuk-panel--confirmation").is_visible()
@@ -153,7 +172,7 @@ def test_the_honeypot_and_rate_limited_pages(page, settings):
     # A bot fills the field people never see: it is told "sent", and nothing is kept.
     page.evaluate("document.getElementById('id_website').value = 'https://spam.example'")
     with page.expect_navigation() as sent:
-        page.get_by_role("button", name="Send message").click()
+        page.get_by_role("button", name="Continue").click()
     assert sent.value.status == 200
     assert_accessible(page, "(honeypot's pretend success)")
     assert page.locator(".govuk-panel--confirmation").inner_text().strip() == "Message sent"
@@ -167,7 +186,7 @@ def test_the_honeypot_and_rate_limited_pages(page, settings):
     long_message = "How can our library help?\n\n" + "We have rooms and computers to offer. " * 60
     page.locator("#id_message").fill(long_message)
     with page.expect_navigation() as refused:
-        page.get_by_role("button", name="Send message").click()
+        page.get_by_role("button", name="Continue").click()
     assert refused.value.status == 429
     assert_accessible(page, "(rate limited)")
     assert page.title().startswith("Error: ")

@@ -3,9 +3,8 @@ axe-core: the access matrix's rows say which pages exist and who may open them."
 
 import pytest
 from django.conf import settings
-from django.urls import reverse
 
-from tests.access.matrix import client_for_case
+from tests.access.matrix import case_url, client_for_case
 from tests.access.test_matrix import CASES
 from tests.browser.conftest import assert_accessible
 
@@ -21,7 +20,7 @@ PAGE_CASES = [case for case in CASES if case.method == "get" and any(case.expect
 def test_page_passes_axe(case, page, world, live_server, client_for):
     role = next(role for role in ROLE_ORDER if case.expected.get(role) == 200)
     user = world.users[role]
-    url = reverse(case.url_name, kwargs=case.kwargs(world) if case.kwargs else None)
+    url = case_url(case, world)
     client = client_for_case(case, user, client_for)
     response = client.get(url)
     assert response.status_code == 200

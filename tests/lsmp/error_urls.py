@@ -1,7 +1,9 @@
 """A test-only URLconf: the site's URLs plus two views that fail, to reach the styled error pages."""
 
 from django.core.exceptions import PermissionDenied
-from django.urls import include, path
+from django.urls import path
+
+from lsmp.urls import urlpatterns as site_urlpatterns
 
 
 def _forbidden(request):
@@ -15,5 +17,7 @@ def _broken(request):
 urlpatterns = [
     path("test-errors/forbidden/", _forbidden),
     path("test-errors/broken/", _broken),
-    path("", include("lsmp.urls")),
+    # The site's own list, not include(): its language-prefixed patterns (i18n_patterns) may
+    # only sit in a root URLconf.
+    *site_urlpatterns,
 ]

@@ -14,12 +14,22 @@ from tests.support.form_values import form_values
 
 pytestmark = pytest.mark.django_db
 URL = "/contact/"
+CHECK = "/contact/check/"
 
 
 def question(**overrides):
     data = {"kind": "question", "name": "Amira Haddad", "email": "amira@example.com",
             "message": "How can our mosque help families arriving in Brent?", "consent": "on"}
     return {**data, **overrides}
+
+
+def send(client, data, **extra):
+    """The whole journey: the form, then "Send message" on the check-your-answers page. Returns
+    the form's answer when it does not go on to the check page, else the check page's."""
+    response = client.post(URL, data, **extra)
+    if response.status_code != 302 or response["Location"] != CHECK:
+        return response
+    return client.post(CHECK, **extra)
 
 
 def test_the_form_is_public_and_asks_no_immigration_case_question(client):
@@ -44,7 +54,10 @@ def test_the_form_is_public_and_asks_no_immigration_case_question(client):
 
 def test_sending_a_question_saves_it_and_queues_the_acknowledgement(client):
     response = client.post(URL, question())
-    assert response.status_code == 302 and response["Location"] == reverse("partnership:contact_sent")
+    assert response.status_code == 302 and response["Location"] == reverse("contact_check")
+    assert not Enquiry.objects.exists()  # nothing is sent before the answers are checked
+    response = client.post(CHECK)
+    assert response.status_code == 302 and response["Location"] == reverse("contact_sent")
     enquiry = Enquiry.objects.get()
     assert enquiry.status == EnquiryStatus.NEW and enquiry.kind == EnquiryKind.QUESTION
     assert re.fullmatch(r"ENQ-\d{4}-\d{5}", enquiry.reference)
@@ -65,7 +78,7 @@ def test_the_confirmation_page_without_a_message_sends_you_to_the_form(client):
 
 def test_references_count_up_within_the_year(client):
     for _ in range(3):
-        client.post(URL, question())
+        send(client, question())
     numbers = sorted(Enquiry.objects.values_list("number", flat=True))
     assert numbers == [1, 2, 3]
     assert len(set(Enquiry.objects.values_list("reference", flat=True))) == 3
@@ -80,9 +93,9 @@ def test_an_offer_of_support_needs_what_and_where_only_when_chosen(client):
     response = client.post(URL, question(kind="offer", offer_types=["accommodation", "other"], offer_where="Brent"))
     assert set(response.context["form"].errors) == {"offer_other"}
 
-    response = client.post(URL, question(kind="offer", offer_types=["accommodation", "english"],
-                                         offer_where="Anywhere in north London",
-                                         document_requested="left over from another choice"))
+    response = send(client, question(kind="offer", offer_types=["accommodation", "english"],
+                                     offer_where="Anywhere in north London",
+                                     document_requested="left over from another choice"))
     assert response.status_code == 302
     enquiry = Enquiry.objects.get()
     assert enquiry.offer_types == ["accommodation", "english"]
@@ -97,9 +110,9 @@ def test_an_accessible_format_request(client):
     response = client.post(URL, question(kind="accessible", document_requested="LSMP annual report",
                                          accessible_format="other"))
     assert set(response.context["form"].errors) == {"accessible_format_other"}
-    response = client.post(URL, question(kind="accessible", document_requested="LSMP annual report",
-                                         accessible_format="braille", assistive_technology="JAWS",
-                                         offer_types=["donations"], offer_where="x" * 500))
+    response = send(client, question(kind="accessible", document_requested="LSMP annual report",
+                                     accessible_format="braille", assistive_technology="JAWS",
+                                     offer_types=["donations"], offer_where="x" * 500))
     assert response.status_code == 302, response.context["form"].errors
     enquiry = Enquiry.objects.get()
     assert (enquiry.accessible_format, enquiry.assistive_technology) == ("braille", "JAWS")
@@ -161,7 +174,7 @@ def test_bad_input_is_refused_with_a_message_never_a_500(client, nasty):
 
 def test_unicode_and_long_but_valid_messages_are_kept(client):
     message = "مرحبا — we can host a family 🏠\n" + "a" * 4900
-    response = client.post(URL, question(name="Zoë Ó Súilleabháin", message=message))
+    response = send(client, question(name="Zoë Ó Súilleabháin", message=message))
     assert response.status_code == 302
     assert Enquiry.objects.get().message == message
 
@@ -182,7 +195,7 @@ def test_the_honeypot_is_hidden_from_people(client):
 def test_past_the_rate_limit_the_form_answers_429_with_a_page(client, settings):
     settings.ENQUIRY_RATE_LIMIT = 3
     for _ in range(3):
-        assert client.post(URL, question()).status_code == 302
+        assert send(client, question()).status_code == 302
     response = client.post(URL, question())
     assert response.status_code == 429
     assert "You have sent too many messages" in response.content.decode()
@@ -190,12 +203,12 @@ def test_past_the_rate_limit_the_form_answers_429_with_a_page(client, settings):
     assert Enquiry.objects.count() == 3
     assert Notification.objects.filter(kind=ACKNOWLEDGEMENT).count() == 3
     # Another address is not affected.
-    assert client.post(URL, question(), REMOTE_ADDR="192.0.2.77").status_code == 302
+    assert send(client, question(email="another@example.com"), REMOTE_ADDR="192.0.2.77").status_code == 302
 
 
 def _past_the_limit(client, settings):
     settings.ENQUIRY_RATE_LIMIT = 1
-    assert client.post(URL, question()).status_code == 302
+    assert send(client, question()).status_code == 302
     Enquiry.objects.all().delete()
     Notification.objects.all().delete()
 
@@ -288,17 +301,17 @@ def test_invalid_posts_do_not_use_up_the_limit(client, settings):
     settings.ENQUIRY_RATE_LIMIT = 1
     for _ in range(4):
         assert client.post(URL, question(email="wrong")).status_code == 200
-    assert client.post(URL, question()).status_code == 302
+    assert send(client, question()).status_code == 302
 
 
 def test_behind_a_proxy_the_forwarded_address_is_limited(client, settings):
     settings.ENQUIRY_RATE_LIMIT = 1
     settings.ENQUIRY_TRUSTED_PROXY_COUNT = 1
-    assert client.post(URL, question(), HTTP_X_FORWARDED_FOR="198.51.100.1").status_code == 302
+    assert send(client, question(), HTTP_X_FORWARDED_FOR="198.51.100.1").status_code == 302
     assert client.post(URL, question(), HTTP_X_FORWARDED_FOR="198.51.100.1").status_code == 429
     # A client cannot escape by adding its own entries on the left.
     assert client.post(URL, question(), HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.1").status_code == 429
-    assert client.post(URL, question(), HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 302
+    assert send(client, question(email="b@example.com"), HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 302
 
 
 def test_an_unreachable_cache_does_not_stop_a_message(client, settings):
@@ -310,13 +323,13 @@ def test_an_unreachable_cache_does_not_stop_a_message(client, settings):
     from django.core.cache.backends.redis import RedisCache
 
     assert isinstance(caches["default"], RedisCache)
-    response = client.post(URL, question())
+    response = send(client, question())
     assert response.status_code == 302
     assert Enquiry.objects.count() == 1
 
 
 def test_a_repeated_field_takes_one_value_not_a_500(client):
-    response = client.post(URL, question(kind=["hacking", "concern"]))
+    response = send(client, question(kind=["hacking", "concern"]))
     assert response.status_code == 302
     assert Enquiry.objects.get().kind == "concern"
 
