@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 
 PORT ?= 8000
 
-.PHONY: run web test install runtime-packages system-packages lint migrations-check deploy-check assets demo clean
+.PHONY: run web test test-scale install runtime-packages system-packages lint migrations-check deploy-check assets demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ web: install runtime-packages
 ## make test: the whole suite (SQLite by default; Postgres/Redis when DATABASE_URL/CELERY_BROKER_URL say so)
 test: install system-packages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## make test-scale: the query-plan tests over seed_scale's 100,000 rows (Postgres only: set
+## DATABASE_URL; the rows are written once into the test database, --reuse-db keeps them)
+test-scale: install
+	$(BIN)/python -m pytest -m scale tests/scale $(PYTEST_ARGS)
 
 # What the portal needs from Debian besides Python: Pango for WeasyPrint's PDFs and Noto fonts so
 # PDFs and pages show every community language's script (RUNTIME_PACKAGES, for make run), and

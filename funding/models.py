@@ -112,6 +112,10 @@ class Decision(models.Model):
 
     class Meta:
         ordering = ["-date_signed", "-reference_code"]
+        indexes = [
+            # The register (signed decisions, newest first) and the officers' list (by status).
+            models.Index(fields=["status", "-date_signed", "-reference_code"], name="decision_status_signed_idx"),
+        ]
         constraints = [
             models.CheckConstraint(name="decision_reference_code_valid",
                                    condition=Q(reference_code__regex=REFERENCE_CODE_PATTERN),

@@ -1,4 +1,7 @@
-"""Response headers Django has no setting for."""
+"""Response headers Django has no setting for, and the sliding session expiry without a write
+on every request."""
+
+import time
 
 from django.conf import settings
 
@@ -21,4 +24,31 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         if self.header:
             response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+# When the session was last saved (whole seconds since the epoch), kept in the session itself.
+SESSION_REFRESHED_KEY = "_lsmp_refreshed_at"
+
+
+class SessionRefreshMiddleware:
+    """Slides a signed-in session's expiry at most once every SESSION_REFRESH_SECONDS: the session
+    is marked modified (so SessionMiddleware saves it, with a new expiry) only when its last save
+    is older than that, or when the view changed it anyway. Replaces SESSION_SAVE_EVERY_REQUEST,
+    which wrote the session row on every GET (issue 12). Comes after SessionMiddleware, so it sees
+    the response first. lsmp.sessions stores sessions the refresh interval longer, so none ends
+    before 30 minutes without a request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.is_empty():
+            return response
+        now = int(time.time())
+        refreshed = session.get(SESSION_REFRESHED_KEY, 0)
+        if session.modified or not isinstance(refreshed, int) or now - refreshed >= settings.SESSION_REFRESH_SECONDS:
+            session[SESSION_REFRESHED_KEY] = now
         return response

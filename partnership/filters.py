@@ -4,12 +4,12 @@ querysets they filter are already scoped to the user, and their choices come fro
 import django_filters
 from crispy_forms_gds.layout import Field, Size
 from django import forms
-from django.db.models import F, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from partnership.common.forms import FILTER_BUTTON, gds_helper
 from partnership.models import ActionStatus, Body, Organisation, PaperVisibility, User
-from partnership.models.actions import OPEN_STATUSES, owned_by_q
+from partnership.models.actions import OPEN_RANK, owned_by_q
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -37,6 +37,12 @@ class ActionFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=ActionStatus.choices, empty_label="Any status", label="Status")
     overdue = django_filters.ChoiceFilter(choices=YES_NO, method="filter_overdue", empty_label="Either",
                                           label="Overdue", widget=forms.RadioSelect)
+    # Open or in progress: the "see all" link of matters arising (a meeting's page, a body's page).
+    still_open = django_filters.ChoiceFilter(choices=YES_NO, method="filter_still_open", empty_label="Either",
+                                             label="Still open", widget=forms.RadioSelect)
+    # The "see all" link of the actions recorded at a meeting; not on the form (a meeting is
+    # chosen from its page, not from a list of every meeting).
+    meeting = django_filters.NumberFilter(field_name="meeting_id", widget=forms.HiddenInput)
     due_from = django_filters.DateFilter(field_name="due_on", lookup_expr="gte", label="Due on or after",
                                          widget=forms.DateInput(attrs={"type": "date"}))
     due_to = django_filters.DateFilter(field_name="due_on", lookup_expr="lte", label="Due on or before",
@@ -51,21 +57,27 @@ class ActionFilter(django_filters.FilterSet):
         # Owners to choose from: the people and organisations owning actions the user may see. A
         # person owns an action directly or as its organisation's contact user while they still
         # work there (owned_by_q): the list offers exactly the people a filter finds actions for.
+        # Asked from the people and organisations tables, each probing the actions by its owner
+        # index (EXISTS), never as a semi-join over every action (issue 12).
         visible = self.queryset.order_by()
-        user_ids = visible.exclude(owner_user=None).values("owner_user_id")
-        contact_ids = (visible.exclude(owner_contact_user=None)
-                       .filter(owner_contact_user__organisation_id=F("owner_organisation_id"))
-                       .values("owner_contact_user_id"))
-        org_ids = visible.exclude(owner_organisation=None).values("owner_organisation_id")
-        people = User.objects.filter(Q(pk__in=user_ids) | Q(pk__in=contact_ids)).order_by("full_name", "email")
+        owns = Exists(visible.filter(owner_user=OuterRef("pk")))
+        is_contact = Exists(visible.filter(owner_contact_user=OuterRef("pk"),
+                                           owner_organisation_id=OuterRef("organisation_id")))
+        # A UNION, not EXISTS … OR EXISTS: each half is a nested-loop probe of one owner index,
+        # where an OR of two EXISTS makes Postgres hash every action first.
+        people = (User.objects.filter(owns).order_by().union(User.objects.filter(is_contact).order_by())
+                  .order_by("full_name", "email"))
         # Kept so filter_owner applies owned_by_q to the chosen person without loading them again.
         self._people = {u.pk: u for u in people}
         choices = [(f"u{u.pk}", str(u)) for u in self._people.values()]
-        choices += [(f"o{o.pk}", str(o)) for o in Organisation.objects.filter(pk__in=org_ids).order_by("name")]
+        organisations = Organisation.objects.filter(Exists(visible.filter(owner_organisation=OuterRef("pk"))))
+        choices += [(f"o{o.pk}", str(o)) for o in organisations.order_by("name")]
         self.filters["owner"].extra["choices"] = choices
         self.form.helper = gds_helper(
             Field.select("body"), Field.select("owner"), Field.select("status"),
             Field.radios("overdue", inline=True, small=True, legend_size=Size.SMALL),
+            Field.radios("still_open", inline=True, small=True, legend_size=Size.SMALL),
+            Field("meeting"),
             Field.text("due_from"), Field.text("due_to"), **FILTER_BUTTON)
 
     def filter_owner(self, queryset, name, value):
@@ -77,9 +89,16 @@ class ActionFilter(django_filters.FilterSet):
             return queryset.filter(owned_by_q(person)) if person else queryset.none()
         return queryset.filter(owner_organisation_id=int(pk))
 
+    def filter_still_open(self, queryset, name, value):
+        if value == "yes":
+            return queryset.filter(open_rank=OPEN_RANK)
+        if value == "no":
+            return queryset.exclude(open_rank=OPEN_RANK)
+        return queryset
+
     def filter_overdue(self, queryset, name, value):
         today = timezone.localdate()
-        overdue = {"status__in": OPEN_STATUSES, "due_on__lt": today}
+        overdue = {"open_rank": OPEN_RANK, "due_on__lt": today}
         if value == "yes":
             return queryset.filter(**overdue)
         if value == "no":

@@ -153,7 +153,17 @@ class ResettlementOffer(models.Model):
                 name="offer_sponsorship_has_borough_consent",
                 condition=Q(sponsorship_group__isnull=True) | Q(borough_consent_on__isnull=False)),
         ]
-        indexes = [models.Index(fields=["status", "available_from"], name="offer_status_available_idx")]
+        indexes = [
+            # Offers awaiting a match past their date (the dashboard, the reminders); with the
+            # scope's column, so the dashboard's capped count reads the index alone.
+            models.Index(fields=["status", "available_from", "sponsorship_group"], name="offer_status_available_idx"),
+            # The list's order starts with the financial year: Postgres reads it from this index
+            # and sorts each year's offers by borough (an incremental sort), never the whole table.
+            models.Index(fields=["-financial_year", "id"], name="offer_year_idx"),
+            # The columns of visible_to's scope: the list's count reads this index, not the table;
+            # with people_offered it also gives the dashboard's people pledged (index-only).
+            models.Index(fields=["status", "sponsorship_group", "people_offered"], name="offer_scope_idx"),
+        ]
 
     def __str__(self):
         return f"{self.reference}: {self.offered_by}, {self.get_scheme_display()} {self.financial_year_display}"

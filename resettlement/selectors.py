@@ -3,13 +3,13 @@ a fixed number of queries however many offers there are."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 
 from partnership.common import financial_years
+from partnership.common.counts import capped_count
 from partnership.models import Organisation, OrganisationKind
 
 from .models import (
-    AWAITING_MATCH_STATUSES,
     NOT_ANSWERED,
     Arrival,
     OfferStatus,
@@ -129,14 +129,13 @@ def pledge_figures(offers) -> list[FigureTable]:
 
 
 def dashboard_counts(user, today) -> dict:
-    """The dashboard panel's counts in one query, through the same scope as the lists."""
-    return ResettlementOffer.objects.visible_to(user).aggregate(
-        draft=Count("pk", filter=Q(status=OfferStatus.DRAFT)),
-        submitted=Count("pk", filter=Q(status=OfferStatus.SUBMITTED)),
-        under_review=Count("pk", filter=Q(status=OfferStatus.UNDER_REVIEW)),
-        accepted=Count("pk", filter=Q(status=OfferStatus.ACCEPTED)),
-        unmatched_past=Count("pk", filter=Q(status__in=AWAITING_MATCH_STATUSES, available_from__lt=today)),
-        people_pledged=Sum("people_offered", filter=Q(status__in=(
-            OfferStatus.SUBMITTED, OfferStatus.UNDER_REVIEW, OfferStatus.ACCEPTED, OfferStatus.MATCHED,
-            OfferStatus.ARRIVED, OfferStatus.CLOSED))),
-    )
+    """The dashboard panel's figures, through the same scope as the lists (docs/decisions/0011):
+    the counts capped ("more than 99"), each read from offer_scope_idx or
+    offer_status_available_idx; the people pledged summed from offer_scope_idx alone (it
+    carries people_offered), an index-only scan."""
+    scoped = ResettlementOffer.objects.visible_to(user)
+    counts = {status: capped_count(scoped.filter(status=status))
+              for status in (OfferStatus.DRAFT, OfferStatus.SUBMITTED, OfferStatus.UNDER_REVIEW, OfferStatus.ACCEPTED)}
+    counts["unmatched_past"] = capped_count(scoped.awaiting_match_past(today))
+    counts["people_pledged"] = scoped.pledged().aggregate(people=Sum("people_offered"))["people"]
+    return counts

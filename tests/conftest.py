@@ -17,17 +17,21 @@ from tests.support.two_factor import pass_second_factor
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgres` exercise what only a database server has (a backend to kill).
-    On SQLite they are deselected, so the summary counts them as "deselected", never as
-    skipped or passed; CI's Postgres leg runs them."""
+    """Tests marked `postgres` exercise what only a database server has (a backend to kill), and
+    tests marked `scale` read query plans of Postgres. On SQLite they are deselected, so the
+    summary counts them as "deselected", never as skipped or passed; CI's Postgres legs run them.
+    The `scale` tests run after every other test: the 577,000 rows they write stay in the test
+    database for the rest of the session (written once), and would upset other tests' counts."""
     from django.conf import settings
 
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        items.sort(key=lambda item: item.get_closest_marker("scale") is not None)  # stable: order kept
         return
-    needs_postgres = [item for item in items if item.get_closest_marker("postgres")]
+    needs_postgres = [item for item in items if item.get_closest_marker("postgres") or item.get_closest_marker("scale")]
     if needs_postgres:
         config.hook.pytest_deselected(items=needs_postgres)
-        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+        items[:] = [item for item in items
+                    if not (item.get_closest_marker("postgres") or item.get_closest_marker("scale"))]
 
 
 @dataclass

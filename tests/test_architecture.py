@@ -307,3 +307,40 @@ def test_no_form_is_bound_with_post_or_none():
             if lines := _falsy_post_fallbacks(path):
                 offences[str(path.relative_to(ROOT))] = lines
     assert not offences, f"bind forms with form_data(request), not request.POST or None: {offences}"
+
+
+# --- only the outbox sends email ----------------------------------------------------------------
+
+MAIL_HOME = ROOT / "partnership" / "notifications"
+
+
+def _mail_importers(folders: list[Path], root: Path = ROOT) -> list[str]:
+    """Files outside partnership/notifications that import Django's mail package: anything that
+    sends email must enqueue it in the outbox, or it loses the outbox's delivery guarantees."""
+    return [str(path.relative_to(root)) for folder in folders for path in _python_files(folder)
+            if not path.is_relative_to(root / "partnership" / "notifications")
+            and _imports_django_mail(path)]
+
+
+def _imports_django_mail(path: Path) -> bool:
+    for node in ast.walk(_tree(path)):
+        if isinstance(node, ast.Import) and any(alias.name.startswith("django.core.mail") for alias in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom) and (
+                (node.module or "").startswith("django.core.mail")
+                or node.module == "django.core" and any(alias.name == "mail" for alias in node.names)):
+            return True
+    return False
+
+
+def test_only_the_outbox_imports_django_mail():
+    assert MAIL_HOME.is_dir()
+    assert not _mail_importers([ROOT / package for package in sorted(PORTAL_PACKAGES)])
+
+
+def test_the_mail_check_finds_a_direct_sender(tmp_path):
+    (tmp_path / "esol").mkdir()
+    (tmp_path / "esol" / "services.py").write_text("from django.core.mail import send_mail\n")
+    (tmp_path / "partnership" / "notifications").mkdir(parents=True)
+    (tmp_path / "partnership" / "notifications" / "outbox.py").write_text("from django.core import mail\n")
+    assert _mail_importers([tmp_path / "esol", tmp_path / "partnership"], root=tmp_path) == ["esol/services.py"]

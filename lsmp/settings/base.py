@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "lsmp.middleware.SessionRefreshMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -126,9 +127,13 @@ LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 INVITATION_MAX_AGE = env.int("INVITATION_MAX_AGE", default=60 * 60 * 24 * 7)
 
-# Sessions end after 30 minutes without a request (the expiry slides with each request).
+# Sessions end after 30 minutes without a request. The expiry slides, but the session is saved
+# at most once a minute (lsmp.middleware.SessionRefreshMiddleware), not on every request, and
+# kept that minute longer (lsmp.sessions): a session ends 30 to 31 minutes after the last request.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = 60
+SESSION_ENGINE = "lsmp.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -327,6 +332,9 @@ ESOL_COORDINATOR_EMAIL = env.str("ESOL_COORDINATOR_EMAIL", default="")
 # a dead worker's emails waited ten minutes).
 OUTBOX_CLAIM_LEASE_SECONDS = env.int("OUTBOX_CLAIM_LEASE_SECONDS", default=30)
 OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
+# Messages the SMTP server accepted are marked sent in one UPDATE per this many: a dispatcher
+# that crashes can send at most this many twice (with the same Message-ID). docs/decisions/0011.
+OUTBOX_MARK_BATCH_SIZE = env.int("OUTBOX_MARK_BATCH_SIZE", default=50)
 # A dispatcher starts no send this close to the end of its lease, and hands the rest back:
 # twice the SMTP timeout (10 s, lsmp/settings/mail.py), so a send in flight ends inside the lease.
 OUTBOX_SEND_MARGIN_SECONDS = env.int("OUTBOX_SEND_MARGIN_SECONDS", default=20)

@@ -5,6 +5,7 @@ Used by the views as `pagination = paginate(request.GET, queryset, noun=("offer"
 with `pagination.page.object_list` as the rows of the table."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.paginator import Page, Paginator
 from django.http import QueryDict
@@ -15,6 +16,28 @@ PAGE_PARAM = "page"
 # everything between is one ellipsis ("1 … 4 5 6 … 12").
 ON_EACH_SIDE = 1
 ON_ENDS = 1
+# Counting stops here (issue 12): "of more than 10,000 offers". Counting 100,000 rows on every
+# page view costs more than the page; nobody pages past the 100th page, they filter.
+COUNT_CAP = 10_000
+
+
+class CappedPaginator(Paginator):
+    """A Paginator whose count reads at most COUNT_CAP + 1 rows (a LIMIT inside the COUNT)."""
+
+    def __init__(self, *args, cap: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cap = COUNT_CAP if cap is None else cap
+
+    @cached_property
+    def count(self) -> int:
+        object_list = self.object_list
+        if hasattr(object_list, "count") and hasattr(object_list, "query"):
+            return object_list[: self.cap + 1].count()
+        return len(object_list)
+
+    @property
+    def is_capped(self) -> bool:
+        return self.count > self.cap
 
 
 @dataclass(frozen=True)
@@ -61,6 +84,8 @@ def _summary(page: Page, noun: tuple[str, str]) -> str:
     name = noun[0] if count == 1 else noun[1]
     if not page.has_other_pages():
         return f"{count} {name}"
+    if getattr(page.paginator, "is_capped", False):
+        return f"Showing {page.start_index()} to {page.end_index()} of more than {page.paginator.cap:,} {name}"
     return f"Showing {page.start_index()} to {page.end_index()} of {count} {name}"
 
 
@@ -69,8 +94,8 @@ def paginate(query: QueryDict, object_list, *, noun: tuple[str, str], per_page: 
 
     Paginator.get_page never raises: page=abc or 1.5 gives the first page, page=0, -1 or 99999
     the last, so nothing a browser sends can make a server error. Two queries whatever the
-    size of the list: the count, and the page's rows."""
-    paginator = Paginator(object_list, per_page)
+    size of the list: the count (capped at COUNT_CAP), and the page's rows."""
+    paginator = CappedPaginator(object_list, per_page)
     page = paginator.get_page(query.get(PAGE_PARAM))
     links = [
         PageLink(number, page_url(query, number), current=number == page.number) if isinstance(number, int)

@@ -13,6 +13,8 @@ class ActionStatus(models.TextChoices):
 
 
 OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+# Open (or in progress) actions sort first: 0, then everything else: 1.
+OPEN_RANK, CLOSED_RANK = 0, 1
 
 
 def owned_by_q(user) -> Q:
@@ -37,7 +39,8 @@ class ActionQuerySet(models.QuerySet):
         return self.filter(owned_by_q(user))
 
     def still_open(self):
-        return self.filter(status__in=OPEN_STATUSES)
+        # open_rank, not status__in: the indexes lead with it (see Action.open_rank).
+        return self.filter(open_rank=OPEN_RANK)
 
     def overdue(self, today=None):
         # Overdue is derived from the due date, never stored.
@@ -71,12 +74,26 @@ class Action(models.Model):
     status = models.CharField(max_length=12, choices=ActionStatus.choices, default=ActionStatus.OPEN)
     completed_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The list's order "open ones first" as a column an index can serve (issue 12: a CASE in
+    # ORDER BY made Postgres sort all 100,000 actions on disk). Computed by the database from
+    # status, so no service can forget to keep it; the history does not copy it.
+    open_rank = models.GeneratedField(
+        expression=models.Case(models.When(status__in=OPEN_STATUSES, then=models.Value(OPEN_RANK)),
+                               default=models.Value(CLOSED_RANK)),
+        output_field=models.SmallIntegerField(), db_persist=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["open_rank"])
     objects = ActionQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_on", "pk"]
+        indexes = [
+            # /actions/ and "my actions": open first, then by due date (and the overdue filter,
+            # the open and overdue counts of the dashboard).
+            models.Index(fields=["open_rank", "due_on", "id"], name="action_rank_due_idx"),
+            # A body's actions in the same order: matters arising, the body filter.
+            models.Index(fields=["body", "open_rank", "due_on", "id"], name="action_body_rank_due_idx"),
+        ]
         constraints = [
             models.CheckConstraint(name="action_status_valid", condition=Q(status__in=ActionStatus.values)),
             models.CheckConstraint(

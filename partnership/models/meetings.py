@@ -33,6 +33,13 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["-starts_at"]
+        indexes = [
+            # The calendar: past meetings newest first, a body's meetings by date; upcoming ones
+            # are found by their end (ends_at >= now) and sorted in memory (a page of them).
+            models.Index(fields=["starts_at", "id"], name="meeting_starts_idx"),
+            models.Index(fields=["ends_at"], name="meeting_ends_idx"),
+            models.Index(fields=["body", "starts_at"], name="meeting_body_starts_idx"),
+        ]
         constraints = [
             models.CheckConstraint(name="meeting_status_valid", condition=Q(status__in=MeetingStatus.values)),
             models.CheckConstraint(name="meeting_ends_after_start", condition=Q(ends_at__gt=models.F("starts_at"))),

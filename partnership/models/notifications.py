@@ -76,7 +76,12 @@ class Notification(models.Model):
                 condition=~Q(status=NotificationStatus.SENT) | Q(sent_at__isnull=False),
             ),
         ]
-        indexes = [models.Index(fields=["status", "send_after"], name="notification_due_idx")]
+        indexes = [
+            models.Index(fields=["status", "send_after"], name="notification_due_idx"),
+            # The delivery log, newest first, and its kind filter (and the kinds it offers).
+            models.Index(fields=["-send_after", "-id"], name="notification_log_idx"),
+            models.Index(fields=["kind", "-send_after"], name="notification_kind_idx"),
+        ]
 
     def __str__(self):
         return f"{self.kind} to {self.recipient_email} ({self.get_status_display()})"

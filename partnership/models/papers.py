@@ -55,6 +55,11 @@ class Paper(models.Model):
 
     class Meta:
         ordering = ["-uploaded_at"]
+        indexes = [
+            # The papers list: drafts first, then newest published (DESC puts NULLs first on
+            # Postgres, as the list's ORDER BY asks).
+            models.Index(fields=["-published_at", "-uploaded_at", "-id"], name="paper_published_idx"),
+        ]
         constraints = [
             models.CheckConstraint(name="paper_visibility_valid",
                                    condition=Q(visibility__in=PaperVisibility.values)),

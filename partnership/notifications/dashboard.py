@@ -1,8 +1,8 @@
 """The dashboard's email rows: the person's email settings; for GLA officers the outbox's state."""
 
-from django.db.models import Count, Q
 from django.urls import reverse
 
+from partnership.common.counts import capped_count
 from partnership.models import Notification, NotificationStatus
 from partnership.notifications.services.preferences import preference_for
 
@@ -11,9 +11,10 @@ def email_rows(user):
     preference = preference_for(user=user)
     rows = [("Email settings", preference.get_delivery_display(), reverse("partnership:notification_preferences"))]
     if user.is_gla_officer:
-        counts = Notification.objects.visible_to(user).aggregate(
-            failed=Count("pk", filter=Q(status=NotificationStatus.FAILED)),
-            waiting=Count("pk", filter=Q(status=NotificationStatus.PENDING)))
+        # Capped counts, each read from notification_due_idx (docs/decisions/0011).
+        scoped = Notification.objects.visible_to(user)
+        counts = {"failed": capped_count(scoped.filter(status=NotificationStatus.FAILED)),
+                  "waiting": capped_count(scoped.filter(status=NotificationStatus.PENDING))}
         rows.append(("Emails", f"Delivery log: {counts['failed']} failed, {counts['waiting']} waiting",
                      reverse("partnership:notification_log")))
     return rows

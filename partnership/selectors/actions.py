@@ -1,18 +1,17 @@
 """Reads of actions for lists, exports and pages, always scoped (Action.objects.visible_to)."""
 
-from django.db.models import Case, IntegerField, Value, When
-
+from partnership.common.counts import capped_count
 from partnership.models import Action, ActionStatus, ActionUpdate, AgendaItem, Body, Meeting, Organisation, User
-from partnership.models.actions import OPEN_STATUSES, owned_by_q
+from partnership.models.actions import owned_by_q
 
 
 def actions_for_user(user):
-    """Every action the user may see, open ones first, then by due date."""
-    still_open = Case(When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1), output_field=IntegerField())
+    """Every action the user may see, open ones first, then by due date: the order of the index
+    action_rank_due_idx (open_rank is computed from status by the database)."""
     return (Action.objects.visible_to(user)
             .select_related("body", "meeting__body", "agenda_item", "owner_user", "owner_organisation",
                             "owner_contact_user")
-            .order_by(still_open, "due_on", "pk"))
+            .order_by("open_rank", "due_on", "pk"))
 
 
 def my_actions(user):
@@ -21,13 +20,14 @@ def my_actions(user):
 
 
 def action_counts(user) -> dict[str, int]:
-    """Open and overdue actions the user owns, and (for GLA officers) across the portal."""
+    """Open and overdue actions the user owns, and (for GLA officers) across the portal: each
+    capped ("more than 99") and read from an index (docs/decisions/0011)."""
     mine = Action.objects.visible_to(user).owned_by(user)
-    counts = {"mine_open": mine.still_open().count(), "mine_overdue": mine.overdue().count()}
+    counts = {"mine_open": capped_count(mine.still_open()), "mine_overdue": capped_count(mine.overdue())}
     if user.is_gla_officer:
         scoped = Action.objects.visible_to(user)
-        counts["all_open"] = scoped.still_open().count()
-        counts["all_overdue"] = scoped.overdue().count()
+        counts["all_open"] = capped_count(scoped.still_open())
+        counts["all_overdue"] = capped_count(scoped.overdue())
     return counts
 
 

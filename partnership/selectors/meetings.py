@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from partnership.common.bounded import Bounded, bounded
 from partnership.models import Action, Attendance, Meeting, Minutes, Paper
 from partnership.rules import MeetingFacts, meeting_stage
 from partnership.rules import meeting_next_step as next_step_for
@@ -59,6 +60,20 @@ def matters_arising(body, user, *, apart_from_meeting=None):
     if apart_from_meeting is not None:
         actions = actions.exclude(meeting=apart_from_meeting)
     return actions
+
+
+# How many rows of each list a meeting's (or a body's) page shows; the rest are a link away.
+MATTERS_ARISING_SHOWN = 10
+MEETING_PAPERS_SHOWN = 20
+MEETING_ACTIONS_SHOWN = 20
+
+
+def matters_arising_shown(body, user, *, apart_from_meeting=None, more_url: str = "") -> Bounded:
+    """The oldest and most overdue few of the body's open actions (earliest due first), with how
+    many are open in all and the link to the full filtered action list: a busy body has
+    thousands (issue 12: 12,032 rows made a 6 MB page)."""
+    return bounded(matters_arising(body, user, apart_from_meeting=apart_from_meeting), MATTERS_ARISING_SHOWN,
+                   more_url=more_url)
 
 
 def meeting_papers_outside_agenda(meeting, user):

@@ -27,6 +27,7 @@ from partnership.selectors.actions import (
 from partnership.services.actions import action_add_update, action_change, action_create, action_mark_done
 
 PAGE_SIZE = 100
+UPDATES_PAGE_SIZE = 20
 
 
 def _filtered(request):
@@ -62,15 +63,18 @@ def action_export(request):
 @require_safe
 @login_required
 def action_mine(request):
-    return render(request, "partnership/actions/mine.html", {"actions": my_actions(request.user)})
+    pagination = paginate(request.GET, my_actions(request.user), noun=("action", "actions"), per_page=PAGE_SIZE)
+    return render(request, "partnership/actions/mine.html",
+                  {"actions": pagination.page.object_list, "pagination": pagination})
 
 
 @require_safe
 @login_required
 def action_detail(request, pk):
     action = scoped_object_or_404(actions_for_user(request.user), pk=pk)
+    updates = paginate(request.GET, action_updates(action), noun=("update", "updates"), per_page=UPDATES_PAGE_SIZE)
     return render(request, "partnership/actions/detail.html", {
-        "action": action, "updates": action_updates(action),
+        "action": action, "updates": updates.page.object_list, "updates_pagination": updates,
         "may_update": request.user.has_perm("partnership.update_action", action),
         "may_complete": request.user.has_perm("partnership.complete_action", action)})
 

@@ -5,11 +5,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from partnership.common.access import permission_required, scoped_object_or_404
+from partnership.common.bounded import bounded
 from partnership.common.forms import form_data
+from partnership.common.pagination import paginate
 from partnership.forms.bodies import BodyForm, MembershipEndForm, MembershipForm
 from partnership.models import Body
 from partnership.selectors import bodies as body_select
@@ -18,6 +21,9 @@ from partnership.services.bodies import membership_add, membership_end
 from partnership.services.calendar_feeds import calendar_bytes
 
 PAST_MEETINGS_SHOWN = 12
+UPCOMING_MEETINGS_SHOWN = 12
+OPEN_ACTIONS_SHOWN = 10
+MEMBERS_PAGE_SIZE = 50
 
 
 @require_safe
@@ -30,13 +36,22 @@ def body_detail(request, pk):
     body = scoped_object_or_404(body_select.bodies_for_listing(), pk=pk)
     members_side = body_select.sees_members_side(request.user, body)
     meetings = select.meetings_of_body(body)
+    # Every list here is bounded: members a page at a time, the next and the latest few meetings
+    # (the calendar feed has them all), the most overdue open actions (the action list has them all).
+    members = None
+    if members_side or body.membership_is_public:
+        members = paginate(request.GET, body_select.body_members(body), noun=("member", "members"),
+                           per_page=MEMBERS_PAGE_SIZE)
     context = {
         "body": body,
         "members_side": members_side,
-        "members": body_select.body_members(body) if (members_side or body.membership_is_public) else None,
-        "upcoming": select.upcoming_meetings(meetings),
+        "members": members.page.object_list if members is not None else None,
+        "members_pagination": members,
+        "upcoming": bounded(select.upcoming_meetings(meetings), UPCOMING_MEETINGS_SHOWN),
         "past": select.past_meetings(meetings)[:PAST_MEETINGS_SHOWN],
-        "open_actions": select.matters_arising(body, request.user),
+        "open_actions": (select.matters_arising_shown(
+            body, request.user, more_url=f"{reverse('partnership:action_list')}?body={body.pk}&still_open=yes")
+            if members_side else []),
         "terms": body_select.terms_of_reference(body, request.user),
         "can_manage": request.user.has_perm("partnership.manage_bodies"),
     }

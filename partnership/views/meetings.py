@@ -11,10 +11,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_safe
 
 from partnership.common.access import permission_required, scoped_object_or_404
+from partnership.common.bounded import bounded
 from partnership.common.forms import form_data
+from partnership.common.pagination import paginate
 from partnership.forms.meetings import MeetingForm, MeetingTimesForm
 from partnership.models import MeetingStatus
 from partnership.models.bodies import Cadence
@@ -29,18 +32,27 @@ from partnership.services import attendance as attendance_services
 from partnership.services import meetings as meeting_services
 
 CALENDAR_PAST_DAYS = 183
+CALENDAR_PAGE_SIZE = 50
+CALENDAR_PAST_SHOWN = 20
 MY_MEETINGS_SHOWN = 50
 
 
 @require_safe
 def meeting_calendar(request):
-    """Every body's meetings: upcoming, then those of the last six months. No online links."""
+    """Every body's meetings, a page at a time: upcoming ones with the latest few of the last six
+    months below them, or (?when=past) the last six months. No online links."""
     now = timezone.now()
     since = now - dt.timedelta(days=CALENDAR_PAST_DAYS)
+    past = select.past_meetings(select.meetings_started_since(since), now=now)
+    if request.GET.get("when") == "past":
+        pagination = paginate(request.GET, past, noun=("meeting", "meetings"), per_page=CALENDAR_PAGE_SIZE)
+        return render(request, "partnership/meetings/calendar.html", {
+            "when": "past", "pagination": pagination, "past": pagination.page.object_list})
+    pagination = paginate(request.GET, select.upcoming_meetings(now=now),
+                          noun=("upcoming meeting", "upcoming meetings"), per_page=CALENDAR_PAGE_SIZE)
     return render(request, "partnership/meetings/calendar.html", {
-        "upcoming": select.upcoming_meetings(now=now),
-        "past": select.past_meetings(select.meetings_started_since(since), now=now),
-    })
+        "when": "upcoming", "pagination": pagination, "upcoming": pagination.page.object_list,
+        "past": bounded(past, CALENDAR_PAST_SHOWN, more_url="?when=past")})
 
 
 @require_safe
@@ -62,8 +74,10 @@ def meeting_detail(request, pk):
         "members_side": members_side,
         "agenda": agenda_select.agenda_of(meeting, request.user),
         # Matters arising come from earlier business: this meeting's own actions are listed apart.
-        "matters_arising": (select.matters_arising(meeting.body, request.user, apart_from_meeting=meeting)
-                            if members_side else []),
+        # Bounded: the oldest and most overdue few, their count and a link to the whole list.
+        "matters_arising": (select.matters_arising_shown(
+            meeting.body, request.user, apart_from_meeting=meeting,
+            more_url=_action_list_url(body=meeting.body_id, still_open="yes")) if members_side else []),
         "attendance": attendance_select.attendance_of(meeting) if members_side else [],
         "decisions": decision_select.meeting_decisions_of(meeting) if members_side else [],
         "minutes_readable": minutes_select.minutes_readable_by(request.user, minutes),
@@ -72,8 +86,11 @@ def meeting_detail(request, pk):
         "approved_minutes": minutes if minutes is not None and minutes.is_approved else None,
         "can_manage": request.user.has_perm("partnership.manage_meetings"),
         # Papers and actions of the meeting, each through the viewer's scope.
-        "other_papers": select.meeting_papers_outside_agenda(meeting, request.user),
-        "meeting_actions": (select.actions_from_meeting(meeting, request.user)
+        "other_papers": bounded(select.meeting_papers_outside_agenda(meeting, request.user),
+                                select.MEETING_PAPERS_SHOWN,
+                                more_url=reverse("partnership:paper_meeting_list", args=[meeting.pk])),
+        "meeting_actions": (bounded(select.actions_from_meeting(meeting, request.user), select.MEETING_ACTIONS_SHOWN,
+                                    more_url=_action_list_url(meeting=meeting.pk))
                             if request.user.is_authenticated else []),
     }
     # Run from one page: the stage the meeting is at and, for officers, the one next step.
@@ -100,6 +117,10 @@ def _step_url(step, meeting) -> str:
         here = reverse("partnership:meeting_detail", args=[meeting.pk])
         return f"{reverse(step.url_name)}?meeting={meeting.pk}&next={quote(here, safe='/')}"
     return reverse(step.url_name, args=[meeting.pk])
+
+
+def _action_list_url(**filters) -> str:
+    return f"{reverse('partnership:action_list')}?{urlencode(filters)}"
 
 
 @require_safe

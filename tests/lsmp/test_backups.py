@@ -20,6 +20,7 @@ from tests.factories.enquiries import EnquiryFactory
 from tests.factories.funding import DocumentFactory
 from tests.factories.papers_actions import PaperFactory
 from tests.factories.partnership import MeetingFactory, gla_officer
+from tests.support.two_factor import sign_in_fully
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -64,7 +65,7 @@ def test_backup_then_restore_gives_back_the_same_records_and_files(records, medi
     assert Enquiry.objects.get().message == "Can our church offer English classes in Hackney?"
     assert Decision.objects.filter(pk=records["document"].decision_id).exists()
     # The portal serves the papers byte for byte.
-    client.force_login(gla_officer(), backend="django.contrib.auth.backends.ModelBackend")
+    sign_in_fully(client, gla_officer())
     paper = Paper.objects.get()
     response = client.get(reverse("partnership:paper_download", args=[paper.pk]))
     assert response.status_code == 200

@@ -14,6 +14,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from tests.factories.partnership import BodyFactory, gla_officer
+from tests.support.two_factor import sign_in_fully
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -50,7 +51,7 @@ def _kill_backend_of_this_connection() -> int:
 
 def _signed_in_cookie() -> str:
     client = Client()
-    client.force_login(gla_officer(), backend="django.contrib.auth.backends.ModelBackend")
+    sign_in_fully(client, gla_officer())
     return f"sessionid={client.cookies['sessionid'].value}"
 
 

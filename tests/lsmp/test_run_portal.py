@@ -81,14 +81,14 @@ def test_the_port_is_chosen_by_port(stand_ins):
     env, calls = stand_ins
     process = subprocess.Popen([str(SCRIPT)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60
         while not (calls / "python").exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         assert f"manage.py runserver 127.0.0.1:{env['PORT']} --noreload" in (calls / "python").read_text()
         assert len(_pids(calls, "celery")) == 2  # a worker and one beat
     finally:
         process.send_signal(signal.SIGINT)
-        output, _ = process.communicate(timeout=20)
+        output, _ = process.communicate(timeout=60)
     assert f"http://127.0.0.1:{env['PORT']}" in output
     assert "Stopped the portal." in output
     assert process.returncode == 0
@@ -98,13 +98,13 @@ def test_web_only_starts_no_worker_and_says_emails_wait(stand_ins):
     env, calls = stand_ins
     process = subprocess.Popen([str(SCRIPT), "--web-only"], env=env, stdout=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60
         while not (calls / "python").exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         assert _pids(calls, "python")
     finally:
         process.send_signal(signal.SIGINT)
-        output, _ = process.communicate(timeout=20)
+        output, _ = process.communicate(timeout=60)
     assert not (calls / "celery").exists()
     assert "emails wait in the outbox" in output
 

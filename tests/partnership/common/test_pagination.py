@@ -6,6 +6,7 @@ from django.http import QueryDict
 from django.template.loader import render_to_string
 
 from partnership.common.pagination import PAGE_SIZE, page_url, paginate, without_page
+from partnership.models import Organisation
 
 ROWS = list(range(1, 301))  # 300 rows: 12 pages of 25
 NOUN = ("offer", "offers")
@@ -92,3 +93,23 @@ def test_the_template_has_a_default_label():
     html = render_to_string("includes/pagination.html", {"pagination": _page("page=1")})
     assert 'aria-label="Pagination"' in html
     assert "rel=\"prev\"" not in html and "rel=\"next\"" in html
+
+
+@pytest.mark.django_db
+def test_the_count_stops_at_the_cap_in_one_query(monkeypatch, django_assert_num_queries):
+    """Issue 12: a list of 100,000 rows is not counted in full on every page view."""
+    from partnership.common import pagination as module
+    from tests.factories.partnership import OrganisationFactory
+
+    for _ in range(12):
+        OrganisationFactory()
+    monkeypatch.setattr(module, "COUNT_CAP", 10)
+    queryset = Organisation.objects.order_by("pk")
+    with django_assert_num_queries(2):  # the capped count and the page's rows
+        pagination = module.paginate(QueryDict(""), queryset, noun=("organisation", "organisations"), per_page=5)
+        rows = list(pagination.page.object_list)
+    assert len(rows) == 5
+    assert pagination.summary == "Showing 1 to 5 of more than 10 organisations"
+    monkeypatch.setattr(module, "COUNT_CAP", 12)
+    assert module.paginate(QueryDict(""), queryset, noun=("organisation", "organisations"),
+                           per_page=5).summary == "Showing 1 to 5 of 12 organisations"

@@ -270,3 +270,41 @@ def test_a_dispatch_with_no_budget_of_rows_sends_nothing():
     _enqueue()
     assert notifications_dispatch_due(limit=0) == 0
     assert Notification.objects.get().status == NotificationStatus.PENDING
+
+
+@pytest.mark.django_db
+def test_accepted_messages_are_marked_in_batches_and_a_crash_repeats_at_most_one_batch():
+    """Issue 12: one commit per message made dispatch 3.9x send_mass_mail. Accepted messages are
+    marked in batches of OUTBOX_MARK_BATCH_SIZE; a dispatcher that dies before a batch's mark
+    commits leaves those rows claimed, and they are sent again after the lease: at most one
+    batch of duplicates, each with the same Message-ID."""
+    from collections import Counter
+
+    from tests.support import crashing_mail
+
+    for n in range(7):
+        _enqueue(slot=f"slot-{n}", recipient_email=f"r{n}@example.org")
+    crashing_mail.reset(crash_at=6)  # messages 1-5 are accepted, the 6th send kills the dispatcher
+    with override_settings(OUTBOX_MARK_BATCH_SIZE=2,
+                           MAILERS={"default": {"BACKEND": "tests.support.crashing_mail.EmailBackend"}}):
+        with pytest.raises(crashing_mail.Crash):
+            notifications_dispatch_due()
+    # Two batches of two were marked; the fifth was accepted but its batch never committed.
+    assert Notification.objects.filter(status=NotificationStatus.SENT).count() == 4
+    assert len(mail.outbox) == 5
+    # After the lease, another dispatcher sends what the dead one still held.
+    Notification.objects.exclude(claim_token="").update(claimed_until=timezone.now() - timedelta(seconds=1))
+    crashing_mail.reset()
+    assert notifications_dispatch_due() == 3
+    copies = Counter(message.extra_headers["Message-ID"] for message in mail.outbox)
+    assert len(copies) == 7 and sum(copies.values()) == 8  # one duplicate: less than a batch of 2
+    assert Notification.objects.filter(status=NotificationStatus.SENT, attempts=1).count() == 7
+
+
+@pytest.mark.django_db
+def test_each_batch_is_marked_in_one_update(django_assert_max_num_queries):
+    for n in range(20):
+        _enqueue(slot=f"slot-{n}", recipient_email=f"r{n}@example.org")
+    # Claim (select, update, read back), then one UPDATE per 50 accepted: not one per message.
+    with django_assert_max_num_queries(12):
+        assert notifications_dispatch_due() == 20

@@ -1,0 +1,136 @@
+"""Every list a page renders is bounded (issue 12): for each view module, more rows than the
+bound are made and the rows in the HTML are counted. A busy body had 12,032 open actions, which
+the meeting page rendered in full (6 MB); the calendar rendered 2,800 meetings."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from partnership.models import Action, ActionUpdate, Meeting, Membership, Paper, PaperVisibility
+from partnership.selectors import meetings as meeting_select
+from partnership.views import actions as action_views
+from partnership.views import bodies as body_views
+from partnership.views import meetings as meeting_views
+from tests.factories.partnership import ActionFactory, MeetingFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _table(html: str, table_id: str) -> str:
+    match = re.search(rf'<table class="govuk-table" id="{table_id}">(.*?)</table>', html, re.S)
+    assert match, f"no table #{table_id}"
+    return match.group(1)
+
+
+def _links(html: str, prefix: str) -> int:
+    return len(re.findall(rf'href="{re.escape(prefix)}\d+/"', html))
+
+
+def _open_actions(body, n, **fields):
+    """n open actions of the body, due one a day from 400 days ago ("Open action 0" is the oldest)."""
+    due = timezone.localdate() - dt.timedelta(days=400)
+    fields.setdefault("owner_user", UserFactory())
+    Action.objects.bulk_create([ActionFactory.build(body=body, due_on=due + dt.timedelta(days=i),
+                                                    description=f"Open action {i}", **fields) for i in range(n)])
+
+
+def _meetings(body, n, *, start):
+    Meeting.objects.bulk_create([MeetingFactory.build(body=body, starts_at=start + dt.timedelta(hours=3 * i),
+                                                      ends_at=start + dt.timedelta(hours=3 * i + 2)) for i in range(n)])
+
+
+# --- partnership/views/meetings.py ------------------------------------------------------------
+
+def test_meeting_page_bounds_matters_arising_its_actions_and_its_papers(world, client_for):
+    meeting = MeetingFactory(body=world.mrap)
+    earlier = MeetingFactory(body=world.mrap, starts_at=timezone.now() - dt.timedelta(days=90))
+    shown = meeting_select.MATTERS_ARISING_SHOWN
+    _open_actions(world.mrap, shown + 15, owner_user=world.users["panel_member"], meeting=earlier)
+    _open_actions(world.mrap, meeting_select.MEETING_ACTIONS_SHOWN + 5, owner_user=world.users["panel_member"],
+                  meeting=meeting)
+    Paper.objects.bulk_create([Paper(body=world.mrap, meeting=meeting, title=f"Paper {i}", file="papers/x.pdf",
+                                     original_filename="x.pdf", content_type="application/pdf", size_bytes=1,
+                                     visibility=PaperVisibility.PUBLIC, published_at=timezone.now())
+                               for i in range(meeting_select.MEETING_PAPERS_SHOWN + 3)])
+
+    html = client_for(world.users["gla_officer"]).get(reverse("partnership:meeting_detail", args=[meeting.pk])).text
+
+    arising = _table(html, "actions")
+    assert _links(arising, "/actions/") == shown
+    # The oldest (most overdue) first: the first ten made, not the later ones.
+    assert "Open action 0<" in arising and f"Open action {shown}<" not in arising
+    assert f"of {shown + 15} open actions of this body" in html
+    assert f'href="/actions/?body={world.mrap.pk}&amp;still_open=yes"' in html
+    assert _links(_table(html, "meeting-actions"), "/actions/") == meeting_select.MEETING_ACTIONS_SHOWN
+    assert f'href="/actions/?meeting={meeting.pk}"' in html
+    assert html.count('href="/papers/') - html.count('/download/') <= meeting_select.MEETING_PAPERS_SHOWN + 5
+    assert f"See all {meeting_select.MEETING_PAPERS_SHOWN + 3} papers for the meeting as a whole" in html
+
+
+def test_the_see_all_link_of_matters_arising_lists_every_open_action_of_the_body(world, client_for):
+    _open_actions(world.mrap, 12)
+    ActionFactory(body=world.mrap, status="done", completed_on=timezone.localdate(), description="Finished")
+    ActionFactory(body=world.hmap, description="Another body's")
+    html = client_for(world.users["gla_officer"]).get(
+        reverse("partnership:action_list"), {"body": world.mrap.pk, "still_open": "yes"}).text
+    assert "12 actions" in html and "Finished" not in html and "Another body" not in html
+
+
+def test_calendar_pages_upcoming_meetings_and_bounds_the_past_ones(world, client_for):
+    now = timezone.now()
+    page_size, past_shown = meeting_views.CALENDAR_PAGE_SIZE, meeting_views.CALENDAR_PAST_SHOWN
+    _meetings(world.mrap, page_size + 7, start=now + dt.timedelta(days=1))
+    _meetings(world.hmap, past_shown + 9, start=now - dt.timedelta(days=60))
+    client = client_for(None)
+    url = reverse("partnership:meeting_calendar")
+    html = client.get(url).text
+    assert _links(html, "/meetings/") == page_size + past_shown
+    assert f"Showing 1 to {page_size} of {page_size + 7} upcoming meetings" in html
+    assert f"See all {past_shown + 9} meetings of the last six months" in html
+    assert _links(client.get(url, {"page": 2}).text, "/meetings/") == 7 + past_shown
+    assert _links(client.get(url, {"when": "past"}).text, "/meetings/") == past_shown + 9
+
+
+# --- partnership/views/bodies.py --------------------------------------------------------------
+
+def test_body_page_pages_its_members_and_bounds_meetings_and_open_actions(world, client_for):
+    size = body_views.MEMBERS_PAGE_SIZE
+    people = [UserFactory() for _ in range(size + 4)]
+    Membership.objects.bulk_create([Membership(user=person, body=world.mrap) for person in people])
+    _meetings(world.mrap, body_views.UPCOMING_MEETINGS_SHOWN + 5, start=timezone.now() + dt.timedelta(days=1))
+    _open_actions(world.mrap, body_views.OPEN_ACTIONS_SHOWN + 6)
+    client = client_for(world.users["gla_officer"])
+    html = client.get(reverse("partnership:body_detail", args=[world.mrap.pk])).text
+    members = _table(html, "members")
+    assert members.count('<tr class="govuk-table__row">') == size + 1  # the header row too
+    assert f"Showing 1 to {size} of {size + 5} members" in html  # and the world's member
+    assert _links(_table(html, "actions"), "/actions/") == meeting_select.MATTERS_ARISING_SHOWN
+    assert _links(html, "/meetings/") <= body_views.UPCOMING_MEETINGS_SHOWN + body_views.PAST_MEETINGS_SHOWN
+    assert f"of {body_views.UPCOMING_MEETINGS_SHOWN + 5} upcoming meetings" in html
+    page_two = client.get(reverse("partnership:body_detail", args=[world.mrap.pk]), {"page": 2}).text
+    assert _table(page_two, "members").count('<tr class="govuk-table__row">') == 5 + 1
+
+
+# --- partnership/views/actions.py -------------------------------------------------------------
+
+def test_action_page_pages_its_updates(world, client_for):
+    action = ActionFactory(body=world.mrap, owner_user=world.users["panel_member"])
+    size = action_views.UPDATES_PAGE_SIZE
+    ActionUpdate.objects.bulk_create([ActionUpdate(action=action, written_by=world.users["gla_officer"],
+                                                   note=f"Update {i}") for i in range(size + 3)])
+    client = client_for(world.users["panel_member"])
+    html = client.get(reverse("partnership:action_detail", args=[action.pk])).text
+    assert html.count('class="govuk-inset-text"') == size
+    page_two = client.get(reverse("partnership:action_detail", args=[action.pk]), {"page": 2}).text
+    assert page_two.count('class="govuk-inset-text"') == 3
+
+
+def test_my_actions_is_paged(world, client_for):
+    member = world.users["panel_member"]
+    _open_actions(world.mrap, action_views.PAGE_SIZE + 2, owner_user=member)
+    html = client_for(member).get(reverse("partnership:my_actions")).text
+    assert _links(html, "/actions/") == action_views.PAGE_SIZE
+    assert f"Showing 1 to {action_views.PAGE_SIZE} of {action_views.PAGE_SIZE + 2} actions" in html
