@@ -27,3 +27,7 @@ class PartnershipConfig(AppConfig):
         from .enquiries.reminders import plan_enquiry_reminders
 
         register_planner(plan_enquiry_reminders)
+        # The site search: what partnership itself makes searchable (other apps register theirs).
+        from .search.kinds import register_partnership_kinds
+
+        register_partnership_kinds()

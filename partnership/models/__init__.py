@@ -20,6 +20,7 @@ from .notification_preferences import Delivery, NotificationPreference
 from .notifications import Notification, NotificationStatus
 from .organisations import Organisation, OrganisationKind
 from .papers import Paper, PaperVisibility
+from .search import SearchEntry
 from .two_factor import RecoveryCode, RecoveryCodeDevice, TwoFactorReset
 from .users import Role, User
 
@@ -28,6 +29,7 @@ __all__ = [
     "Body", "BodyKind", "CalendarFeedToken", "Declaration", "Delivery", "Enquiry", "EnquiryCounter", "EnquiryKind",
     "EnquiryStatus", "Meeting", "MeetingDecision", "MeetingStatus", "Membership", "MembershipRole", "Minutes",
     "MinutesStatus", "Notification", "NotificationPreference", "NotificationStatus", "OfferType", "Organisation",
-    "OrganisationKind", "Paper", "PaperVisibility", "RecoveryCode", "RecoveryCodeDevice", "Role", "TwoFactorReset",
+    "OrganisationKind", "Paper", "PaperVisibility", "RecoveryCode", "RecoveryCodeDevice", "Role", "SearchEntry",
+    "TwoFactorReset",
     "User",
 ]
