@@ -12,3 +12,8 @@ class FundingConfig(AppConfig):
 
         register_planner(plan_milestone_reminders)
         register_planner(plan_grant_end_reminders)
+
+        # The site search: what this app makes searchable (partnership/search/registry.py).
+        from .search import register_funding_kinds
+
+        register_funding_kinds()
