@@ -10,6 +10,7 @@ from partnership.search.services import search_index
 
 from . import meeting_notices
 from .paper_files import paper_file_check, safe_original_filename
+from .paper_text import paper_text_requested
 from .places import place_resolve
 
 
@@ -33,6 +34,7 @@ def paper_upload(*, title: str, uploaded_file, visibility: str, by: User, body: 
         visibility=visibility, uploaded_by=by,
     )
     search_index(paper)
+    paper_text_requested(paper)
     if publish:
         papers_publish(papers=[paper], by=by)
     return paper
