@@ -17,3 +17,10 @@ class FundingConfig(AppConfig):
         from .search import register_funding_kinds
 
         register_funding_kinds()
+
+        # Follow: the public may subscribe to new signed decisions (a daily email digest).
+        from partnership.notifications.registry import register_topic
+
+        from .selectors import signed_decisions_news
+
+        register_topic("signed_decisions", "New signed decisions", signed_decisions_news)

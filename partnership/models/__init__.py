@@ -21,6 +21,7 @@ from .notifications import Notification, NotificationStatus
 from .organisations import Organisation, OrganisationKind
 from .papers import Paper, PaperTextStatus, PaperVisibility
 from .search import SearchEntry
+from .subscriptions import Subscription
 from .two_factor import RecoveryCode, RecoveryCodeDevice, TwoFactorReset
 from .users import Role, User
 
@@ -30,6 +31,6 @@ __all__ = [
     "EnquiryStatus", "Meeting", "MeetingDecision", "MeetingStatus", "Membership", "MembershipRole", "Minutes",
     "MinutesStatus", "Notification", "NotificationPreference", "NotificationStatus", "OfferType", "Organisation",
     "OrganisationKind", "Paper", "PaperTextStatus", "PaperVisibility", "RecoveryCode", "RecoveryCodeDevice", "Role",
-    "SearchEntry", "TwoFactorReset",
+    "SearchEntry", "Subscription", "TwoFactorReset",
     "User",
 ]
