@@ -177,7 +177,9 @@ def plan_follow_digests(now) -> int:
 
 @transaction.atomic
 def _digest_for(email: str, now) -> int:
-    subscriptions = list(Subscription.objects.select_for_update().filter(email=email, confirmed_at__isnull=False)
+    # Lock the subscriptions only: PostgreSQL cannot lock the nullable side of the body's join.
+    subscriptions = list(Subscription.objects.select_for_update(of=("self",))
+                         .filter(email=email, confirmed_at__isnull=False)
                          .select_related("body").order_by("topic", "body__name", "pk"))
     sections = []
     for subscription in subscriptions:
