@@ -27,3 +27,8 @@ class EsolConfig(AppConfig):
         register_planner(plan_return_reminders)
         register_planner(plan_provision_check_reminders)
         register_decision_panel()
+
+        # The site search: what this app makes searchable (partnership/search/registry.py).
+        from .search import register_esol_kinds
+
+        register_esol_kinds()

@@ -12,3 +12,15 @@ class FundingConfig(AppConfig):
 
         register_planner(plan_milestone_reminders)
         register_planner(plan_grant_end_reminders)
+
+        # The site search: what this app makes searchable (partnership/search/registry.py).
+        from .search import register_funding_kinds
+
+        register_funding_kinds()
+
+        # Follow: the public may subscribe to new signed decisions (a daily email digest).
+        from partnership.notifications.registry import register_topic
+
+        from .selectors import signed_decisions_news
+
+        register_topic("signed_decisions", "New signed decisions", signed_decisions_news)

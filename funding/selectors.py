@@ -223,3 +223,14 @@ def officer_counts() -> dict[str, int]:
     for row in Decision.objects.values("status").annotate(n=Count("pk")).order_by():
         counts[row["status"]] = row["n"]
     return counts
+
+
+def signed_decisions_news(*, since, until, body=None) -> list[tuple[str, str]]:
+    """Decisions signed in the time (a signed decision is fixed, so its last change is its signing),
+    for the public's follow digest (registered in FundingConfig.ready())."""
+    from django.urls import reverse
+
+    signed = (Decision.objects.signed().filter(updated_at__gt=since, updated_at__lte=until)
+              .order_by("updated_at", "pk")[:50])
+    return [(f"{decision.reference_code} {decision.title}",
+             reverse("funding:decision_detail", args=[decision.reference_code])) for decision in signed]

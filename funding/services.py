@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from partnership.common import financial_years
+from partnership.search.services import search_index
 from partnership.services.paper_files import (
     ACCEPTED_DESCRIPTION,
     FORMATS,
@@ -80,6 +81,7 @@ def decision_create(*, by, supersedes: Decision | None = None, **fields) -> Deci
         if supersedes is not None:
             DecisionRelation.objects.create(from_decision=decision, to_decision=supersedes,
                                             kind=RelationKind.SUPERSEDES)
+        search_index(decision)
     return decision
 
 
@@ -102,6 +104,7 @@ def decision_update(*, decision: Decision, **fields) -> Decision:
             setattr(current, name, value)
         current.full_clean()
         current.save()
+        search_index(current)
     return current
 
 
@@ -116,6 +119,7 @@ def decision_submit(*, decision: Decision) -> Decision:
         check_balance(current)
         current.status = DecisionStatus.AWAITING_SIGNATURE
         current.save(update_fields=["status", "updated_at"])
+        search_index(current)
     return current
 
 
@@ -133,6 +137,7 @@ def decision_return_to_draft(*, decision: Decision, reason: str, by) -> Decision
         current.returned_to_draft_reason = reason
         current._history_user = by  # simple-history records who returned it, in a page or not
         current.save(update_fields=["status", "returned_to_draft_reason", "updated_at"])
+        search_index(current)
     return current
 
 
@@ -166,6 +171,7 @@ def decision_sign(*, decision: Decision, date_signed: dt.date, signed_pdf, by) -
         current.date_signed = date_signed
         current.full_clean()
         current.save(update_fields=["status", "date_signed", "updated_at"])
+        search_index(current)
     return current
 
 
@@ -178,6 +184,7 @@ def decision_withdraw(*, decision: Decision, reason: str) -> Decision:
         current.status = DecisionStatus.WITHDRAWN
         current.withdrawn_reason = reason
         current.save(update_fields=["status", "withdrawn_reason", "updated_at"])
+        search_index(current)
     return current
 
 
@@ -232,6 +239,7 @@ def line_save(*, line: Line) -> Line:
         line.full_clean()
         line.save()
         check_balance(decision)
+        search_index(decision)
     return line
 
 
@@ -242,6 +250,7 @@ def line_delete(*, line: Line) -> None:
         # Delete by key, so the caller's object is intact if the check undoes the delete.
         Line.objects.filter(pk=line.pk).delete()
         check_balance(decision)
+        search_index(decision)
 
 
 # Risks, milestones, items, relations: plain parts of an editable decision -----------------
@@ -249,16 +258,20 @@ def line_delete(*, line: Line) -> None:
 def part_save(*, part, decision: Decision):
     """Saves a risk, milestone, decision item or relation of a decision that is still editable."""
     with transaction.atomic():
-        _ensure_editable(_locked(decision))
+        current = _locked(decision)
+        _ensure_editable(current)
         part.full_clean()
         part.save()
+        search_index(current)
     return part
 
 
 def part_delete(*, part, decision: Decision) -> None:
     with transaction.atomic():
-        _ensure_editable(_locked(decision))
+        current = _locked(decision)
+        _ensure_editable(current)
         type(part).objects.filter(pk=part.pk).delete()
+        search_index(current)
 
 
 # Documents ---------------------------------------------------------------------------------

@@ -27,3 +27,18 @@ class PartnershipConfig(AppConfig):
         from .enquiries.reminders import plan_enquiry_reminders
 
         register_planner(plan_enquiry_reminders)
+        # The site search: what partnership itself makes searchable (other apps register theirs).
+        from .search.kinds import register_partnership_kinds
+
+        register_partnership_kinds()
+        # Follow: what the public may subscribe to, the daily digest and the clean-up.
+        from .notifications.registry import register_topic
+        from .notifications.services import subscriptions
+        from .selectors.follow import body_calendar_news, body_papers_news
+
+        register_topic("body_papers", "New public papers", body_papers_news, per_body=True)
+        register_topic("body_calendar", "New meetings on the public calendar", body_calendar_news, per_body=True)
+        register_kind(subscriptions.KIND_CONFIRM, "Confirmation of email alerts", optional=False)
+        register_kind(subscriptions.KIND_DIGEST, "Email alerts (followed papers, meetings and decisions)",
+                      optional=False)
+        register_planner(subscriptions.plan_follow_digests)

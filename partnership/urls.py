@@ -7,6 +7,7 @@ from django.urls import path
 
 from .enquiries import urls as enquiry_urls
 from .notifications import urls as notification_urls
+from .search import urls as search_urls
 from .views import (
     accounts,
     actions,
@@ -153,5 +154,5 @@ urlpatterns = [
     *people_patterns, *organisation_patterns, *body_patterns, *meeting_patterns, *agenda_patterns,
     *attendance_patterns, *declaration_patterns, *meeting_decision_patterns, *minutes_patterns,
     *interest_patterns, *calendar_feed_patterns, *paper_patterns, *action_patterns,
-    *notification_urls.urlpatterns, *enquiry_urls.urlpatterns,
+    *notification_urls.urlpatterns, *enquiry_urls.urlpatterns, *search_urls.search_patterns,
 ]

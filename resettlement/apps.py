@@ -12,3 +12,8 @@ class ResettlementConfig(AppConfig):
         from .reminders import plan_unmatched_offer_reminders
 
         register_planner(plan_unmatched_offer_reminders)
+
+        # The site search: what this app makes searchable (partnership/search/registry.py).
+        from .search import register_resettlement_kinds
+
+        register_resettlement_kinds()

@@ -15,6 +15,7 @@ from django.utils import timezone
 from partnership.models import Organisation, OrganisationKind, Role, User
 from partnership.notifications.services.notice_links import portal_link
 from partnership.notifications.services.outbox import notification_enqueue
+from partnership.search.services import search_index
 
 from .models import Arrival, OfferStatus, OfferTransition, ResettlementOffer, Scheme
 from .rules import ARRIVAL_STATUSES, OFFER_MACHINE, S, may_make, offer_may_edit
@@ -80,9 +81,11 @@ def offer_create_for_borough(*, by: User, **values) -> ResettlementOffer:
     if values.get("scheme") == Scheme.COMMUNITY_SPONSORSHIP:
         raise ValidationError({"scheme": "Community sponsorship offers are recorded by the GLA for the group."})
     _check_offer_figures(values)
-    return ResettlementOffer.objects.create(
+    offer = ResettlementOffer.objects.create(
         borough=by.borough, created_by=by, status=S.DRAFT,
         **{key: values[key] for key in OFFER_FIELDS if key in values})
+    search_index(offer)
+    return offer
 
 
 @transaction.atomic
@@ -96,9 +99,11 @@ def offer_create_for_sponsorship_group(*, by: User, sponsorship_group: Organisat
         raise ValidationError({"borough": "Choose the supporting London borough."})
     _check_offer_figures(values)
     values["scheme"] = Scheme.COMMUNITY_SPONSORSHIP
-    return ResettlementOffer.objects.create(
+    offer = ResettlementOffer.objects.create(
         borough=borough, sponsorship_group=sponsorship_group, borough_consent_on=borough_consent_on,
         created_by=by, status=S.DRAFT, **{key: values[key] for key in OFFER_FIELDS if key in values})
+    search_index(offer)
+    return offer
 
 
 @transaction.atomic
@@ -118,6 +123,7 @@ def offer_update(*, offer: ResettlementOffer, by: User, **values) -> Resettlemen
         if key in values:
             setattr(offer, key, values[key])
     offer.save()
+    search_index(offer)
     return offer
 
 
@@ -149,6 +155,7 @@ def offer_transition(*, offer: ResettlementOffer, to_status: str, by: User, note
     offer.status = to_status
     offer.status_changed_at = now
     offer.save(update_fields=["status", "status_changed_at"])
+    search_index(offer)
     _notify_other_side(offer=offer, transition=record, actor=by)
     return record
 

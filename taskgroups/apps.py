@@ -13,3 +13,8 @@ class TaskgroupsConfig(AppConfig):
 
         register_kind(KIND, "Protocol reviews", optional=True)
         register_planner(plan_protocol_review_reminders)
+
+        # The site search: what this app makes searchable (partnership/search/registry.py).
+        from .search import register_taskgroups_kinds
+
+        register_taskgroups_kinds()

@@ -88,6 +88,8 @@ PARTNERSHIP_PUBLIC = (
     "partnership.common",
     "partnership.notifications.registry",
     "partnership.notifications.services",
+    "partnership.search.registry",
+    "partnership.search.services",
     "partnership.models",
     "partnership.rules",
     "partnership.services",

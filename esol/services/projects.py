@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from partnership.models import Organisation, User
+from partnership.search.services import search_index
 
 from ..models import EsolRole, Project, Round
 from .rounds import _locked_round, check_grants_within_budget
@@ -60,6 +61,7 @@ def _save(project: Project, *, round_: Round, fields: dict, partners, boroughs, 
     project.reporting_contacts.set(reporting_contacts)
     _grant_contact_role(reporting_contacts)
     check_grants_within_budget(current_round)
+    search_index(project)
     return project
 
 

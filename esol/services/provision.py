@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from partnership.models import Organisation, User
+from partnership.search.services import search_index
 
 from ..models import Provision
 from ..rules import is_provider, provides
@@ -45,6 +46,7 @@ def _apply(provision: Provision, fields: dict, by: User, today: dt.date) -> Prov
     provision.updated_by = by
     provision.full_clean()
     provision.save()
+    search_index(provision)
     return provision
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from partnership.models import Role, User
 from partnership.notifications.services.notice_links import portal_link
 from partnership.notifications.services.outbox import notification_enqueue
+from partnership.search.services import search_index
 
 from ..models import CaseStudy, MonitoringReturn, ReturnStatus, ReturnTransition
 from ..rules import RETURN_MACHINE, may_make, reports_for
@@ -51,6 +52,7 @@ def return_answers_save(*, monitoring_return: MonitoringReturn, by: User, **answ
             setattr(current, name, value.strip() if isinstance(value, str) else value)
         current.full_clean()
         current.save()
+        search_index(current)
     return current
 
 
@@ -126,6 +128,7 @@ def return_step(*, monitoring_return: MonitoringReturn, to_status: str, by: User
         current.status = to_status
         current.full_clean()
         current.save()
+        search_index(current)
         _notify(monitoring_return=current, record=record, by=by)
     return record
 

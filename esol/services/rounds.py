@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Sum
 
 from funding.models import DecisionStatus, Line, LineDirection
+from partnership.search.services import search_index
 
 from ..models import Project, Round, RoundFunding
 
@@ -106,6 +107,7 @@ def round_create(*, line: Line | None = None, amount: Decimal | None = None, **f
         if line is not None:
             _fund(round_, line, amount if amount is not None else round_.budget)
         check_budget_funded(round_)
+        search_index(round_)
     return round_
 
 
@@ -117,6 +119,7 @@ def round_update(*, round_: Round, **fields) -> Round:
         current.save()
         check_budget_funded(current)
         check_grants_within_budget(current)
+        search_index(current)
     return current
 
 

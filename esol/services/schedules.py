@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from partnership.common.working_days import add_working_days
+from partnership.search.services import search_index, search_remove
 
 from ..models import MonitoringReturn, Project, ReportingFrequency, ReturnKind, ReturnStatus
 
@@ -78,14 +79,16 @@ def schedule_generate(*, project: Project) -> int:
         for monitoring_return in current.returns.exclude(kind=ReturnKind.AD_HOC):
             key = (monitoring_return.kind, monitoring_return.period_start, monitoring_return.period_end)
             if key not in wanted_keys and _untouched(monitoring_return):
+                search_remove(monitoring_return)
                 monitoring_return.delete()
             else:
                 existing[key] = monitoring_return
         added = 0
         for item in wanted:
             if (item.kind, item.period_start, item.period_end) not in existing:
-                MonitoringReturn.objects.create(project=current, kind=item.kind, period_start=item.period_start,
-                                                period_end=item.period_end, due_on=item.due_on)
+                search_index(MonitoringReturn.objects.create(
+                    project=current, kind=item.kind, period_start=item.period_start, period_end=item.period_end,
+                    due_on=item.due_on))
                 added += 1
     return added
 
@@ -116,5 +119,7 @@ def return_ad_hoc_create(*, project: Project, period_start: dt.date, period_end:
     _check_dates(period_start=period_start, period_end=period_end, due_on=due_on)
     with transaction.atomic():
         current = Project.objects.select_for_update().get(pk=project.pk)
-        return MonitoringReturn.objects.create(project=current, kind=ReturnKind.AD_HOC, period_start=period_start,
-                                               period_end=period_end, due_on=due_on)
+        monitoring_return = MonitoringReturn.objects.create(
+            project=current, kind=ReturnKind.AD_HOC, period_start=period_start, period_end=period_end, due_on=due_on)
+        search_index(monitoring_return)
+        return monitoring_return

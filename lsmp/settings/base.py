@@ -314,7 +314,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "partnership.enquiries.tasks.anonymise_expired_enquiries",
         "schedule": crontab(minute=30, hour=2),
     },
+    # Papers whose words were not read at upload (the broker was away): the site search's sweep.
+    "extract-waiting-paper-texts": {
+        "task": "partnership.tasks.extract_waiting_paper_texts",
+        "schedule": crontab(minute="*/10"),
+    },
 }
+# After an upload commits, ask a worker to read the paper's words at once (best effort).
+PAPER_TEXT_KICK_ON_COMMIT = env.bool("PAPER_TEXT_KICK_ON_COMMIT", default=True)
 
 # --- Worker heartbeat (read by /health/) ---------------------------------------------------------
 # Beat asks a worker to refresh a row this often; /health/ answers 503 once the row is older than

@@ -16,6 +16,7 @@ MEDIA_ROOT = STORAGES["default"]["OPTIONS"]["location"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 OUTBOX_KICK_ON_COMMIT = env.bool("OUTBOX_KICK_ON_COMMIT", default=False)
+PAPER_TEXT_KICK_ON_COMMIT = env.bool("PAPER_TEXT_KICK_ON_COMMIT", default=False)
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory, so that a real Celery worker process can share the test database.

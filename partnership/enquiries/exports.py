@@ -1,4 +1,5 @@
-"""Subject access: everything held about one email address, as CSV.
+"""Subject access: everything held about one email address, as CSV (enquiries, emails sent to
+it, and the email alerts it follows).
 
 Cells are neutralised against formula injection with the shared partnership.common.csv_export.neutralise
 (two sections in one file, so it writes rows itself rather than use csv_response)."""
@@ -10,6 +11,8 @@ from django.utils import timezone
 
 from partnership.common.csv_export import neutralise
 from partnership.models import Enquiry, Notification
+from partnership.notifications.selectors import subscriptions_of_email
+from partnership.notifications.services.subscriptions import describe
 
 ENQUIRY_COLUMNS = [
     ("Reference", lambda e: e.reference), ("About", lambda e: e.get_kind_display()),
@@ -42,4 +45,11 @@ def subject_access_csv(email: str) -> str:
         writer.writerow(["Email to this address", neutralise(timezone.localtime(notice.created_at).isoformat()),
                          neutralise(notice.get_status_display()), neutralise(notice.subject),
                          neutralise(notice.body_text)])
+    writer.writerow([])
+    writer.writerow(["Record", "Follows", "Asked", "Confirmed"])
+    for subscription in subscriptions_of_email(email.strip().lower()):
+        writer.writerow(["Email alert", neutralise(describe(subscription)),
+                         neutralise(timezone.localtime(subscription.created_at).isoformat()),
+                         neutralise(timezone.localtime(subscription.confirmed_at).isoformat()
+                                    if subscription.confirmed_at else "not confirmed")])
     return out.getvalue()

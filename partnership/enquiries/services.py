@@ -23,6 +23,7 @@ from partnership.models import Enquiry, EnquiryCounter, EnquiryKind, EnquiryStat
 from partnership.models.enquiries import FINISHED_STATUSES
 from partnership.notifications.services.notice_links import portal_link
 from partnership.notifications.services.outbox import notification_enqueue
+from partnership.search.services import search_index, search_index_all
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +85,7 @@ def enquiry_submit(*, kind: str, name: str, email: str, message: str, phone: str
             language=language, reply_language=reply_language,
             response_due=response_due_for(received_at),
         )
+        search_index(enquiry)
         _enqueue_acknowledgement(enquiry)
     return enquiry
 
@@ -206,7 +208,8 @@ def enquiries_anonymise_expired(*, now: datetime | None = None) -> int:
     expired = Enquiry.objects.filter(status__in=FINISHED_STATUSES, closed_at__lt=cutoff,
                                      anonymised_at__isnull=True)
     with transaction.atomic():
-        keys = [f"partnership.enquiry:{pk}" for pk in expired.values_list("pk", flat=True)]
+        pks = list(expired.values_list("pk", flat=True))
+        keys = [f"partnership.enquiry:{pk}" for pk in pks]
         count = expired.update(
             name=ANONYMISED_NAME, email="", phone="", organisation_name="", borough=None, message="",
             offer_other="", offer_where="", document_requested="", accessible_format_other="",
@@ -214,6 +217,8 @@ def enquiries_anonymise_expired(*, now: datetime | None = None) -> int:
         )
         # The outbox rows carry the address and the name in their text: they go too.
         Notification.objects.filter(subject_key__in=keys).delete()
+        # And the search index's copy of the words: the name, address and message leave it too.
+        search_index_all(Enquiry.objects.filter(pk__in=pks))
     if count:
         logger.info("anonymised %s enquiries closed before %s", count, cutoff.date())
     return count

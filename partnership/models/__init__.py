@@ -20,7 +20,9 @@ from .minutes import Minutes, MinutesStatus
 from .notification_preferences import Delivery, NotificationPreference
 from .notifications import Notification, NotificationStatus
 from .organisations import Organisation, OrganisationKind
-from .papers import Paper, PaperVisibility
+from .papers import Paper, PaperTextStatus, PaperVisibility
+from .search import SearchEntry
+from .subscriptions import Subscription
 from .two_factor import RecoveryCode, RecoveryCodeDevice, TwoFactorReset
 from .users import Role, User
 
@@ -30,6 +32,7 @@ __all__ = [
     "Body", "BodyKind", "CalendarFeedToken", "Declaration", "Delivery", "Enquiry", "EnquiryCounter", "EnquiryKind",
     "EnquiryStatus", "Meeting", "MeetingDecision", "MeetingStatus", "Membership", "MembershipRole", "Minutes",
     "MinutesStatus", "Notification", "NotificationPreference", "NotificationStatus", "OfferType", "Organisation",
-    "OrganisationKind", "Paper", "PaperVisibility", "RecoveryCode", "RecoveryCodeDevice", "Role", "TwoFactorReset",
+    "OrganisationKind", "Paper", "PaperTextStatus", "PaperVisibility", "RecoveryCode", "RecoveryCodeDevice", "Role",
+    "SearchEntry", "Subscription", "TwoFactorReset",
     "User",
 ]

@@ -47,6 +47,8 @@ class Notification(models.Model):
     attachment_name = models.CharField(max_length=100, blank=True)
     attachment_content = models.TextField(blank=True)
     attachment_mimetype = models.CharField(max_length=100, blank=True)
+    # Mail to the public's subscriptions carries a one-click unsubscribe (RFC 8058) at this URL.
+    list_unsubscribe = models.URLField(max_length=500, blank=True)
     status = models.CharField(max_length=10, choices=NotificationStatus.choices,
                               default=NotificationStatus.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)

@@ -11,6 +11,14 @@ class PaperVisibility(models.TextChoices):
     RESTRICTED = "restricted", "Restricted (GLA officers only)"
 
 
+class PaperTextStatus(models.TextChoices):
+    """Whether the words inside the file are searchable (read after upload by a Celery task)."""
+
+    PENDING = "pending", "Waiting to be read"
+    EXTRACTED = "extracted", "Searchable"
+    NOT_AVAILABLE = "not_available", "Text not available"
+
+
 def paper_storage_name(instance, filename):
     # The stored name is generated: nothing a user typed reaches the file system.
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
@@ -50,6 +58,10 @@ class Paper(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                     related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # The words inside the file, for the site search (partnership/services/paper_text.py).
+    text = models.TextField(blank=True, editable=False)
+    text_status = models.CharField(max_length=14, choices=PaperTextStatus.choices, default=PaperTextStatus.PENDING,
+                                   editable=False)
 
     objects = PaperQuerySet.as_manager()
 
@@ -64,6 +76,11 @@ class Paper(models.Model):
             models.CheckConstraint(name="paper_visibility_valid",
                                    condition=Q(visibility__in=PaperVisibility.values)),
             models.CheckConstraint(name="paper_size_positive", condition=Q(size_bytes__gt=0)),
+            models.CheckConstraint(name="paper_text_status_valid",
+                                   condition=Q(text_status__in=PaperTextStatus.values)),
+            # Only a file that was read has words; one not (yet) read has none.
+            models.CheckConstraint(name="paper_text_only_when_extracted",
+                                   condition=Q(text_status=PaperTextStatus.EXTRACTED) | Q(text="")),
         ]
 
     def __str__(self):

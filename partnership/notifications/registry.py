@@ -61,3 +61,33 @@ def optional_kinds() -> tuple[NoticeKind, ...]:
 
 def is_optional(kind: str) -> bool:
     return kind in _kinds and _kinds[kind].optional
+
+
+# Follow: what the public may subscribe to by email (partnership/notifications/services/
+# subscriptions.py). Each app registers its topics in AppConfig.ready(): partnership a body's
+# public papers and public calendar, funding the signed decisions. `news(since, until, body)`
+# answers the (title, path) of what is new and public in that time, oldest first.
+
+
+@dataclass(frozen=True)
+class FollowTopic:
+    topic: str
+    label: str  # "New public papers of a body"
+    news: Callable[..., list[tuple[str, str]]]
+    per_body: bool = False
+
+
+_topics: dict[str, FollowTopic] = {}
+
+
+def register_topic(topic: str, label: str, news, *, per_body: bool = False) -> FollowTopic:
+    _topics[topic] = FollowTopic(topic, label, news, per_body)
+    return _topics[topic]
+
+
+def follow_topics() -> tuple[FollowTopic, ...]:
+    return tuple(_topics.values())
+
+
+def follow_topic(topic: str) -> FollowTopic | None:
+    return _topics.get(topic)

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from partnership.models import Action, ActionStatus, ActionUpdate, User
+from partnership.search.services import search_index
 
 from .places import place_resolve
 
@@ -66,6 +67,7 @@ def _save(action: Action, by: User) -> None:
     action.full_clean(exclude=["body", "meeting", "agenda_item", "owner_user", "owner_organisation",
                                "owner_contact_user"])
     action.save()
+    search_index(action)
 
 
 @transaction.atomic
@@ -123,6 +125,7 @@ def action_add_update(*, action: Action, by: User, note: str, status: str | None
     if not note.strip():
         raise ValidationError({"note": "Enter the update"})
     update = ActionUpdate.objects.create(action=action, written_by=by, note=note.strip())
+    search_index(update)
     if status and status != action.status:
         _apply_status(action, status)
         _save(action, by)

@@ -11,6 +11,7 @@ from partnership.models import (
     Meeting,
     Paper,
 )
+from partnership.search.services import search_index, search_remove
 
 from .minutes import AGENDA_IS_FIXED, agenda_is_fixed, lock_open_agenda
 
@@ -21,8 +22,10 @@ def agenda_item_add(*, meeting: Meeting, title: str, presenter: str = "", descri
     # The lock also keeps two officers adding items at once from taking the same position.
     lock_open_agenda(meeting.pk)
     last = meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0
-    return AgendaItem.objects.create(meeting=meeting, position=last + 1, title=title, presenter=presenter,
+    item = AgendaItem.objects.create(meeting=meeting, position=last + 1, title=title, presenter=presenter,
                                      description=description, organisation=organisation)
+    search_index(item)
+    return item
 
 
 @transaction.atomic
@@ -31,6 +34,7 @@ def agenda_item_edit(*, item: AgendaItem, title: str, presenter: str = "", descr
     lock_open_agenda(item.meeting_id)
     item.title, item.presenter, item.description, item.organisation = title, presenter, description, organisation
     item.save(update_fields=["title", "presenter", "description", "organisation"])
+    search_index(item)
     return item
 
 
@@ -93,6 +97,7 @@ def agenda_item_remove(*, item: AgendaItem, by) -> None:
         action._history_user = by
         action.save(update_fields=["agenda_item"])
     removed_at = item.position
+    search_remove(item)
     item.delete()
     # (meeting, position) is unique and checked row by row (SQLite and PostgreSQL alike), so
     # one "position - 1" UPDATE could collide mid-statement. Moving the items one at a time,

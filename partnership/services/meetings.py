@@ -14,6 +14,7 @@ from partnership.models import (
     MeetingStatus,
 )
 from partnership.rules import MEETING_MACHINE
+from partnership.search.services import search_index, search_index_all
 
 from . import meeting_notices
 
@@ -37,8 +38,10 @@ def check_meeting_times(*, starts_at: dt.datetime, ends_at: dt.datetime) -> None
 @transaction.atomic
 def meeting_schedule(*, body, starts_at, ends_at, title="", location="", online_link="") -> Meeting:
     check_meeting_times(starts_at=starts_at, ends_at=ends_at)
-    return Meeting.objects.create(body=body, title=title, starts_at=starts_at, ends_at=ends_at,
-                                  location=location, online_link=online_link)
+    meeting = Meeting.objects.create(body=body, title=title, starts_at=starts_at, ends_at=ends_at,
+                                     location=location, online_link=online_link)
+    search_index(meeting)
+    return meeting
 
 
 @transaction.atomic
@@ -65,6 +68,7 @@ def meeting_reschedule(*, meeting: Meeting, starts_at, ends_at, location, online
             meeting.status = MEETING_MACHINE.check(meeting.status, MeetingStatus.SCHEDULED).target
     meeting.save()
     meeting.refresh_from_db()
+    search_index_all([meeting, *meeting.agenda_items.all()])
     if moved:
         meeting_notices.on_meeting_rescheduled(meeting=meeting, previous_starts_at=previous_starts_at)
     return meeting
@@ -78,6 +82,7 @@ def _change_status(meeting: Meeting, status: str) -> Meeting:
     meeting.sequence = F("sequence") + 1
     meeting.save(update_fields=["status", "sequence"])
     meeting.refresh_from_db()
+    search_index(meeting)
     return meeting
 
 
@@ -114,4 +119,5 @@ def meeting_create_next(*, previous: Meeting, starts_at, ends_at) -> Meeting:
                    description=item.description)
         for item in previous.agenda_items.order_by("position")
     ])
+    search_index_all(meeting.agenda_items.all())
     return meeting

@@ -11,6 +11,7 @@ from partnership.models import (
     Minutes,
     MinutesStatus,
 )
+from partnership.search.services import search_index
 
 AGENDA_IS_FIXED = "The minutes of this meeting are approved, so its agenda is fixed."
 
@@ -53,13 +54,16 @@ def minutes_save(*, meeting: Meeting, text: str) -> Minutes:
     if minutes is None:
         try:
             with transaction.atomic():
-                return Minutes.objects.create(meeting=meeting, text=text)
+                minutes = Minutes.objects.create(meeting=meeting, text=text)
+                search_index(minutes)
+                return minutes
         except IntegrityError:
             minutes = Minutes.objects.select_for_update().get(meeting=meeting)
     if minutes.is_approved:
         raise ValidationError(APPROVED_MINUTES_ARE_FIXED)
     minutes.text = text
     minutes.save(update_fields=["text", "updated_at"])
+    search_index(minutes)
     return minutes
 
 
@@ -76,4 +80,5 @@ def minutes_approve(*, minutes: Minutes, by) -> Minutes:
     minutes.approved_at = timezone.now()
     minutes.approved_by = by
     minutes.save(update_fields=["status", "approved_at", "approved_by", "updated_at"])
+    search_index(minutes)
     return minutes

@@ -6,9 +6,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from partnership.models import AgendaItem, Body, Meeting, Paper, PaperVisibility, User
+from partnership.search.services import search_index
 
 from . import meeting_notices
 from .paper_files import paper_file_check, safe_original_filename
+from .paper_text import paper_text_requested
 from .places import place_resolve
 
 
@@ -31,6 +33,8 @@ def paper_upload(*, title: str, uploaded_file, visibility: str, by: User, body: 
         content_type=paper_format.content_type, size_bytes=uploaded_file.size,
         visibility=visibility, uploaded_by=by,
     )
+    search_index(paper)
+    paper_text_requested(paper)
     if publish:
         papers_publish(papers=[paper], by=by)
     return paper
@@ -44,6 +48,7 @@ def papers_publish(*, papers: list[Paper], by: User) -> list[Paper]:
     for paper in newly:
         paper.published_at = now
         paper.save(update_fields=["published_at"])
+        search_index(paper)
     if newly:
         meeting_notices.on_papers_published(papers=newly)
     return newly
@@ -53,6 +58,7 @@ def papers_publish(*, papers: list[Paper], by: User) -> list[Paper]:
 def paper_unpublish(*, paper: Paper, by: User) -> None:
     paper.published_at = None
     paper.save(update_fields=["published_at"])
+    search_index(paper)
 
 
 @transaction.atomic
@@ -62,4 +68,5 @@ def paper_edit(*, paper: Paper, title: str, visibility: str, by: User) -> Paper:
     paper.title = title.strip()
     paper.visibility = visibility
     paper.save(update_fields=["title", "visibility"])
+    search_index(paper)
     return paper

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from partnership.models import User
+from partnership.search.services import search_index
 
 from ..models import Protocol
 
@@ -27,4 +28,5 @@ def protocol_save(*, by: User, protocol: Protocol | None = None, **values) -> Pr
         raise ValidationError({"review_on": "The review date must be on or after the date it was agreed"})
     protocol.full_clean()
     protocol.save()
+    search_index(protocol)
     return protocol

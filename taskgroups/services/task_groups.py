@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from partnership.models import Body, BodyKind, User
+from partnership.search.services import search_index
 
 from ..models import TaskGroup
 
@@ -32,8 +33,10 @@ def task_group_create(*, name: str, short_name: str, by: User, **values) -> Task
         raise ValidationError({"short_name": "A body with this short name exists already"})
     body = Body.objects.create(name=name.strip(), short_name=short_name.strip(), kind=BodyKind.TASK_GROUP,
                                purpose=values["remit"], parent=values["reports_to"])
-    return TaskGroup.objects.create(body=body, **{key: values.get(key) for key in TASK_GROUP_FIELDS
-                                                  if key in values})
+    task_group = TaskGroup.objects.create(body=body, **{key: values.get(key) for key in TASK_GROUP_FIELDS
+                                                        if key in values})
+    search_index(task_group)
+    return task_group
 
 
 @transaction.atomic
@@ -45,6 +48,7 @@ def task_group_change(*, task_group: TaskGroup, by: User, **values) -> TaskGroup
     for key, value in merged.items():
         setattr(task_group, key, value)
     task_group.save()
+    search_index(task_group)
     return task_group
 
 

@@ -12,6 +12,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from partnership.models import Body, Organisation, OrganisationKind, User
+from partnership.search.services import search_index
 from partnership.services.actions import action_create
 
 from ..models import Priority, Theme, Workplan, WorkplanAction, WorkplanImport
@@ -234,6 +235,7 @@ def workplan_import_commit(*, workplan_import: WorkplanImport, by: User) -> Work
                     name=name, kind=partner_kind(name), notes=f"Added as a partner by the import of {locked.title}.")
             chosen.append(partners[name.lower()])
         link.partners.set(chosen)
+    search_index(workplan)
     locked.workplan = workplan
     locked.committed_at = timezone.now()
     locked.save(update_fields=["workplan", "committed_at"])

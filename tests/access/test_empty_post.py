@@ -124,10 +124,14 @@ NEEDS_INPUT = [
     "taskgroups:protocol_edit:get",
     "partnership:interest_create:get",
     "partnership:interest_edit:get",
+    "partnership:follow:get",
 ]
 
 # Pages whose form has nothing to fill in: an empty POST does what the page does, on purpose.
 EMPTY_POST_IS_VALID = {
+    "partnership:follow_confirm[valid link]:get": "confirmation: the button is the whole form",
+    "partnership:follow_unsubscribe[valid link]:get": "confirmation: the button is the whole form",
+    "partnership:follow_unsubscribe_all[valid link]:get": "confirmation: the button is the whole form",
     "funding:part_delete[lines]:get": "confirmation: the button is the whole form",
     "funding:part_delete[risks]:get": "confirmation: the button is the whole form",
     "funding:part_delete[milestones]:get": "confirmation: the button is the whole form",

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from lsmp.navigation import PORTAL_APPS
+from partnership.search.services import search_reindex
 
 
 class Command(BaseCommand):
@@ -21,4 +22,7 @@ class Command(BaseCommand):
             for app in PORTAL_APPS:
                 if find_spec(f"{app}.demo") is not None:
                     import_module(f"{app}.demo").seed(log=self.stdout.write, password=password)
+        # Demo data is written partly around the services: the site search is rebuilt from it.
+        written = search_reindex()
+        self.stdout.write(f"Search index: {sum(written.values())} entries.")
         self.stdout.write(self.style.SUCCESS("Demo data ready."))

@@ -51,7 +51,7 @@ def notification_enqueue(*, kind: str, subject_key: str, slot: str, subject: str
                          recipient: User | None = None, recipient_email: str = "",
                          body_html: str = "", send_after: datetime | None = None,
                          attachment: tuple[str, str, str] | None = None,
-                         respect_preferences: bool = True) -> Notification | None:
+                         respect_preferences: bool = True, list_unsubscribe: str = "") -> Notification | None:
     """Writes one notice unless the same key exists already; returns the new row or None.
 
     attachment is (filename, text content, mimetype), for example an .ics file.
@@ -78,6 +78,7 @@ def notification_enqueue(*, kind: str, subject_key: str, slot: str, subject: str
                 slot=slot, subject=subject[:250], body_text=body_text, body_html=body_html,
                 send_after=send_after or timezone.now(), attachment_name=name,
                 attachment_content=content, attachment_mimetype=mimetype, held_for_digest=held,
+                list_unsubscribe=list_unsubscribe,
             )
     except IntegrityError:
         return None
@@ -163,6 +164,10 @@ def _as_message(notification: Notification) -> EmailMultiAlternatives:
         headers={"X-LSMP-Notification": f"{notification.kind}/{notification.pk}",
                  "Message-ID": message_id_for(notification)},
     )
+    if notification.list_unsubscribe:
+        # One-click unsubscribe (RFC 8058): the mail client POSTs to the signed link.
+        message.extra_headers["List-Unsubscribe"] = f"<{notification.list_unsubscribe}>"
+        message.extra_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     if notification.body_html:
         message.attach_alternative(notification.body_html, "text/html")
     if notification.attachment_name:
