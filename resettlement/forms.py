@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from partnership.common import financial_years
-from partnership.common.forms import gds_helper
+from partnership.common.forms import Form, ModelForm, gds_helper
 from partnership.models import Organisation, OrganisationKind
 
 from .models import (
@@ -71,7 +71,7 @@ def count_field(label: str, least: int, most: int, *, required: bool = True, hel
                         "max_value": f"{label} must be {most} or fewer"})
 
 
-class OfferDetailsForm(forms.ModelForm):
+class OfferDetailsForm(ModelForm):
     """What a borough (or a sponsorship group) offers. Used to create and to change a draft."""
 
     financial_year = forms.TypedChoiceField(coerce=int, empty_value=None, choices=(), label="Financial year",
@@ -256,7 +256,7 @@ class SponsorshipOfferChangeForm(OfferDetailsForm):
         return [f for f in super().layout_fields() if getattr(f, "fields", [None])[0] != "scheme"]
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(Form):
     to_status = forms.ChoiceField(label="What do you want to do?", widget=forms.RadioSelect,
                                   error_messages={"required": "Choose what to do with the offer",
                                                   "invalid_choice": "Choose one of the options"})
@@ -281,7 +281,7 @@ class TransitionForm(forms.Form):
         return cleaned
 
 
-class ArrivalForm(forms.Form):
+class ArrivalForm(Form):
     """An arrival is a date and a count of people. Nothing that identifies anyone."""
 
     household_size = forms.IntegerField(
@@ -308,7 +308,7 @@ class ArrivalForm(forms.Form):
         return arrived_on
 
 
-class SponsorshipGroupForm(forms.Form):
+class SponsorshipGroupForm(Form):
     name = forms.CharField(label="Name of the group", max_length=200,
                            error_messages={"required": "Enter the name of the group",
                                            "max_length": "The name must be 200 characters or fewer"})

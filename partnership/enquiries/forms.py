@@ -7,7 +7,7 @@ from django.core.validators import RegexValidator
 from django.db.models import Q
 from django.template.loader import render_to_string
 
-from partnership.common.forms import gds_helper
+from partnership.common.forms import Form, gds_helper
 from partnership.models import AccessibleFormat, EnquiryKind, OfferType, Organisation, User
 
 MESSAGE_MAX_LENGTH = 5000
@@ -36,7 +36,7 @@ phone_number = RegexValidator(r"^\+?[0-9 ()\-]{6,30}$",
                               "Enter a telephone number, like 020 7983 4000 or +44 20 7983 4000")
 
 
-class EnquiryForm(forms.Form):
+class EnquiryForm(Form):
     kind = forms.ChoiceField(
         label="What is your message about?", choices=EnquiryKind.choices, widget=forms.RadioSelect,
         error_messages={"required": "Select what your message is about"})
@@ -200,7 +200,7 @@ def gla_officers():
             .distinct().order_by("full_name", "email"))
 
 
-class AssignForm(forms.Form):
+class AssignForm(Form):
     assignee = forms.ModelChoiceField(label="Assign to", queryset=User.objects.none(),
                                       error_messages={"required": "Select the officer to assign it to",
                                                       "invalid_choice": "Select a GLA officer from the list"})
@@ -211,7 +211,7 @@ class AssignForm(forms.Form):
         self.helper = gds_helper(Field.select("assignee"), submit="Assign")
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(Form):
     note = forms.CharField(label="How was it answered?", max_length=5000, widget=forms.Textarea(attrs={"rows": 4}),
                            help_text="For example: replied by email with the borough's contact details",
                            error_messages={"required": "Say how the enquiry was answered"})
@@ -221,7 +221,7 @@ class ResponseForm(forms.Form):
         self.helper = gds_helper(Field.textarea("note"), submit="Record the response")
 
 
-class SubjectAccessForm(forms.Form):
+class SubjectAccessForm(Form):
     email = forms.EmailField(label="Email address", max_length=254,
                              help_text="Every enquiry sent from this address, and the emails we sent to it",
                              error_messages={"required": "Enter the email address to export",

@@ -233,10 +233,11 @@ LONG = "x" * 20_000
     ({"date": "2027-03-02", "start_time": "12:00", "end_time": "10:00"}, "The end time must be after the start time"),
     ({"date": "1900-03-02", "start_time": "10:00", "end_time": "12:00"}, "Enter a date between 2000"),
     ({"date": "2027-03-02", "start_time": "10:00", "end_time": "12:00", "title": LONG},
-     "Ensure this value has at most 200 characters"),
-    ({"date": "not a date", "start_time": "25:99", "end_time": ""}, "Enter a valid date"),
+     "The meeting&#x27;s title must be 200 characters or fewer"),
+    ({"date": "not a date", "start_time": "25:99", "end_time": ""}, "The meeting&#x27;s date must be a real date"),
+    ({"date": "not a date", "start_time": "25:99", "end_time": ""}, "The meeting&#x27;s start time must be a real time"),
     ({"date": "2027-03-02", "start_time": "10:00", "end_time": "12:00", "location": "",
-      "online_link": "javascript:alert(1)"}, "Enter a valid URL"),
+      "online_link": "javascript:alert(1)"}, "Enter the meeting&#x27;s online meeting link in the correct format"),
 ])
 def test_bad_meeting_input_gets_a_clear_message(world, client_for, data, message):
     client = client_for(world.users["gla_officer"])
@@ -246,6 +247,20 @@ def test_bad_meeting_input_gets_a_clear_message(world, client_for, data, message
     page = response.content.decode()
     assert message in page and "govuk-error-summary" in page
     assert "<title>Error: " in page
+    assert not Meeting.objects.exists()
+
+
+def test_an_empty_schedule_form_names_each_missing_field(world, client_for):
+    """GOV.UK style: every message says which field, never "This field is required."."""
+    client = client_for(world.users["gla_officer"])
+    response = client.post(reverse("partnership:meeting_create", args=[world.mrap.pk]), {})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "This field is required" not in page
+    for message in ("Enter the meeting&#x27;s date", "Enter the meeting&#x27;s start time",
+                    "Enter the meeting&#x27;s end time", "Enter a place or an online meeting link."):
+        # Once in the error summary and once beside the field.
+        assert page.count(message) == 2, message
     assert not Meeting.objects.exists()
 
 
