@@ -89,7 +89,9 @@ class TimeInput(forms.TimeInput):
 # is required." without naming the field. A field's own message (error_messages=...) is kept;
 # only Django's generic defaults are replaced.
 _OPTIONAL = " (optional)"
-_OWN_WORDS = ("your ", "the ", "a ", "an ", "their ", "this ", "each ", "any ")
+# Labels that read on after "Enter"/"Select" as they are ("your name", "who may see it").
+_OWN_WORDS = ("your ", "the ", "a ", "an ", "their ", "this ", "each ", "any ", "who ", "what ", "which ",
+              "when ", "where ", "how ", "whether ")
 _CHOICE_WIDGETS = (forms.Select, forms.RadioSelect, forms.CheckboxSelectMultiple, forms.SelectMultiple)
 
 

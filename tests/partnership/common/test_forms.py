@@ -18,6 +18,7 @@ PORTAL_APPS = ("partnership", "taskgroups", "resettlement", "funding", "esol")
     ("ESOL places", "offer", "the offer's ESOL places"),
     ("Online meeting link (optional)", "meeting", "the meeting's online meeting link"),
     ("Your name", None, "your name"),
+    ("Who may see it", "paper", "who may see it"),
 ])
 def test_field_words(label, noun, words):
     assert field_words(label, noun) == words
