@@ -42,8 +42,10 @@ def gds_helper(*fields, submit: str, name: str = "submit", secondary: bool = Fal
     return helper
 
 
-# The button of a filter form: secondary, since filtering is not the page's main action.
-FILTER_BUTTON = {"submit": "Apply filters", "name": "apply", "secondary": True}
+# The button of a filter form: secondary, since filtering is not the page's main action. A filter
+# form submits by GET, so it never carries the CSRF token (it would land in the address bar, the
+# browser's history and the server's logs).
+FILTER_BUTTON = {"submit": "Apply filters", "name": "apply", "secondary": True, "csrf": False}
 
 
 def field_layout(name: str, field: forms.Field):

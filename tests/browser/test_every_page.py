@@ -6,20 +6,17 @@ from django.conf import settings
 from django.urls import reverse
 
 from tests.access.matrix import client_for_case
-from tests.access.test_matrix import CASES
+from tests.access.pages import PAGE_CASES, first_role
 from tests.browser.conftest import assert_accessible
 
-# Whose view of a page to check, when several roles may open it: the fullest first.
-ROLE_ORDER = ("gla_officer", "panel_member", "borough_a", "anonymous", "superuser", "grantee_a", "provider")
 NOT_PAGES = {"text/csv", "text/calendar", "application/pdf", "application/json", "image/svg+xml",
              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
              "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
-PAGE_CASES = [case for case in CASES if case.method == "get" and any(case.expected.get(r) == 200 for r in ROLE_ORDER)]
 
 
 @pytest.mark.parametrize("case", PAGE_CASES, ids=lambda case: case.id)
 def test_page_passes_axe(case, page, world, live_server, client_for):
-    role = next(role for role in ROLE_ORDER if case.expected.get(role) == 200)
+    role = first_role(case)
     user = world.users[role]
     url = reverse(case.url_name, kwargs=case.kwargs(world) if case.kwargs else None)
     client = client_for_case(case, user, client_for)

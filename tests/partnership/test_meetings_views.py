@@ -235,7 +235,8 @@ LONG = "x" * 20_000
     ({"date": "2027-03-02", "start_time": "10:00", "end_time": "12:00", "title": LONG},
      "The meeting&#x27;s title must be 200 characters or fewer"),
     ({"date": "not a date", "start_time": "25:99", "end_time": ""}, "The meeting&#x27;s date must be a real date"),
-    ({"date": "not a date", "start_time": "25:99", "end_time": ""}, "The meeting&#x27;s start time must be a real time"),
+    ({"date": "not a date", "start_time": "25:99", "end_time": ""},
+     "The meeting&#x27;s start time must be a real time"),
     ({"date": "2027-03-02", "start_time": "10:00", "end_time": "12:00", "location": "",
       "online_link": "javascript:alert(1)"}, "Enter the meeting&#x27;s online meeting link in the correct format"),
 ])
