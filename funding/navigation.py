@@ -3,6 +3,6 @@
 from partnership.common.navigation import NavEntry
 
 ENTRIES = [
-    NavEntry("Decisions", "funding:register", 60, lambda user: True),
-    NavEntry("Funding streams", "funding:stream_list", 62, lambda user: True),
+    NavEntry("Decisions", "funding:register", 60, lambda user: True, group="Funding"),
+    NavEntry("Funding streams", "funding:stream_list", 62, lambda user: True, group="Funding"),
 ]

@@ -3,6 +3,6 @@
 from partnership.common.navigation import NavEntry, signed_in
 
 ENTRIES = [
-    NavEntry("Task groups", "taskgroups:task_group_list", 32, lambda user: True),
-    NavEntry("Workplans", "taskgroups:workplan_list", 33, signed_in),
+    NavEntry("Task groups", "taskgroups:task_group_list", 32, lambda user: True, group="Meetings"),
+    NavEntry("Workplans", "taskgroups:workplan_list", 33, signed_in, group="Meetings"),
 ]
