@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .dashboard import panels_for
+from .dashboard import panels_for, todo_from
 from .health import broker_is_reachable, database_is_reachable
 from .heartbeat import worker_problem
 
@@ -19,7 +19,8 @@ def home(request):
 @require_safe
 @login_required
 def dashboard(request):
-    return render(request, "lsmp/dashboard.html", {"panels": panels_for(request.user)})
+    panels = panels_for(request.user)
+    return render(request, "lsmp/dashboard.html", {"panels": panels, "todo": todo_from(panels)})
 
 
 @require_safe

@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from partnership.common.counts import counted, todo
 from partnership.models import Enquiry
 from partnership.models.enquiries import OPEN_STATUSES
 
@@ -20,9 +21,15 @@ def enquiry_panels(user) -> list[dict]:
         unassigned=Count("pk", filter=Q(status="new")),
     )
     queue = reverse("partnership:enquiry_list")
+    overdue, new = f"{queue}?status=open&overdue=true", f"{queue}?status=new"
+    mine = f"{queue}?status=open&assignee={user.pk}"
     return [{"title": "Public enquiries", "rows": [
-        ("Open", counts["open"], f"{queue}?status=open"),
-        ("Overdue", counts["overdue"], f"{queue}?status=open&overdue=true"),
-        ("Not yet assigned", counts["unassigned"], f"{queue}?status=new"),
-        ("Assigned to you", counts["mine"], f"{queue}?status=open&assignee={user.pk}"),
+        ("Open", counted(counts["open"], "open enquiry", "open enquiries"), f"{queue}?status=open"),
+        ("Overdue", counted(counts["overdue"], "enquiry", "enquiries") + " past the reply-by date", overdue),
+        ("Not yet assigned", counted(counts["unassigned"], "enquiry", "enquiries") + " not yet assigned", new),
+        ("Assigned to you", counted(counts["mine"], "open enquiry", "open enquiries"), mine),
+    ], "todo": [
+        todo(counts["overdue"], "enquiry past its reply-by date", "enquiries past their reply-by date", overdue),
+        todo(counts["mine"], "open enquiry assigned to you", "open enquiries assigned to you", mine),
+        todo(counts["unassigned"], "new enquiry to assign", "new enquiries to assign", new),
     ]}]

@@ -251,8 +251,8 @@ def test_dashboard_counts_the_users_open_and_overdue_actions(world, client_for):
     ActionFactory(body=world.hmap)  # not the member's, and outside their scope
     panel = client_for(member).get(reverse("dashboard")).text
     assert "Your open actions" in panel
-    assert panel.split("Your open actions")[1].split("</a>")[0].strip().endswith("2")
-    assert panel.split("Your overdue actions")[1].split("</a>")[0].strip().endswith("1")
+    assert panel.split("Your open actions")[1].split("</a>")[0].strip().endswith("2 open actions")
+    assert panel.split("Your overdue actions")[1].split("</a>")[0].strip().endswith("1 overdue action")
     assert "All open actions" not in panel
 
 
