@@ -55,6 +55,17 @@ class GovDateField(DateInputField):
             raise ValidationError(f"The {self.what} must be a real date") from error
 
 
+def year_mismatch(year: int | None, available_from) -> str | None:
+    """What to say when the available-from date lies outside the offer's financial year."""
+    if year is None or available_from is None:
+        return None
+    year_of_date = financial_years.year_of(available_from)
+    if year_of_date == year:
+        return None
+    return (f"{available_from:%-d %B %Y} is in the financial year {financial_years.label(year_of_date)}, not "
+            f"{financial_years.label(year)}: change the date or the financial year")
+
+
 def financial_year_choices(today=None):
     current = financial_years.year_of(today or timezone.localdate())
     return financial_years.choices(range(current - 1, current + 3), blank="Choose a year")
@@ -84,9 +95,9 @@ class OfferDetailsForm(ModelForm):
                                  help_text="How many people in all, adults and children")
     properties_offered = count_field("Number of properties", 1, MAX_HOUSEHOLDS)
     support_esol_places = count_field("ESOL places", 0, MAX_PEOPLE, required=False,
-                                      help_text="English classes for adults; leave blank or 0 if none")
+                                      help_text="English classes for adults; 0 if none, blank if not known")
     support_school_places = count_field("School places", 0, MAX_PEOPLE, required=False,
-                                        help_text="Leave blank or 0 if none")
+                                        help_text="0 if none, blank if not known")
 
     class Meta:
         model = ResettlementOffer
@@ -137,7 +148,7 @@ class OfferDetailsForm(ModelForm):
         self.fields["financial_year"].choices = choices
         if "scheme" in self.fields:
             self.fields["scheme"].choices = self.schemes
-        for name in ("scheme", "property_size"):
+        for name in ("scheme", "property_size", "access"):
             if name in self.fields:
                 self.fields[name].required = True  # blank in the model only for half-answered drafts
         # Radios never offer the "---------" blank choice a model field brings.
@@ -176,16 +187,6 @@ class OfferDetailsForm(ModelForm):
             Field.textarea("notes", rows=4),
         ]
 
-    def clean_access(self):
-        # A draft saved before this question is answered keeps the default.
-        return self.cleaned_data.get("access") or Access.NONE
-
-    def clean_support_esol_places(self):
-        return self.cleaned_data.get("support_esol_places") or 0
-
-    def clean_support_school_places(self):
-        return self.cleaned_data.get("support_school_places") or 0
-
     def clean_available_from(self):
         available_from = self.cleaned_data.get("available_from")
         if available_from and available_from.year < FIRST_FINANCIAL_YEAR:
@@ -200,6 +201,8 @@ class OfferDetailsForm(ModelForm):
         year = cleaned.get("financial_year")
         if year is not None and not FIRST_FINANCIAL_YEAR <= year <= LAST_FINANCIAL_YEAR:
             self.add_error("financial_year", "Choose a financial year from the list")
+        elif mismatch := year_mismatch(year, cleaned.get("available_from")):
+            self.add_error("available_from", mismatch)
         return cleaned
 
     def _post_clean(self):
