@@ -276,10 +276,11 @@ def test_bad_reschedule_input_keeps_the_meeting(world, client_for):
 
 @pytest.mark.parametrize(("url_name", "data", "message"), [
     ("partnership:body_create", {"name": LONG, "short_name": "X", "kind": "panel", "purpose": "p",
-                                 "cadence": "quarterly"}, "at most 200 characters"),
+                                 "cadence": "quarterly"}, "The body&#x27;s name must be 200 characters or fewer"),
     ("partnership:body_create", {"name": "A body", "short_name": "X", "kind": "panel", "purpose": LONG,
-                                 "cadence": "quarterly"}, "at most 5000 characters"),
-    ("partnership:organisation_create", {"name": LONG, "kind": "civil_society"}, "at most 200 characters"),
+                                 "cadence": "quarterly"}, "The body&#x27;s purpose must be 5000 characters or fewer"),
+    ("partnership:organisation_create", {"name": LONG, "kind": "civil_society"},
+     "The organisation&#x27;s name must be 200 characters or fewer"),
     ("partnership:organisation_create", {"name": "Camden again", "kind": "borough", "gss_code": ""},
      "Enter the borough"),
     ("partnership:organisation_create", {"name": "A charity", "kind": "civil_society", "gss_code": "E09000999"},
@@ -296,7 +297,7 @@ def test_long_agenda_item_title_and_membership_dates(world, client_for):
     client = client_for(world.users["gla_officer"])
     meeting = members_meeting(world.mrap)
     response = client.post(reverse("partnership:agenda_item_create", args=[meeting.pk]), {"title": LONG})
-    assert "at most 300 characters" in response.content.decode()
+    assert "The agenda item&#x27;s title must be 300 characters or fewer" in response.content.decode()
     assert AgendaItem.objects.filter(meeting=meeting).count() == 1
     membership = MembershipFactory(body=world.hmap, started_on=timezone.localdate())
     response = client.post(reverse("partnership:membership_end", args=[membership.pk]),
