@@ -6,6 +6,8 @@ same scope as the lists they link to."""
 from django.urls import reverse
 from django.utils import timezone
 
+from partnership.common.counts import counted, todo
+
 from .models import ReturnStatus
 from .models.provision import CHECK_EVERY
 from .selectors.provision import provision_for_manager
@@ -16,16 +18,24 @@ def _returns_panel(user, today):
     returns = returns_for_user(user)
     base = reverse("esol:return_list")
     if user.is_gla_officer:
-        rows = [("Missing returns (due and not submitted)", returns.missing(today).count(),
+        to_review = returns.filter(status=ReturnStatus.SUBMITTED).count()
+        rows = [("Missing returns (due and not submitted)", counted(returns.missing(today).count(), "return"),
                  f"{base}?show=missing"),
-                ("Submitted late, awaiting review", returns.submitted_late().count(), f"{base}?show=late"),
-                ("Awaiting review", returns.filter(status=ReturnStatus.SUBMITTED).count(), f"{base}?show=to_review")]
-        return {"title": "ESOL Plus monitoring returns", "rows": rows}
-    rows = [("Returns to submit", returns.outstanding().count(), f"{base}?status=draft"),
-            ("Returned to you for changes", returns.filter(status=ReturnStatus.RETURNED).count(),
-             f"{base}?status=returned"),
-            ("Overdue", returns.missing(today).count(), f"{base}?show=missing")]
-    return {"title": "Your monitoring returns", "rows": rows}
+                ("Submitted late, awaiting review", counted(returns.submitted_late().count(), "return"),
+                 f"{base}?show=late"),
+                ("Awaiting review", counted(to_review, "return"), f"{base}?show=to_review")]
+        return {"title": "ESOL Plus monitoring returns", "rows": rows,
+                "todo": [todo(to_review, "monitoring return to check", "monitoring returns to check",
+                              f"{base}?show=to_review")]}
+    outstanding, returned = returns.outstanding().count(), returns.filter(status=ReturnStatus.RETURNED).count()
+    rows = [("Returns to submit", counted(outstanding, "return"), f"{base}?status=draft"),
+            ("Returned to you for changes", counted(returned, "return"), f"{base}?status=returned"),
+            ("Overdue", counted(returns.missing(today).count(), "return"), f"{base}?show=missing")]
+    return {"title": "Your monitoring returns", "rows": rows,
+            "todo": [todo(returned, "monitoring return returned to you for changes",
+                          "monitoring returns returned to you for changes", f"{base}?status=returned"),
+                     todo(outstanding, "monitoring return to submit", "monitoring returns to submit",
+                          f"{base}?status=draft")]}
 
 
 def panels(user):
@@ -39,6 +49,7 @@ def panels(user):
         stale = provision_for_manager(user).not_checked_since(today - CHECK_EVERY).count()
         manage = reverse("esol:provision_manage")
         shown.append({"title": "ESOL provision directory" if user.is_gla_officer else "Your directory entries",
-                      "rows": [("Not checked for 12 months", stale, f"{manage}?needs_checking=on"),
+                      "rows": [("Not checked for 12 months", counted(stale, "entry", "entries"),
+                                f"{manage}?needs_checking=on"),
                                ("All entries", "Keep the directory up to date", manage)]})
     return shown

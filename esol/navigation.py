@@ -19,9 +19,9 @@ def _provider_only(user):
 
 
 ENTRIES = [
-    NavEntry(_("Find ESOL"), "esol:provision_directory", 70, lambda user: True),
-    NavEntry("ESOL Plus", "esol:round_list", 72, _may("esol.view_rounds")),
-    NavEntry("Your projects", "esol:project_list", 72, _grantee_only),
-    NavEntry("Monitoring returns", "esol:return_list", 73, _may("esol.view_projects")),
-    NavEntry("Your directory entries", "esol:provision_manage", 74, _provider_only),
+    NavEntry(_("Find ESOL"), "esol:provision_directory", 70, lambda user: True, group="ESOL"),
+    NavEntry("ESOL Plus", "esol:round_list", 72, _may("esol.view_rounds"), group="ESOL"),
+    NavEntry("Your projects", "esol:project_list", 72, _grantee_only, group="ESOL"),
+    NavEntry("Monitoring returns", "esol:return_list", 73, _may("esol.view_projects"), group="ESOL"),
+    NavEntry("Your directory entries", "esol:provision_manage", 74, _provider_only, group="ESOL"),
 ]

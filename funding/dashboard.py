@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from partnership.common.counts import counted, todo
+
 from .selectors import officer_counts
 
 
@@ -10,7 +12,9 @@ def panels(user):
         return []
     counts = officer_counts()
     base = reverse("funding:decision_list")
-    rows = [(label, counts[status], f"{base}?status={status}") for status, label in (
+    rows = [(label, counted(counts[status], "decision"), f"{base}?status={status}") for status, label in (
         ("draft", "Draft decisions"), ("awaiting_signature", "Awaiting signature"), ("signed", "Signed"))]
     rows.append(("Risks", "Risk register", reverse("funding:risk_register")))
-    return [{"title": "Funding decisions", "rows": rows}]
+    lines = [todo(counts["awaiting_signature"], "decision waiting for signature", "decisions waiting for signature",
+                  f"{base}?status=awaiting_signature")]
+    return [{"title": "Funding decisions", "rows": rows, "todo": lines}]

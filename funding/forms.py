@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from partnership.common import financial_years
-from partnership.common.forms import gds_helper
+from partnership.common.forms import Form, ModelForm, gds_helper
 from partnership.models import Organisation, OrganisationKind, User
 
 from .models import (
@@ -47,7 +47,7 @@ def financial_year_choices():
     return financial_years.choices(range(FIRST_FINANCIAL_YEAR, this_year + 6), blank="Choose a financial year")
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(ModelForm):
     class Meta:
         model = Decision
         fields = ["reference_code", "title", "decision_type", "decision_by_name", "decision_by_title",
@@ -96,7 +96,7 @@ class PoundsField(forms.DecimalField):
         return super().to_python(value)
 
 
-class LineForm(forms.ModelForm):
+class LineForm(ModelForm):
     amount = PoundsField(
         label="Amount in pounds and pence", max_digits=12, decimal_places=2, min_value=Decimal("0.01"),
         help_text="For example 64000 or 64000.00", localize=False,
@@ -156,7 +156,7 @@ class LineForm(forms.ModelForm):
         return cleaned
 
 
-class RiskForm(forms.ModelForm):
+class RiskForm(ModelForm):
     SCALE = [(n, str(n)) for n in range(1, 5)]
     probability = forms.TypedChoiceField(label="Current probability (1-4)", choices=SCALE, coerce=int,
                                          widget=forms.RadioSelect,
@@ -179,7 +179,7 @@ class RiskForm(forms.ModelForm):
             Field.radios("impact", legend_size=Size.SMALL, inline=True), submit="Save risk")
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(ModelForm):
     class Meta:
         model = Milestone
         fields = ["activity", "timeline", "due_on"]
@@ -194,7 +194,7 @@ class MilestoneForm(forms.ModelForm):
                                  Field.text("due_on", field_width=Fluid.ONE_THIRD), submit="Save milestone")
 
 
-class DecisionItemForm(forms.ModelForm):
+class DecisionItemForm(ModelForm):
     class Meta:
         model = DecisionItem
         fields = ["number", "text"]
@@ -207,7 +207,7 @@ class DecisionItemForm(forms.ModelForm):
                                  Field.textarea("text", rows=4), submit="Save item")
 
 
-class RelationForm(forms.ModelForm):
+class RelationForm(ModelForm):
     to_reference_code = forms.CharField(label="Reference code of the other decision", max_length=10,
                                         error_messages={"required": "Enter the other decision's reference code",
                                                         "max_length": REFERENCE_CODE_MESSAGE})
@@ -237,7 +237,7 @@ class RelationForm(forms.ModelForm):
         return code
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(Form):
     title = forms.CharField(max_length=300, error_messages={**_too_long(300, "Title"),
                                                             "required": "Enter the document's title"},
                             help_text="For example: MD2628 Appendix A - Home Office Letter")
@@ -251,7 +251,7 @@ class DocumentForm(forms.Form):
                                  submit="Upload document")
 
 
-class SignForm(forms.Form):
+class SignForm(Form):
     date_signed = forms.DateField(widget=_date_input(),
                                   error_messages={"required": "Enter the date the decision was signed",
                                                   "invalid": "Enter a real date, like 2020-08-14"})
@@ -265,7 +265,7 @@ class SignForm(forms.Form):
                                  submit="Sign decision")
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(Form):
     reason = forms.CharField(widget=forms.Textarea, max_length=2000,
                              error_messages={"required": "Say why the decision is withdrawn",
                                              **_too_long(2000, "Reason")})
@@ -275,7 +275,7 @@ class WithdrawForm(forms.Form):
         self.helper = gds_helper(Field.textarea("reason", rows=3), submit="Withdraw decision")
 
 
-class ReturnToDraftForm(forms.Form):
+class ReturnToDraftForm(Form):
     reason = forms.CharField(widget=forms.Textarea, max_length=2000,
                              label="Why does the decision go back to draft?",
                              help_text="For example: the Home Office changed the grant amount",
@@ -287,7 +287,7 @@ class ReturnToDraftForm(forms.Form):
         self.helper = gds_helper(Field.textarea("reason", rows=3), submit="Return to draft")
 
 
-class StreamAllocationForm(forms.ModelForm):
+class StreamAllocationForm(ModelForm):
     amount = PoundsField(label="Amount in pounds and pence", max_digits=12, decimal_places=2,
                          min_value=Decimal("0.01"), localize=False,
                          widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
@@ -310,7 +310,7 @@ class StreamAllocationForm(forms.ModelForm):
                                  submit="Save amount")
 
 
-class FundingStreamForm(forms.ModelForm):
+class FundingStreamForm(ModelForm):
     funded_since = forms.IntegerField(
         label="Funded since (optional)", required=False, min_value=FIRST_FINANCIAL_YEAR,
         max_value=LAST_FINANCIAL_YEAR, help_text="The first financial year, for example 2008",

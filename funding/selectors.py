@@ -17,6 +17,7 @@ from .models import (
     DecisionStatus,
     DocumentKind,
     FundingStream,
+    Line,
     LineDirection,
     Risk,
     StreamAllocation,
@@ -46,6 +47,68 @@ def register_decisions(user):
     return (Decision.objects.signed().with_totals().select_related("funding_stream")
             .prefetch_related(Prefetch("documents", queryset=signed_pdf, to_attr="signed_documents"))
             .order_by("-date_signed", "-reference_code"))
+
+
+@dataclass
+class RegisterTotals:
+    income: Decimal = ZERO
+    expenditure: Decimal = ZERO
+    decisions: int = 0
+
+
+def register_totals(decisions) -> RegisterTotals:
+    """The income and expenditure of every decision in the (filtered) register, in one query."""
+    lines = Line.objects.filter(decision__in=decisions.order_by().values("pk"))
+    figures = lines.aggregate(income=Sum("amount", filter=Q(direction=LineDirection.INCOME)),
+                              expenditure=Sum("amount", filter=Q(direction=LineDirection.EXPENDITURE)))
+    return RegisterTotals(income=figures["income"] or ZERO, expenditure=figures["expenditure"] or ZERO)
+
+
+@dataclass
+class SpendBar:
+    year: str
+    amount: Decimal
+
+
+@dataclass
+class StreamSpend:
+    stream: str
+    bars: list[SpendBar] = field(default_factory=list)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((bar.amount for bar in self.bars), ZERO)
+
+
+@dataclass
+class SpendChart:
+    streams: list[StreamSpend]
+    most: Decimal  # the longest bar, which the others are drawn against
+
+    @property
+    def years(self) -> list[str]:
+        return sorted({bar.year for stream in self.streams for bar in stream.bars})
+
+
+NO_STREAM = "No funding stream"
+
+
+def signed_spend_chart(decisions) -> SpendChart:
+    """Signed expenditure of the (filtered) register by funding stream and financial year: one
+    grouped query, one row per stream and year (a handful of streams, a few years each)."""
+    grouped = (Line.objects.filter(decision__in=decisions.order_by().values("pk"),
+                                   decision__status=DecisionStatus.SIGNED, direction=LineDirection.EXPENDITURE)
+               .values("decision__funding_stream__name", "financial_year")
+               .annotate(amount=Sum("amount")).order_by("decision__funding_stream__name", "financial_year"))
+    streams: dict[str, StreamSpend] = {}
+    for row in grouped:
+        name = row["decision__funding_stream__name"] or NO_STREAM
+        streams.setdefault(name, StreamSpend(name)).bars.append(
+            SpendBar(financial_years.label(row["financial_year"]), row["amount"]))
+    # Named streams first, then the decisions without one.
+    ordered = sorted(streams.values(), key=lambda s: (s.stream == NO_STREAM, s.stream))
+    most = max((bar.amount for stream in ordered for bar in stream.bars), default=ZERO)
+    return SpendChart(ordered, most)
 
 
 def decision_for_page(user, reference_code: str):

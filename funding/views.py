@@ -64,7 +64,8 @@ def register(request):
     # The CSV link takes the filters but not the page: an export is always the whole filtered list.
     return render(request, "funding/decisions/register.html", {
         "filter": decisions, "pagination": _paginate(request, decisions.qs, ("signed decision", "signed decisions")),
-        "export_query": without_page(request.GET).urlencode()})
+        "export_query": without_page(request.GET).urlencode(),
+        "totals": selectors.register_totals(decisions.qs), "chart": selectors.signed_spend_chart(decisions.qs)})
 
 
 @require_safe

@@ -9,36 +9,59 @@ from partnership.selectors.two_factor import second_step_pending
 from .i18n import TRANSLATED_PAGES
 from .navigation import app_entries
 
+
+def _anonymous(user):
+    return not user.is_authenticated
+
+
 _SITE_ENTRIES = [
-    NavEntry(_("Home"), "home", 0, lambda user: True),
+    # Signed in, the dashboard is the start; the header's title still leads home.
+    NavEntry(_("Home"), "home", 0, _anonymous),
     NavEntry("Dashboard", "dashboard", 10, signed_in),
 ]
 
 
 def navigation(request):
-    """The service navigation for this user: each app's entries the user's role may see."""
+    """The service navigation for this user: one link per group of the entries the user's role may
+    see (`nav_items`), the links of the group this page is in (`section_items`), and the account
+    links shown with Sign out (`account_items`)."""
     user = getattr(request, "user", None)
     if user is None or second_step_pending(user):
         # Half-way through signing in, every entry would lead back to the second step.
-        return {"nav_items": []}
+        return {"nav_items": [], "section_items": [], "account_items": []}
     entries = sorted(_SITE_ENTRIES + app_entries(), key=lambda entry: entry.order)
-    english_page_from_translation = get_language() != settings.LANGUAGE_CODE
-    items = []
-    for entry in entries:
-        if not entry.shown_to(user):
-            continue
-        href = reverse(entry.url_name)
-        current = request.path == href if entry.url_name == "home" else request.path.startswith(href)
-        # On a translated page, say which links lead to pages that are in English only.
-        english_only = english_page_from_translation and entry.url_name not in TRANSLATED_PAGES
-        items.append({"label": entry.label, "href": href, "current": current,
-                      "hreflang": "en" if english_only else ""})
+    shown = [(entry, reverse(entry.url_name)) for entry in entries if entry.shown_to(user)]
     # Only the closest entry is current: /funding/streams/ is under both Decisions (/funding/)
     # and Funding streams (/funding/streams/), and two underlined items read as a mistake.
-    closest = max((item["href"] for item in items if item["current"]), key=len, default=None)
-    for item in items:
-        item["current"] = item["href"] == closest
-    return {"nav_items": items}
+    matching = [(entry, href) for entry, href in shown
+                if (request.path == href if entry.url_name == "home" else request.path.startswith(href))]
+    current = max(matching, key=lambda pair: len(pair[1]), default=(None, None))[0]
+    # On a translated page, say which links lead to pages that are in English only, and name a
+    # group by its (translated) landing entry rather than by the group's English name.
+    on_translated_page = get_language() != settings.LANGUAGE_CODE
+
+    groups: dict[str, list] = {}
+    account_items = []
+    for entry, href in shown:
+        english_only = on_translated_page and entry.url_name not in TRANSLATED_PAGES
+        item = {"label": entry.label, "href": href, "current": entry is current,
+                "hreflang": "en" if english_only else ""}
+        if entry.account:
+            account_items.append(item)
+        else:
+            groups.setdefault(str(entry.group_label), []).append(item)
+    nav_items, section_items = [], []
+    for label, items in groups.items():
+        landing = next((item for item in items if str(item["label"]) == label), items[0])
+        in_group = any(item["current"] for item in items)
+        # A group the user sees one entry of is named by that entry ("Find ESOL" for the public).
+        named_by_group = len(items) > 1 and not on_translated_page
+        nav_items.append({"label": label if named_by_group else landing["label"], "href": landing["href"],
+                          "current": in_group, "hreflang": landing["hreflang"]})
+        if in_group and len(items) > 1:
+            section_items = items
+    return {"nav_items": nav_items, "section_items": section_items, "account_items": account_items,
+            "current_section": next((item["label"] for item in nav_items if item["current"]), "")}
 
 
 def language(request):

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from partnership.common.access import permission_required
 
-from .dashboard import panels_for
+from .dashboard import panels_for, todo_from
 from .health import broker_is_reachable, database_is_reachable
 from .heartbeat import worker_problem
 from .i18n import is_supported, is_translated_page, page_in
@@ -25,7 +25,8 @@ def home(request):
 @require_safe
 @login_required
 def dashboard(request):
-    return render(request, "lsmp/dashboard.html", {"panels": panels_for(request.user)})
+    panels = panels_for(request.user)
+    return render(request, "lsmp/dashboard.html", {"panels": panels, "todo": todo_from(panels)})
 
 
 @require_safe

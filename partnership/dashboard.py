@@ -5,9 +5,10 @@ them for GLA officers), the enquiry queue and email delivery."""
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
+from partnership.common.counts import counted, todo
 from partnership.enquiries.dashboard import enquiry_panels
 from partnership.models import MeetingStatus
-from partnership.notifications.dashboard import email_rows
+from partnership.notifications.dashboard import email_parts
 from partnership.selectors.actions import action_counts
 from partnership.selectors.meetings import meetings_in_personal_feed, upcoming_meetings
 
@@ -32,24 +33,30 @@ def meetings_panel(user) -> dict:
 
 def actions_panel(user):
     counts = action_counts(user)
-    rows = [("Your open actions", counts["mine_open"], reverse("partnership:my_actions")),
-            ("Your overdue actions", counts["mine_overdue"], reverse("partnership:my_actions"))]
+    actions = reverse("partnership:action_list")
+    # The actions list filtered to this person's overdue ones (its owner filter names people "u<id>").
+    mine_overdue = f"{actions}?owner=u{user.pk}&overdue=yes"
+    rows = [("Your open actions", counted(counts["mine_open"], "open action"), reverse("partnership:my_actions")),
+            ("Your overdue actions", counted(counts["mine_overdue"], "overdue action"), mine_overdue)]
     if "all_open" in counts:
-        rows.append(("All open actions", counts["all_open"], reverse("partnership:action_list") + "?status=open"))
-        rows.append(("All overdue actions", counts["all_overdue"],
-                     reverse("partnership:action_list") + "?overdue=yes"))
-    return {"title": "Actions", "rows": rows}
+        rows.append(("All open actions", counted(counts["all_open"], "open action"), f"{actions}?status=open"))
+        rows.append(("All overdue actions", counted(counts["all_overdue"], "overdue action"),
+                     f"{actions}?overdue=yes"))
+    return {"title": "Actions", "rows": rows,
+            "todo": [todo(counts["mine_overdue"], "overdue action you own", "overdue actions you own",
+                          mine_overdue)]}
 
 
 def account_panel(user):
+    email_rows, email_todo = email_parts(user)
     rows = [("Email", user.email, None)]
     if user.is_gla_officer:
         rows.append(("Role", "GLA officer", None))
         rows.append(("People", "Invite a user", reverse("partnership:invite")))
     if user.borough is not None:
         rows.append(("Role", f"Borough officer, {user.borough}", None))
-    rows.extend(email_rows(user))
-    return {"title": "Your account", "rows": rows}
+    rows.extend(email_rows)
+    return {"title": "Your account", "rows": rows, "todo": email_todo}
 
 
 def panels(user):

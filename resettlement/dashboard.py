@@ -3,6 +3,8 @@
 from django.urls import reverse
 from django.utils import timezone
 
+from partnership.common.counts import todo
+
 from .navigation import works_on_resettlement
 from .selectors import dashboard_counts
 
@@ -31,4 +33,10 @@ def panels(user):
          reverse("resettlement:figures")),
     ]
     title = "Resettlement offers" if user.is_gla_officer else f"Resettlement offers from {user.borough}"
-    return [{"title": title, "rows": rows}]
+    if user.is_gla_officer:
+        lines = [todo(counts["submitted"], "offer waiting for review", "offers waiting for review",
+                      f"{offers}?status=submitted")]
+    else:
+        lines = [todo(counts["draft"], "draft offer not yet submitted", "draft offers not yet submitted",
+                      f"{offers}?status=draft")]
+    return [{"title": title, "rows": rows, "todo": lines}]

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from partnership.common import financial_years
-from partnership.common.forms import gds_helper
+from partnership.common.forms import Form, ModelForm, gds_helper
 from partnership.models import Organisation, OrganisationKind
 
 from .models import (
@@ -55,6 +55,17 @@ class GovDateField(DateInputField):
             raise ValidationError(f"The {self.what} must be a real date") from error
 
 
+def year_mismatch(year: int | None, available_from) -> str | None:
+    """What to say when the available-from date lies outside the offer's financial year."""
+    if year is None or available_from is None:
+        return None
+    year_of_date = financial_years.year_of(available_from)
+    if year_of_date == year:
+        return None
+    return (f"{available_from:%-d %B %Y} is in the financial year {financial_years.label(year_of_date)}, not "
+            f"{financial_years.label(year)}: change the date or the financial year")
+
+
 def financial_year_choices(today=None):
     current = financial_years.year_of(today or timezone.localdate())
     return financial_years.choices(range(current - 1, current + 3), blank="Choose a year")
@@ -71,7 +82,7 @@ def count_field(label: str, least: int, most: int, *, required: bool = True, hel
                         "max_value": f"{label} must be {most} or fewer"})
 
 
-class OfferDetailsForm(forms.ModelForm):
+class OfferDetailsForm(ModelForm):
     """What a borough (or a sponsorship group) offers. Used to create and to change a draft."""
 
     financial_year = forms.TypedChoiceField(coerce=int, empty_value=None, choices=(), label="Financial year",
@@ -84,9 +95,9 @@ class OfferDetailsForm(forms.ModelForm):
                                  help_text="How many people in all, adults and children")
     properties_offered = count_field("Number of properties", 1, MAX_HOUSEHOLDS)
     support_esol_places = count_field("ESOL places", 0, MAX_PEOPLE, required=False,
-                                      help_text="English classes for adults; leave blank or 0 if none")
+                                      help_text="English classes for adults; 0 if none, blank if not known")
     support_school_places = count_field("School places", 0, MAX_PEOPLE, required=False,
-                                        help_text="Leave blank or 0 if none")
+                                        help_text="0 if none, blank if not known")
 
     class Meta:
         model = ResettlementOffer
@@ -137,7 +148,7 @@ class OfferDetailsForm(forms.ModelForm):
         self.fields["financial_year"].choices = choices
         if "scheme" in self.fields:
             self.fields["scheme"].choices = self.schemes
-        for name in ("scheme", "property_size"):
+        for name in ("scheme", "property_size", "access"):
             if name in self.fields:
                 self.fields[name].required = True  # blank in the model only for half-answered drafts
         # Radios never offer the "---------" blank choice a model field brings.
@@ -176,16 +187,6 @@ class OfferDetailsForm(forms.ModelForm):
             Field.textarea("notes", rows=4),
         ]
 
-    def clean_access(self):
-        # A draft saved before this question is answered keeps the default.
-        return self.cleaned_data.get("access") or Access.NONE
-
-    def clean_support_esol_places(self):
-        return self.cleaned_data.get("support_esol_places") or 0
-
-    def clean_support_school_places(self):
-        return self.cleaned_data.get("support_school_places") or 0
-
     def clean_available_from(self):
         available_from = self.cleaned_data.get("available_from")
         if available_from and available_from.year < FIRST_FINANCIAL_YEAR:
@@ -200,6 +201,8 @@ class OfferDetailsForm(forms.ModelForm):
         year = cleaned.get("financial_year")
         if year is not None and not FIRST_FINANCIAL_YEAR <= year <= LAST_FINANCIAL_YEAR:
             self.add_error("financial_year", "Choose a financial year from the list")
+        elif mismatch := year_mismatch(year, cleaned.get("available_from")):
+            self.add_error("available_from", mismatch)
         return cleaned
 
     def _post_clean(self):
@@ -256,7 +259,7 @@ class SponsorshipOfferChangeForm(OfferDetailsForm):
         return [f for f in super().layout_fields() if getattr(f, "fields", [None])[0] != "scheme"]
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(Form):
     to_status = forms.ChoiceField(label="What do you want to do?", widget=forms.RadioSelect,
                                   error_messages={"required": "Choose what to do with the offer",
                                                   "invalid_choice": "Choose one of the options"})
@@ -281,7 +284,7 @@ class TransitionForm(forms.Form):
         return cleaned
 
 
-class ArrivalForm(forms.Form):
+class ArrivalForm(Form):
     """An arrival is a date and a count of people. Nothing that identifies anyone."""
 
     household_size = forms.IntegerField(
@@ -308,7 +311,7 @@ class ArrivalForm(forms.Form):
         return arrived_on
 
 
-class SponsorshipGroupForm(forms.Form):
+class SponsorshipGroupForm(Form):
     name = forms.CharField(label="Name of the group", max_length=200,
                            error_messages={"required": "Enter the name of the group",
                                            "max_length": "The name must be 200 characters or fewer"})

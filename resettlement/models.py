@@ -111,11 +111,14 @@ class ResettlementOffer(models.Model):
     people_offered = models.PositiveSmallIntegerField(null=True, blank=True)
     properties_offered = models.PositiveSmallIntegerField(null=True, blank=True)
     property_size = models.CharField(max_length=8, choices=PropertySize.choices, blank=True)
-    access = models.CharField(max_length=12, choices=Access.choices, default=Access.NONE)
+    # No default: the form pre-selects no answer (GOV.UK: never pre-select), and a draft saved
+    # before the question is answered records no answer rather than "No step-free access".
+    access = models.CharField(max_length=12, choices=Access.choices, blank=True)
     available_from = models.DateField(null=True, blank=True)
     support_caseworker = models.BooleanField("a dedicated caseworker", default=False)
-    support_esol_places = models.PositiveSmallIntegerField("ESOL places", default=0)
-    support_school_places = models.PositiveSmallIntegerField("school places", default=0)
+    # Blank (not asked or left empty) stays blank; 0 is an answer.
+    support_esol_places = models.PositiveSmallIntegerField("ESOL places", null=True, blank=True)
+    support_school_places = models.PositiveSmallIntegerField("school places", null=True, blank=True)
     support_health_registration = models.BooleanField("help to register with a GP", default=False)
     support_other = models.CharField("other support", max_length=500, blank=True)
     notes = models.TextField(blank=True)
@@ -139,8 +142,8 @@ class ResettlementOffer(models.Model):
                 condition=Q(status=OfferStatus.DRAFT) | (
                     Q(financial_year__isnull=False, households_offered__isnull=False, people_offered__isnull=False,
                       properties_offered__isnull=False, available_from__isnull=False)
-                    & ~Q(scheme="") & ~Q(property_size=""))),
-            models.CheckConstraint(name="offer_access_valid", condition=Q(access__in=Access.values)),
+                    & ~Q(scheme="") & ~Q(property_size="") & ~Q(access=""))),
+            models.CheckConstraint(name="offer_access_valid", condition=Q(access__in=[*Access.values, ""])),
             models.CheckConstraint(name="offer_households_at_least_one", condition=Q(households_offered__gte=1)),
             models.CheckConstraint(name="offer_people_at_least_households",
                                    condition=Q(people_offered__gte=F("households_offered"))),
@@ -182,7 +185,7 @@ class ResettlementOffer(models.Model):
         answers = [("Scheme", self.scheme), ("Financial year", self.financial_year),
                    ("Households offered", self.households_offered), ("People offered", self.people_offered),
                    ("Number of properties", self.properties_offered), ("Size of the properties", self.property_size),
-                   ("Available from", self.available_from)]
+                   ("Access", self.access), ("Available from", self.available_from)]
         return [label for label, value in answers if value in (None, "")]
 
     @property

@@ -8,5 +8,5 @@ def works_on_resettlement(user):
 
 
 ENTRIES = [
-    NavEntry("Resettlement", "resettlement:offer_list", 30, works_on_resettlement),
+    NavEntry("Resettlement", "resettlement:offer_list", 55, works_on_resettlement),
 ]

@@ -20,10 +20,11 @@ def _yes_no(value: bool) -> str:
 
 
 def offer_summary_rows(offer, change_url: str = "") -> list[SummaryRow]:
-    def row(key, value, field="", optional=False):
+    def row(key, value, field="", optional=False, blank=False):
         href = f"{change_url}#div_id_{field}" if change_url and field else ""
         if value in (None, ""):
-            value = "None" if optional else NOT_ANSWERED
+            # A number left blank stays blank: it is not "0" and not "None".
+            value = "" if blank else "None" if optional else NOT_ANSWERED
         return SummaryRow(key, str(value), href)
 
     def date_or_none(day):
@@ -46,8 +47,8 @@ def offer_summary_rows(offer, change_url: str = "") -> list[SummaryRow]:
         row("Access", offer.get_access_display(), "access"),
         row("Available from", date_or_none(offer.available_from), "available_from"),
         row("A dedicated caseworker", _yes_no(offer.support_caseworker), "support_caseworker"),
-        row("ESOL places", offer.support_esol_places, "support_esol_places"),
-        row("School places", offer.support_school_places, "support_school_places"),
+        row("ESOL places", offer.support_esol_places, "support_esol_places", blank=True),
+        row("School places", offer.support_school_places, "support_school_places", blank=True),
         row("Help to register with a GP", _yes_no(offer.support_health_registration), "support_health_registration"),
         row("Other support", offer.support_other, "support_other", optional=True),
         row("Notes", offer.notes, "notes", optional=True),

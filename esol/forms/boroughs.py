@@ -3,10 +3,10 @@
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
 
-from partnership.common.forms import gds_helper
+from partnership.common.forms import Form, gds_helper
 
 
-class BoroughContactsForm(forms.Form):
+class BoroughContactsForm(Form):
     spoc_name = forms.CharField(label="ESOL single point of contact", max_length=200, required=False,
                                 help_text="A team or role, for example: Adult Learning ESOL advice team")
     spoc_email = forms.EmailField(label="Contact's email", required=False,

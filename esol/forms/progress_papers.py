@@ -3,7 +3,7 @@
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 
-from partnership.common.forms import gds_helper
+from partnership.common.forms import Form, gds_helper
 
 
 class MeetingChoiceField(forms.ModelChoiceField):
@@ -11,7 +11,7 @@ class MeetingChoiceField(forms.ModelChoiceField):
         return f"{meeting.display_title}, {meeting.starts_at:%-d %B %Y}"
 
 
-class ProgressPaperForm(forms.Form):
+class ProgressPaperForm(Form):
     meeting = MeetingChoiceField(queryset=None, label="Meeting of the LSMP board", widget=forms.RadioSelect,
                                  empty_label=None,
                                  error_messages={"required": "Choose the meeting the paper goes to",

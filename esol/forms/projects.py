@@ -3,7 +3,7 @@
 from crispy_forms_gds.layout import Field, Fieldset, Fixed, Fluid, Size
 from django import forms
 
-from partnership.common.forms import gds_helper
+from partnership.common.forms import ModelForm, gds_helper
 from partnership.models import Organisation, OrganisationKind, User
 
 from ..models import Project, ProjectStatus, ReportingFrequency
@@ -15,7 +15,7 @@ class ContactChoiceField(forms.ModelMultipleChoiceField):
         return f"{user.full_name or user.email}, {user.organisation} ({user.email})"
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(ModelForm):
     grant_awarded = MoneyField(label="Grant awarded (£)", help_text="In pounds and pence, for example 40000.00")
     target_enrolled = count_field("Learners enrolled (target)", required=False)
     target_completed = count_field("Learners completing (target)", required=False)

@@ -4,7 +4,7 @@ organisation); a GLA officer's chooses it."""
 from crispy_forms_gds.layout import Field, Fieldset, Fixed, Fluid, Size
 from django import forms
 
-from partnership.common.forms import gds_helper
+from partnership.common.forms import ModelForm, gds_helper
 from partnership.models import Organisation, OrganisationKind
 
 from ..models import Provision, ProvisionCost, ProvisionMode
@@ -14,7 +14,7 @@ LEVEL_FIELDS = [name for name, _label, _value in LEVELS]
 TIME_FIELDS = [name for name, _label, _value in TIMES]
 
 
-class ProvisionForm(forms.ModelForm):
+class ProvisionForm(ModelForm):
     levels = forms.MultipleChoiceField(label="Levels", widget=forms.CheckboxSelectMultiple,
                                        choices=[(name, label) for name, label, _value in LEVELS],
                                        error_messages={"required": "Choose at least one level"})

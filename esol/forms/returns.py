@@ -4,7 +4,7 @@ coordinator's review; the officer's dates and ad hoc returns."""
 from crispy_forms_gds.layout import Field, Fixed, Fluid, Size
 from django import forms
 
-from partnership.common.forms import gds_helper
+from partnership.common.forms import Form, ModelForm, gds_helper
 
 from ..models import CaseStudy, ReturnStatus
 from .fields import MoneyField, count_field, date_field
@@ -13,7 +13,7 @@ NO_NAMES = ("Do not name learners, or anyone else, and leave out anything that w
             "no ages, addresses, nationalities, photos or case numbers.")
 
 
-class ReturnAnswersForm(forms.Form):
+class ReturnAnswersForm(Form):
     """Saved as a draft with anything answered; "Save and continue" needs every answer."""
 
     learners_enrolled = count_field("Learners enrolled in the period", help_text="New enrolments in this period")
@@ -59,7 +59,7 @@ class ReturnAnswersForm(forms.Form):
         return values
 
 
-class CaseStudyForm(forms.ModelForm):
+class CaseStudyForm(ModelForm):
     class Meta:
         model = CaseStudy
         fields = ["title", "story"]
@@ -76,7 +76,7 @@ class CaseStudyForm(forms.ModelForm):
                                  submit="Save the case study")
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(Form):
     title = forms.CharField(label="What the file shows", max_length=300, required=False,
                             help_text="For example: attendance summary, spring term. Optional: the file's name is "
                                       "used otherwise.")
@@ -89,7 +89,7 @@ class EvidenceForm(forms.Form):
                                  submit="Upload the file")
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(Form):
     decision = forms.ChoiceField(
         label="Your decision", widget=forms.RadioSelect,
         choices=[(ReturnStatus.ACCEPTED, "Accept the return"), (ReturnStatus.RETURNED, "Return it with comments")],
@@ -112,7 +112,7 @@ class ReviewForm(forms.Form):
         return data
 
 
-class ReturnDatesForm(forms.Form):
+class ReturnDatesForm(Form):
     period_start = date_field("Start of the period")
     period_end = date_field("End of the period")
     due_on = date_field("Due date")

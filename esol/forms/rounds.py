@@ -3,7 +3,7 @@
 from crispy_forms_gds.layout import Field, Fieldset, Fixed, Fluid, Size
 from django import forms
 
-from partnership.common.forms import TimeInput, gds_helper
+from partnership.common.forms import Form, ModelForm, TimeInput, gds_helper
 
 from ..models import Round, RoundStatus
 from ..selectors.rounds import fundable_lines
@@ -16,7 +16,7 @@ class LineChoiceField(forms.ModelChoiceField):
                 f"£{line.amount:,.2f} ({line.source_label})")
 
 
-class RoundForm(forms.ModelForm):
+class RoundForm(ModelForm):
     budget = MoneyField(label="Budget (£)", required=False,
                         help_text="In pounds and pence. Leave empty if it is not known: a round without a "
                                   "budget cannot award grants.")
@@ -102,7 +102,7 @@ class RoundCreateForm(RoundForm):
         return data
 
 
-class RoundFundingForm(forms.Form):
+class RoundFundingForm(Form):
     line = LineChoiceField(queryset=None, label="Expenditure line", empty_label="Choose a line",
                            error_messages={"required": "Choose the expenditure line",
                                            "invalid_choice": "Choose a line from the list"})

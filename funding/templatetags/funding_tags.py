@@ -15,6 +15,23 @@ def pounds(value):
     return f"£{Decimal(value):,.2f}"
 
 
+@register.filter
+def recorded_pounds(value):
+    """A total of lines, or "Not recorded" where there is none: every line is at least £0.01 (the
+    line_amount_positive constraint), so a total of nothing is nothing recorded, never £0.00."""
+    if value in (None, "") or Decimal(value) == 0:
+        return "Not recorded"
+    return pounds(value)
+
+
+@register.filter
+def bar_percent(value, most):
+    """A bar's length as a whole percentage of the longest, in steps of 2 (the CSS classes)."""
+    if not value or not most:
+        return 0
+    return max(2, min(100, round(Decimal(value) / Decimal(most) * 50) * 2))
+
+
 @register.filter(needs_autoescape=True)
 def paragraphs(value, autoescape=True):
     """Text typed with blank lines as GOV.UK body paragraphs: Django's |linebreaks gives bare <p>

@@ -4,7 +4,7 @@ queue, each capped ("more than 99") and served by an index (docs/decisions/0011)
 from django.urls import reverse
 from django.utils import timezone
 
-from partnership.common.counts import capped_count
+from partnership.common.counts import capped_count, counted, todo
 from partnership.models import Enquiry
 
 
@@ -20,9 +20,15 @@ def enquiry_panels(user) -> list[dict]:
         "unassigned": capped_count(scoped.filter(status="new")),
     }
     queue = reverse("partnership:enquiry_list")
+    overdue, new = f"{queue}?status=open&overdue=true", f"{queue}?status=new"
+    mine = f"{queue}?status=open&assignee={user.pk}"
     return [{"title": "Public enquiries", "rows": [
-        ("Open", counts["open"], f"{queue}?status=open"),
-        ("Overdue", counts["overdue"], f"{queue}?status=open&overdue=true"),
-        ("Not yet assigned", counts["unassigned"], f"{queue}?status=new"),
-        ("Assigned to you", counts["mine"], f"{queue}?status=open&assignee={user.pk}"),
+        ("Open", counted(counts["open"], "open enquiry", "open enquiries"), f"{queue}?status=open"),
+        ("Overdue", counted(counts["overdue"], "enquiry", "enquiries") + " past the reply-by date", overdue),
+        ("Not yet assigned", counted(counts["unassigned"], "enquiry", "enquiries") + " not yet assigned", new),
+        ("Assigned to you", counted(counts["mine"], "open enquiry", "open enquiries"), mine),
+    ], "todo": [
+        todo(counts["overdue"], "enquiry past its reply-by date", "enquiries past their reply-by date", overdue),
+        todo(counts["mine"], "open enquiry assigned to you", "open enquiries assigned to you", mine),
+        todo(counts["unassigned"], "new enquiry to assign", "new enquiries to assign", new),
     ]}]

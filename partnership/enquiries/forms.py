@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from partnership.common.forms import gds_helper
+from partnership.common.forms import Form, gds_helper
 from partnership.models import AccessibleFormat, EnquiryKind, OfferType, Organisation, User
 
 MESSAGE_MAX_LENGTH = 5000
@@ -70,7 +70,7 @@ def reply_language_choices():
     return list(settings.LANGUAGES)
 
 
-class EnquiryForm(forms.Form):
+class EnquiryForm(Form):
     kind = forms.ChoiceField(
         label=_("What is your message about?"), choices=EnquiryKind.choices, widget=forms.RadioSelect,
         error_messages=_limits(required=_("Select what your message is about")))
@@ -293,7 +293,7 @@ def gla_officers():
             .distinct().order_by("full_name", "email"))
 
 
-class AssignForm(forms.Form):
+class AssignForm(Form):
     assignee = forms.ModelChoiceField(label="Assign to", queryset=User.objects.none(),
                                       error_messages={"required": "Select the officer to assign it to",
                                                       "invalid_choice": "Select a GLA officer from the list"})
@@ -304,7 +304,7 @@ class AssignForm(forms.Form):
         self.helper = gds_helper(Field.select("assignee"), submit="Assign")
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(Form):
     note = forms.CharField(label="How was it answered?", max_length=5000, widget=forms.Textarea(attrs={"rows": 4}),
                            help_text="For example: replied by email with the borough's contact details",
                            error_messages={"required": "Say how the enquiry was answered"})
@@ -314,7 +314,7 @@ class ResponseForm(forms.Form):
         self.helper = gds_helper(Field.textarea("note"), submit="Record the response")
 
 
-class SubjectAccessForm(forms.Form):
+class SubjectAccessForm(Form):
     email = forms.EmailField(label="Email address", max_length=254,
                              help_text="Every enquiry sent from this address, and the emails we sent to it",
                              error_messages={"required": "Enter the email address to export",
@@ -323,5 +323,6 @@ class SubjectAccessForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The page's form submits by GET (a download): no CSRF token in the address.
         self.helper = gds_helper(Field.text("email", field_width=Fluid.TWO_THIRDS),
-                                 submit="Download the CSV")
+                                 submit="Download the CSV", csrf=False)

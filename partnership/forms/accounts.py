@@ -2,12 +2,12 @@ from crispy_forms_gds.layout import Field, Fluid
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
-from partnership.common.forms import gds_helper
+from partnership.common.forms import Form, GdsErrorsMixin, gds_helper
 from partnership.models import Organisation, Role
 from partnership.notifications.services.outbox import notification_enqueue
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(GdsErrorsMixin, AuthenticationForm):
     username = forms.EmailField(label="Email address", max_length=254,
                                 widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}))
     error_messages = {
@@ -22,7 +22,7 @@ class SignInForm(AuthenticationForm):
                                  Field.text("password", field_width=Fluid.TWO_THIRDS), submit="Sign in")
 
 
-class OutboxPasswordResetForm(PasswordResetForm):
+class OutboxPasswordResetForm(GdsErrorsMixin, PasswordResetForm):
     """Password reset through the outbox, like every other email of the portal."""
 
     def __init__(self, *args, **kwargs):
@@ -42,7 +42,7 @@ class OutboxPasswordResetForm(PasswordResetForm):
         )
 
 
-class NewPasswordForm(SetPasswordForm):
+class NewPasswordForm(GdsErrorsMixin, SetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].widget.attrs["autocomplete"] = "new-password"
@@ -52,7 +52,7 @@ class NewPasswordForm(SetPasswordForm):
                                  submit="Set password")
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(Form):
     full_name = forms.CharField(max_length=200)
     email = forms.EmailField(label="Email address", max_length=254)
     job_title = forms.CharField(max_length=200, required=False)

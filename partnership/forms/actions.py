@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
-from partnership.common.forms import gds_helper
+from partnership.common.forms import Form, gds_helper
 from partnership.models import ActionStatus, Body, Organisation, User
 from partnership.models.actions import OPEN_STATUSES
 
@@ -44,7 +44,7 @@ class ContactUserChoiceField(forms.ModelChoiceField):
         return f"{user.full_name or user.email}, {user.organisation} ({user.email})"
 
 
-class ActionForm(forms.Form):
+class ActionForm(Form):
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
                                   label="What must be done", error_messages={
         "required": "Enter what must be done",
@@ -89,7 +89,7 @@ class ActionForm(forms.Form):
             submit="Save the action")
 
 
-class ActionUpdateForm(forms.Form):
+class ActionUpdateForm(Form):
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=5000, label="Update",
                            error_messages={"required": "Enter the update",
                                            "max_length": "The update must be 5,000 characters or fewer "

@@ -4,11 +4,11 @@
 from django import forms
 from django.core.validators import MaxLengthValidator
 
-from partnership.common.forms import fields_of, gds_helper
+from partnership.common.forms import ModelForm, fields_of, gds_helper
 from partnership.models import AgendaItem, Organisation
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "presenter", "description", "organisation"]

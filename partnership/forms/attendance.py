@@ -3,11 +3,11 @@
 
 from django import forms
 
-from partnership.common.forms import fields_of, gds_helper
+from partnership.common.forms import Form, fields_of, gds_helper
 from partnership.models import AttendanceStatus
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(Form):
     """One radio group per person expected at the meeting."""
 
     def __init__(self, *args, people, current: dict, **kwargs):

@@ -2,12 +2,12 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
-from partnership.common.forms import DateInput, fields_of, gds_helper
+from partnership.common.forms import DateInput, Form, ModelForm, fields_of, gds_helper
 from partnership.models import Body, Membership, MembershipRole, Organisation, Paper, User
 from partnership.models.bodies import TERMS_OF_REFERENCE_OF_ANOTHER_BODY
 
 
-class BodyForm(forms.ModelForm):
+class BodyForm(ModelForm):
     class Meta:
         model = Body
         fields = ["name", "short_name", "kind", "parent", "purpose", "chair_name", "secretariat", "cadence",
@@ -42,7 +42,7 @@ class BodyForm(forms.ModelForm):
         return parent
 
 
-class MembershipForm(forms.Form):
+class MembershipForm(Form):
     user = forms.ModelChoiceField(queryset=User.objects.filter(is_active=True).order_by("full_name", "email"),
                                   label="Person", help_text="Invite someone first if they have no account")
     role = forms.ChoiceField(choices=MembershipRole.choices, initial=MembershipRole.MEMBER)
@@ -58,7 +58,7 @@ class MembershipForm(forms.Form):
         return _sensible_date(self.cleaned_data["started_on"])
 
 
-class MembershipEndForm(forms.Form):
+class MembershipEndForm(Form):
     ended_on = forms.DateField(label="Last day of membership", widget=DateInput, initial=timezone.localdate)
 
     def __init__(self, *args, membership: Membership, **kwargs):

@@ -3,11 +3,11 @@
 
 from django import forms
 
-from partnership.common.forms import fields_of, gds_helper
+from partnership.common.forms import Form, fields_of, gds_helper
 from partnership.models import AgendaItem, Meeting, User
 
 
-class DeclarationForm(forms.Form):
+class DeclarationForm(Form):
     agenda_item = forms.ModelChoiceField(queryset=AgendaItem.objects.none(), label="Agenda item")
     person = forms.ModelChoiceField(queryset=User.objects.none())
     interest = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,

@@ -3,11 +3,11 @@
 
 from django import forms
 
-from partnership.common.forms import fields_of, gds_helper
+from partnership.common.forms import Form, fields_of, gds_helper
 from partnership.models import AgendaItem, Meeting
 
 
-class MeetingDecisionForm(forms.Form):
+class MeetingDecisionForm(Form):
     agenda_item = forms.ModelChoiceField(queryset=AgendaItem.objects.none(), required=False,
                                          label="Agenda item (optional)")
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, label="Decision")

@@ -6,13 +6,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from partnership.common.forms import DateInput, TimeInput, fields_of, gds_helper
+from partnership.common.forms import DateInput, Form, TimeInput, fields_of, gds_helper
 from partnership.models import Meeting
 from partnership.services.meetings import check_meeting_times
 
 
-class MeetingTimesForm(forms.Form):
+class MeetingTimesForm(Form):
     """Date, start and end time as a person in London reads them (Europe/London)."""
+
+    error_noun = "meeting"
 
     date = forms.DateField(widget=DateInput, help_text="The day of the meeting")
     start_time = forms.TimeField(widget=TimeInput, help_text="London time, for example 10:00")

@@ -3,10 +3,10 @@
 
 from django import forms
 
-from partnership.common.forms import fields_of, gds_helper
+from partnership.common.forms import Form, fields_of, gds_helper
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(Form):
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 16}), max_length=100_000, label="Minutes",
                            help_text="Plain text; blank lines separate paragraphs")
 

@@ -1,10 +1,10 @@
 from django import forms
 
-from partnership.common.forms import fields_of, gds_helper
+from partnership.common.forms import ModelForm, fields_of, gds_helper
 from partnership.models import Organisation, OrganisationKind, User
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "kind", "gss_code", "website", "notes"]
@@ -30,7 +30,7 @@ class OrganisationForm(forms.ModelForm):
         return cleaned
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(ModelForm):
     """A person's details. Roles and access come from invitations and memberships, not here."""
 
     class Meta:

@@ -1,7 +1,7 @@
 from crispy_forms_gds.layout import Field, Fluid
 from django import forms
 
-from partnership.common.forms import gds_helper
+from partnership.common.forms import Form, gds_helper
 from partnership.models import AgendaItem, Body, Meeting, PaperVisibility
 from partnership.services.paper_files import ACCEPTED_DESCRIPTION
 
@@ -16,7 +16,7 @@ class AgendaItemChoiceField(forms.ModelChoiceField):
         return f"{item.meeting.body.short_name} {item.meeting.starts_at:%d %b %Y}: {item.position}. {item.title}"
 
 
-class PaperUploadForm(forms.Form):
+class PaperUploadForm(Form):
     title = forms.CharField(max_length=300, error_messages={
         "required": "Enter the title of the paper",
         "max_length": "The title must be 300 characters or fewer (it has %(show_value)d)"})
@@ -46,7 +46,7 @@ class PaperUploadForm(forms.Form):
             Field.checkbox("publish"), submit="Upload the paper")
 
 
-class PaperEditForm(forms.Form):
+class PaperEditForm(Form):
     title = forms.CharField(max_length=300, error_messages={
         "required": "Enter the title of the paper",
         "max_length": "The title must be 300 characters or fewer (it has %(show_value)d)"})

@@ -3,12 +3,12 @@
 from crispy_forms_gds.layout import Field, Fixed
 from django import forms
 
-from partnership.common.forms import gds_helper
+from partnership.common.forms import Form, gds_helper
 
 CODE_ERRORS = {"required": "Enter the 6-digit code from your authenticator app"}
 
 
-class AuthenticatorCodeForm(forms.Form):
+class AuthenticatorCodeForm(Form):
     code = forms.CharField(
         label="Code from your authenticator app", max_length=20, error_messages=CODE_ERRORS,
         help_text="The 6-digit code your app shows for the LSMP portal, for example 123456",
@@ -28,7 +28,7 @@ class AuthenticatorCodeForm(forms.Form):
         return code
 
 
-class RecoveryCodeForm(forms.Form):
+class RecoveryCodeForm(Form):
     code = forms.CharField(
         label="Recovery code", max_length=40,
         error_messages={"required": "Enter one of your recovery codes"},
@@ -42,7 +42,7 @@ class RecoveryCodeForm(forms.Form):
         self.helper = gds_helper(Field.text("code", field_width=Fixed.TWENTY), submit="Continue")
 
 
-class TwoFactorResetForm(forms.Form):
+class TwoFactorResetForm(Form):
     reason = forms.CharField(
         label="Why are you resetting it, and how did you confirm who asked?", max_length=500,
         error_messages={"required": "Enter why you are resetting it and how you confirmed who asked"},

@@ -1,12 +1,12 @@
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 
-from partnership.common.forms import gds_helper
+from partnership.common.forms import Form, gds_helper
 from partnership.models import Body, Delivery
 from partnership.notifications.registry import follow_topic, follow_topics, optional_kinds
 
 
-class NotificationPreferenceForm(forms.Form):
+class NotificationPreferenceForm(Form):
     """Digest or single emails, and which optional notices to get. Mandatory kinds are not
     offered, so they cannot be switched off whatever is posted."""
 

@@ -1,12 +1,12 @@
 from django import forms
 
-from partnership.common.forms import DateInput, fields_of, gds_helper
+from partnership.common.forms import DateInput, ModelForm, fields_of, gds_helper
 from partnership.models import Body, Paper, Role, User
 
 from ..models import Protocol
 
 
-class ProtocolForm(forms.ModelForm):
+class ProtocolForm(ModelForm):
     lead_officer = forms.ModelChoiceField(
         queryset=User.objects.filter(is_active=True, groups__name=Role.GLA_OFFICER).order_by("full_name"),
         label="Lead GLA officer", help_text="Reminded four weeks before the review date",

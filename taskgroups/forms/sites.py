@@ -1,6 +1,6 @@
 from django import forms
 
-from partnership.common.forms import DateInput, fields_of, gds_helper
+from partnership.common.forms import DateInput, Form, ModelForm, fields_of, gds_helper
 from partnership.models import Organisation
 
 from ..models import IssueCategory, IssueSeverity, Site, TaskGroup
@@ -10,7 +10,7 @@ NO_PERSONAL_DATA = ("Do not write anything about residents as people: no names, 
                     "give counts.")
 
 
-class SiteForm(forms.ModelForm):
+class SiteForm(ModelForm):
     task_groups = forms.ModelMultipleChoiceField(
         queryset=TaskGroup.objects.filter(covers_accommodation_sites=True).select_related("body"),
         widget=forms.CheckboxSelectMultiple, label="Followed by",
@@ -40,7 +40,7 @@ class SiteForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class SiteIssueForm(forms.Form):
+class SiteIssueForm(Form):
     summary = forms.CharField(max_length=200, label="Issue", help_text="In a few words. " + NO_PERSONAL_DATA,
                               error_messages={"required": "Enter the issue"})
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), label="What is happening",
@@ -67,7 +67,7 @@ class SiteIssueForm(forms.Form):
         self.helper = gds_helper(*fields_of(self), submit="Record the issue")
 
 
-class SiteIssueUpdateForm(forms.Form):
+class SiteIssueUpdateForm(Form):
     to_status = forms.ChoiceField(required=False, widget=forms.RadioSelect, label="Change the status",
                                   error_messages={"invalid_choice": "Choose one of the options"})
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False, label="Update",

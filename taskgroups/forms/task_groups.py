@@ -1,12 +1,12 @@
 from django import forms
 
-from partnership.common.forms import DateInput, fields_of, gds_helper
+from partnership.common.forms import DateInput, ModelForm, fields_of, gds_helper
 from partnership.models import Body, Role, User
 
 from ..models import FocusArea, TaskGroup
 
 
-class TaskGroupForm(forms.ModelForm):
+class TaskGroupForm(ModelForm):
     lead_officer = forms.ModelChoiceField(
         queryset=User.objects.filter(is_active=True, groups__name=Role.GLA_OFFICER).order_by("full_name"),
         required=False, label="Lead GLA officer")

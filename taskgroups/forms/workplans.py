@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from partnership.common import financial_years
-from partnership.common.forms import fields_of, gds_helper
+from partnership.common.forms import Form, fields_of, gds_helper
 from partnership.models import Body, Role, User
 
 
@@ -11,7 +11,7 @@ def year_choices():
     return financial_years.choices(range(current + 3, 2004, -1))
 
 
-class WorkplanImportForm(forms.Form):
+class WorkplanImportForm(Form):
     file = forms.FileField(
         label="Spreadsheet", help_text=(
             "An Excel (.xlsx) or CSV file, one row per action, with the columns Theme number, Theme title, Core "
@@ -48,5 +48,5 @@ class WorkplanImportForm(forms.Form):
         return data
 
 
-class ProgressReportForm(forms.Form):
+class ProgressReportForm(Form):
     """Nothing to fill in: the button is the form."""

@@ -29,6 +29,10 @@ def test_a_member_signs_in_and_downloads_a_members_paper(page):
     PaperFactory(body=BodyFactory(short_name="HMAP"), visibility=PaperVisibility.MEMBERS, title="HMAP only")
 
     sign_in(page, member.email, PASSWORD)
+    # Papers is a page of the menu's Meetings group: the section's links lead there.
+    with page.expect_navigation():
+        page.get_by_role("navigation", name="Menu").get_by_role("link", name="Meetings").click()
+    assert_accessible(page, "(meetings)")
     with page.expect_navigation():
         page.get_by_role("link", name="Papers", exact=True).click()
     assert_accessible(page, "(papers list)")
@@ -88,6 +92,9 @@ def test_an_officer_records_an_action_and_the_owner_marks_it_done(page):
         page.get_by_role("button", name="Sign out").click()
     assert_accessible(page, "(signed out)")
     sign_in(page, owner.email, PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("navigation", name="Menu").get_by_role("link", name="Actions").click()
+    assert_accessible(page, "(actions)")
     with page.expect_navigation():
         page.get_by_role("link", name="My actions").click()
     assert_accessible(page, "(my actions)")

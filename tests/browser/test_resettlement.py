@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from partnership.common import financial_years
 from partnership.models import Notification
 from resettlement.models import OfferStatus, ResettlementOffer
 from tests.browser.conftest import assert_accessible, sign_in
@@ -37,7 +38,8 @@ def test_camden_submits_an_offer_and_the_gla_takes_it_to_arrival(page):
 
     available = timezone.localdate() + dt.timedelta(days=45)
     page.get_by_label("UK Resettlement Scheme").check()
-    page.get_by_label("Financial year").select_option(index=2)
+    # The year the available-from date falls in: the form refuses a date outside it.
+    page.get_by_label("Financial year").select_option(label=financial_years.label(financial_years.year_of(available)))
     page.get_by_label("Households offered").fill("2")
     page.get_by_label("People offered").fill("7")
     page.get_by_label("Number of properties").fill("2")
@@ -112,12 +114,14 @@ def test_gla_records_a_sponsorship_group_and_offer(page):
     consent = timezone.localdate() - dt.timedelta(days=3)
     for index, value in enumerate((consent.day, consent.month, consent.year)):
         page.locator(f"#id_borough_consent_on_{index}").fill(str(value))
-    page.get_by_label("Financial year").select_option(index=2)
+    available = timezone.localdate() + dt.timedelta(days=20)
+    page.get_by_label("Financial year").select_option(label=financial_years.label(financial_years.year_of(available)))
     page.get_by_label("Households offered").fill("1")
     page.get_by_label("People offered").fill("4")
     page.get_by_label("Number of properties").fill("1")
     page.get_by_label("2 bedrooms").check()
-    available = timezone.localdate() + dt.timedelta(days=20)
+    # Nothing is chosen for the access question: it must be answered.
+    page.get_by_label("No step-free access", exact=True).check()
     for index, value in enumerate((available.day, available.month, available.year)):
         page.locator(f"#id_available_from_{index}").fill(str(value))
     _go(page, lambda: page.get_by_role("button", name="Save and continue").click(), "(check answers)")

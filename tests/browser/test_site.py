@@ -18,7 +18,9 @@ def test_home_page_uses_arial_and_no_crown(page):
     font = page.evaluate("getComputedStyle(document.querySelector('main p.govuk-body')).fontFamily")
     assert font.lower().startswith("arial")
     assert page.locator("svg.govuk-header__logotype").count() == 0
-    assert page.locator("header a").inner_text().strip() == "London Strategic Migration Partnership"
+    assert page.locator("header .lsmp-header__title").inner_text().strip() == "London Strategic Migration Partnership"
+    # Beside the name only the account area: Sign in for a visitor.
+    assert page.locator("header").get_by_role("navigation", name="Account").inner_text().strip() == "Sign in"
 
 
 def test_sign_in_error_summary_then_dashboard_by_keyboard(page):

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def _rows(response, title):
     body = response.content.decode()
-    section = body.split(f">{title}</h2>", 1)[1].split("</dl>", 1)[0]
+    section = body.split(f">{title}</h3>", 1)[1].split("</dl>", 1)[0]
     return section
 
 
@@ -26,8 +26,8 @@ def test_officers_see_missing_and_late_returns(world, client_for):
     ReturnFactory(due_on=timezone.localdate() + dt.timedelta(days=10))
     submitted_return(due_on=past, submitted_at=timezone.now())
     section = _rows(client_for(world.users["gla_officer"]).get(reverse("dashboard")), "ESOL Plus monitoring returns")
-    assert '?show=missing">2</a>' in section
-    assert '?show=late">1</a>' in section
+    assert '?show=missing">2 returns</a>' in section
+    assert '?show=late">1 return</a>' in section
     late = client_for(world.users["gla_officer"]).get(reverse("esol:return_list") + "?show=late").content.decode()
     assert "Submitted late" in late and "1 return" in late
 
@@ -38,7 +38,7 @@ def test_a_grantee_contact_counts_their_own_projects_only(world, client_for):
     ReturnFactory(project=mine, due_on=timezone.localdate() - dt.timedelta(days=1))
     ReturnFactory.create_batch(3, due_on=timezone.localdate() - dt.timedelta(days=1))  # other projects
     section = _rows(client_for(contact).get(reverse("dashboard")), "Your monitoring returns")
-    assert '?show=missing">1</a>' in section and '?status=draft">1</a>' in section
+    assert '?show=missing">1 return</a>' in section and '?status=draft">1 return</a>' in section
 
 
 def test_a_provider_sees_its_entries_to_check(world, client_for):
@@ -46,7 +46,7 @@ def test_a_provider_sees_its_entries_to_check(world, client_for):
     ProvisionFactory(provider=provider.organisation, last_checked_on=timezone.localdate() - dt.timedelta(days=400))
     ProvisionFactory(last_checked_on=timezone.localdate() - dt.timedelta(days=400))
     section = _rows(client_for(provider).get(reverse("dashboard")), "Your directory entries")
-    assert '?needs_checking=on">1</a>' in section
+    assert '?needs_checking=on">1 entry</a>' in section
 
 
 def test_people_without_an_esol_role_see_no_esol_panel(world, client_for):

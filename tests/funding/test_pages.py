@@ -47,7 +47,7 @@ def officer(world, client_for):
     ("reference_code", "<script>", "starts with MD, DD or ADD"),
     ("title", "x" * 20_000, "Title must be 300 characters or fewer"),
     ("title", "", "Enter the title"),
-    ("decision_type", "emperor", "Select a valid choice"),
+    ("decision_type", "emperor", "Select the decision&#x27;s decision type from the list"),
 ])
 def test_bad_decision_input_is_explained_and_kept(officer, field, typed, message):
     response = officer.post(reverse("funding:decision_create"), {**VALID, field: typed})

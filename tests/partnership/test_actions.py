@@ -80,7 +80,7 @@ def test_an_organisation_owns_an_action_through_a_named_contact(world, client_fo
     ({"owner_user": ""}, "Choose the person or the organisation who owns the action"),
     ({"owner_organisation": "OWNER_ORG"}, "Choose a person or an organisation, not both"),
     ({"body": ""}, "Choose the body, meeting or agenda item the action is for"),
-    ({"status": "finished"}, "Select a valid choice"),
+    ({"status": "finished"}, "Select the status from the list"),
 ])
 def test_bad_input_gets_a_clear_message(world, client_for, overrides, message):
     organisation = OrganisationFactory(name="Refugee Council")
@@ -119,7 +119,7 @@ def test_owner_adds_an_update_and_marks_the_action_done(world, client_for):
     # A member cannot finish it through the update form: only "open" and "in progress" are offered.
     response = client.post(reverse("partnership:action_update_create", args=[action.pk]),
                            {"note": "Done?", "status": "done"})
-    assert "Select a valid choice" in response.text
+    assert "Select the status from the list" in response.text
     client.post(reverse("partnership:action_mark_done", args=[action.pk]))
     action.refresh_from_db()
     assert (action.status, action.completed_on) == ("done", TODAY)
@@ -251,8 +251,8 @@ def test_dashboard_counts_the_users_open_and_overdue_actions(world, client_for):
     ActionFactory(body=world.hmap)  # not the member's, and outside their scope
     panel = client_for(member).get(reverse("dashboard")).text
     assert "Your open actions" in panel
-    assert panel.split("Your open actions")[1].split("</a>")[0].strip().endswith("2")
-    assert panel.split("Your overdue actions")[1].split("</a>")[0].strip().endswith("1")
+    assert panel.split("Your open actions")[1].split("</a>")[0].strip().endswith("2 open actions")
+    assert panel.split("Your overdue actions")[1].split("</a>")[0].strip().endswith("1 overdue action")
     assert "All open actions" not in panel
 
 

@@ -233,10 +233,12 @@ LONG = "x" * 20_000
     ({"date": "2027-03-02", "start_time": "12:00", "end_time": "10:00"}, "The end time must be after the start time"),
     ({"date": "1900-03-02", "start_time": "10:00", "end_time": "12:00"}, "Enter a date between 2000"),
     ({"date": "2027-03-02", "start_time": "10:00", "end_time": "12:00", "title": LONG},
-     "Ensure this value has at most 200 characters"),
-    ({"date": "not a date", "start_time": "25:99", "end_time": ""}, "Enter a valid date"),
+     "The meeting&#x27;s title must be 200 characters or fewer"),
+    ({"date": "not a date", "start_time": "25:99", "end_time": ""}, "The meeting&#x27;s date must be a real date"),
+    ({"date": "not a date", "start_time": "25:99", "end_time": ""},
+     "The meeting&#x27;s start time must be a real time"),
     ({"date": "2027-03-02", "start_time": "10:00", "end_time": "12:00", "location": "",
-      "online_link": "javascript:alert(1)"}, "Enter a valid URL"),
+      "online_link": "javascript:alert(1)"}, "Enter the meeting&#x27;s online meeting link in the correct format"),
 ])
 def test_bad_meeting_input_gets_a_clear_message(world, client_for, data, message):
     client = client_for(world.users["gla_officer"])
@@ -246,6 +248,20 @@ def test_bad_meeting_input_gets_a_clear_message(world, client_for, data, message
     page = response.content.decode()
     assert message in page and "govuk-error-summary" in page
     assert "<title>Error: " in page
+    assert not Meeting.objects.exists()
+
+
+def test_an_empty_schedule_form_names_each_missing_field(world, client_for):
+    """GOV.UK style: every message says which field, never "This field is required."."""
+    client = client_for(world.users["gla_officer"])
+    response = client.post(reverse("partnership:meeting_create", args=[world.mrap.pk]), {})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "This field is required" not in page
+    for message in ("Enter the meeting&#x27;s date", "Enter the meeting&#x27;s start time",
+                    "Enter the meeting&#x27;s end time", "Enter a place or an online meeting link."):
+        # Once in the error summary and once beside the field.
+        assert page.count(message) == 2, message
     assert not Meeting.objects.exists()
 
 
@@ -260,10 +276,11 @@ def test_bad_reschedule_input_keeps_the_meeting(world, client_for):
 
 @pytest.mark.parametrize(("url_name", "data", "message"), [
     ("partnership:body_create", {"name": LONG, "short_name": "X", "kind": "panel", "purpose": "p",
-                                 "cadence": "quarterly"}, "at most 200 characters"),
+                                 "cadence": "quarterly"}, "The body&#x27;s name must be 200 characters or fewer"),
     ("partnership:body_create", {"name": "A body", "short_name": "X", "kind": "panel", "purpose": LONG,
-                                 "cadence": "quarterly"}, "at most 5000 characters"),
-    ("partnership:organisation_create", {"name": LONG, "kind": "civil_society"}, "at most 200 characters"),
+                                 "cadence": "quarterly"}, "The body&#x27;s purpose must be 5000 characters or fewer"),
+    ("partnership:organisation_create", {"name": LONG, "kind": "civil_society"},
+     "The organisation&#x27;s name must be 200 characters or fewer"),
     ("partnership:organisation_create", {"name": "Camden again", "kind": "borough", "gss_code": ""},
      "Enter the borough"),
     ("partnership:organisation_create", {"name": "A charity", "kind": "civil_society", "gss_code": "E09000999"},
@@ -280,7 +297,7 @@ def test_long_agenda_item_title_and_membership_dates(world, client_for):
     client = client_for(world.users["gla_officer"])
     meeting = members_meeting(world.mrap)
     response = client.post(reverse("partnership:agenda_item_create", args=[meeting.pk]), {"title": LONG})
-    assert "at most 300 characters" in response.content.decode()
+    assert "The agenda item&#x27;s title must be 300 characters or fewer" in response.content.decode()
     assert AgendaItem.objects.filter(meeting=meeting).count() == 1
     membership = MembershipFactory(body=world.hmap, started_on=timezone.localdate())
     response = client.post(reverse("partnership:membership_end", args=[membership.pk]),

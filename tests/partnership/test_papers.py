@@ -74,8 +74,8 @@ def test_a_meeting_of_another_body_is_refused(world, client_for):
     ({"title": "x" * 20_000}, "The title must be 300 characters or fewer (it has 20000)"),
     ({"title": ""}, "Enter the title of the paper"),
     ({"body": ""}, "Choose the body, meeting or agenda item the paper is for"),
-    ({"visibility": "everyone"}, "Select a valid choice"),
-    ({"body": "not-a-number"}, "Select a valid choice"),
+    ({"visibility": "everyone"}, "Select who may see it from the list"),
+    ({"body": "not-a-number"}, "Select the body from the list"),
 ])
 def test_bad_uploads_get_a_clear_message_and_keep_what_was_typed(world, client_for, overrides, message):
     data = upload_data(world, name=overrides.pop("name", "Board paper.pdf"), content=overrides.pop("content", None),

@@ -193,7 +193,8 @@ def test_dashboard_panel_counts_for_officers_only(client_for, world):
     EnquiryFactory(status=EnquiryStatus.SPAM, closed_at=timezone.now())
     panels = client_for(officer).get("/dashboard/").context["panels"]
     rows = {label: value for label, value, _ in next(p for p in panels if p["title"] == "Public enquiries")["rows"]}
-    assert rows == {"Open": 2, "Overdue": 1, "Not yet assigned": 1, "Assigned to you": 1}
+    assert rows == {"Open": "2 open enquiries", "Overdue": "1 enquiry past the reply-by date",
+                    "Not yet assigned": "1 enquiry not yet assigned", "Assigned to you": "1 open enquiry"}
     borough = client_for(world.users["borough_a"]).get("/dashboard/").context["panels"]
     assert not [p for p in borough if p["title"] == "Public enquiries"]
 
