@@ -104,7 +104,7 @@ def test_the_page_not_found_is_in_the_language_of_its_address(client):
 def test_the_navigation_of_a_translated_page_says_which_links_are_english_only(client):
     html = client.get("/ar/").content.decode()
     nav = html[html.index('class="govuk-service-navigation'):html.index("</section>")]
-    assert 'href="/ar/contact/"' in nav and 'href="/papers/" hreflang="en"' in nav
+    assert 'href="/ar/contact/"' in nav and 'href="/meetings/" hreflang="en"' in nav
     with translation.override("ar"):
         assert translation.gettext("Contact us") in nav
     assert 'href="/accessibility/" hreflang="en"' in html
