@@ -31,6 +31,13 @@ class PermissionsPolicyMiddleware:
 SESSION_REFRESHED_KEY = "_lsmp_refreshed_at"
 
 
+def mark_session_refreshed(sender, request, user, **kwargs):
+    """user_logged_in: signing in saves the session anyway, so the refresh clock starts there (and
+    the first request after signing in does not save it again)."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_REFRESHED_KEY] = int(time.time())
+
+
 class SessionRefreshMiddleware:
     """Slides a signed-in session's expiry at most once every SESSION_REFRESH_SECONDS: the session
     is marked modified (so SessionMiddleware saves it, with a new expiry) only when its last save

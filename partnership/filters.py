@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from partnership.common.forms import FILTER_BUTTON, gds_helper
+from partnership.common.forms import FILTER_BUTTON, LongSelect, gds_helper
 from partnership.models import ActionStatus, Body, Organisation, PaperVisibility, User
 from partnership.models.actions import OPEN_RANK, owned_by_q
 
@@ -33,7 +33,8 @@ class PaperFilter(django_filters.FilterSet):
 
 class ActionFilter(django_filters.FilterSet):
     body = django_filters.ModelChoiceFilter(queryset=Body.objects.all(), empty_label="All bodies", label="Body")
-    owner = django_filters.ChoiceFilter(method="filter_owner", empty_label="Anyone", label="Owner")
+    owner = django_filters.ChoiceFilter(method="filter_owner", empty_label="Anyone", label="Owner",
+                                        widget=LongSelect)
     status = django_filters.ChoiceFilter(choices=ActionStatus.choices, empty_label="Any status", label="Status")
     overdue = django_filters.ChoiceFilter(choices=YES_NO, method="filter_overdue", empty_label="Either",
                                           label="Overdue", widget=forms.RadioSelect)

@@ -5,6 +5,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Div, Field, Fluid, Layout, Submit
 from django import forms
 from django.forms.utils import pretty_name
+from django.utils.html import format_html, format_html_join
 
 
 def form_data(request) -> dict:
@@ -200,3 +201,21 @@ class Form(GdsErrorsMixin, forms.Form):
 
 class ModelForm(GdsErrorsMixin, forms.ModelForm):
     """Every model form of the portal: GOV.UK error messages naming each field."""
+
+
+class LongSelect(forms.Select):
+    """A select whose options are written in Python, not through a template each: Django renders
+    every option with select_option.html, which for the action list's few hundred owners cost
+    as much as the page's table of actions (issue 12). Flat choices only (no groups)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final_attrs = {"name": name, **self.build_attrs(self.attrs, attrs)}
+        chosen = set(self.format_value(value))
+        options = format_html_join(
+            "", "<option value=\"{}\"{}>{}</option>",
+            ((str(key), " selected" if str(key) in chosen else "", label) for key, label in self.choices))
+        # In the order given, as Django's attrs.html writes them (flatatt would sort them).
+        attributes = format_html_join("", ' {}="{}"', ((key, value) for key, value in final_attrs.items()
+                                                        if value is not True and value not in (False, None)))
+        flags = format_html_join("", " {}", ((key,) for key, value in final_attrs.items() if value is True))
+        return format_html("<select{}{}>{}</select>", attributes, flags, options)

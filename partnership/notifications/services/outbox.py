@@ -233,7 +233,8 @@ def _send_claimed(mail, token: str, batch: list[Notification], now: datetime) ->
     lease = _Lease(token=token, ends_at=batch[0].claimed_until, held={n.pk for n in batch})
     marks = _Marks(token)
     for position, notification in enumerate(batch):
-        lease.renew_if_due([n.pk for n in batch[position:]])
+        # The rows still to send and those sent but not yet marked: both must stay ours.
+        lease.renew_if_due([*marks.accepted, *(n.pk for n in batch[position:])])
         if notification.pk not in lease.held:
             logger.warning("notification %s was claimed by another dispatcher after our lease lapsed",
                            notification.pk)

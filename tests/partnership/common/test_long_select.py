@@ -1,0 +1,29 @@
+"""LongSelect writes the same select Django's template-rendered one does, without a template per
+option (issue 12: the action list's few hundred owners)."""
+
+import re
+
+from django import forms
+
+from partnership.common.forms import LongSelect
+
+CHOICES = [("", "Anyone"), ("u1", "Amira <Khan> & co"), ("o2", "London Councils")]
+
+
+def _html(widget, value):
+    class Form(forms.Form):
+        owner = forms.ChoiceField(choices=CHOICES, required=False, widget=widget)
+
+    html = str(Form({"owner": value})["owner"])
+    return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", html)).strip()
+
+
+def test_the_same_html_as_djangos_select():
+    for value in ("", "u1", "o2"):
+        assert _html(LongSelect, value) == _html(forms.Select, value), value
+
+
+def test_labels_are_escaped_and_the_choice_is_selected():
+    html = _html(LongSelect, "u1")
+    assert '<option value="u1" selected>Amira &lt;Khan&gt; &amp; co</option>' in html
+    assert 'name="owner"' in html and 'id="id_owner"' in html
