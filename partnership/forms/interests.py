@@ -2,11 +2,11 @@
 
 from django import forms
 
-from partnership.common.forms import fields_of, gds_helper
+from partnership.common.forms import ModelForm, fields_of, gds_helper
 from partnership.models import Interest, InterestKind, Organisation
 
 
-class InterestForm(forms.ModelForm):
+class InterestForm(ModelForm):
     kind = forms.ChoiceField(choices=InterestKind.choices, widget=forms.RadioSelect, label="What kind of interest?",
                              error_messages={"required": "Select what kind of interest it is"})
     description = forms.CharField(

@@ -30,7 +30,7 @@ class NotificationPreferenceForm(Form):
         return [kind for kind, _ in self.fields["wanted_kinds"].choices if kind not in wanted]
 
 
-class FollowForm(forms.Form):
+class FollowForm(Form):
     """The public's sign-up for email alerts: an address and what it follows, nothing else."""
 
     email = forms.EmailField(label="Email address", max_length=254,

@@ -2,19 +2,21 @@
 
 from django import forms
 
-from partnership.common.forms import DateInput, gds_helper
+from partnership.common.forms import DateInput, Form, gds_helper
 from partnership.models import Body
 
 from . import registry
 from .selectors import QUERY_MAX
 
 
-class SearchForm(forms.Form):
+class SearchForm(Form):
     q = forms.CharField(label="Search for", max_length=QUERY_MAX, required=False,
                         widget=forms.TextInput(attrs={"type": "search", "spellcheck": "false"}))
-    kind = forms.ChoiceField(label="What", required=False)
+    kind = forms.ChoiceField(label="What", required=False,
+                             error_messages={"invalid_choice": "Select a kind of result from the list"})
     body = forms.ModelChoiceField(label="Body", required=False, queryset=Body.objects.order_by("name"),
-                                  empty_label="Any body")
+                                  empty_label="Any body",
+                                  error_messages={"invalid_choice": "Select a body from the list"})
     date_from = forms.DateField(label="From", required=False, widget=DateInput(),
                                 error_messages={"invalid": "Enter the from date as a real date"})
     date_to = forms.DateField(label="To", required=False, widget=DateInput(),

@@ -7,7 +7,8 @@ from pathlib import Path
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 # Templates rendered to PDF, never shown in a browser.
-PDF_TEMPLATES = {"esol/progress_papers/paper.html", "taskgroups/workplans/progress_report_pdf.html",
+PDF_TEMPLATES = {"esol/progress_papers/paper.html", "funding/decisions/decision_pdf.html",
+                 "taskgroups/workplans/progress_report_pdf.html",
                  "partnership/common/pdf_test_document.html"}
 # The label may hold template tags (with quotes of their own): {{ entry.when|date:"j F Y" }}.
 REGION = re.compile(r'<div class="lsmp-table-region" role="region" '

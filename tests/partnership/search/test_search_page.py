@@ -43,8 +43,8 @@ def test_results_are_paged_and_grouped_with_counts_per_group(world, client_for):
      "The to date must be the same as or after the from date"),
     ({"q": "hostel", "date_from": "31/02/2026"}, "Enter the from date as a real date"),
     ({"q": "x" * 201}, "Enter at most 200 characters to search for"),
-    ({"q": "hostel", "kind": "no-such-kind"}, "Select a valid choice"),
-    ({"q": "hostel", "body": "999999"}, "Select a valid choice"),
+    ({"q": "hostel", "kind": "no-such-kind"}, "Select a kind of result from the list"),
+    ({"q": "hostel", "body": "999999"}, "Select a body from the list"),
 ])
 def test_bad_filters_get_a_govuk_error_and_keep_what_was_typed(world, client, params, message):
     response = client.get("/search/", params)
