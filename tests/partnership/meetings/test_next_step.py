@@ -60,8 +60,10 @@ def test_the_facts_come_from_the_meeting():
 
 
 def _primary_buttons(html: str) -> list[str]:
-    """Buttons and button-links that are GOV.UK primary (no secondary or warning modifier)."""
-    found = re.findall(r'class="(govuk-button(?:\s[^"]*)?)"[^>]*>\s*([^<]+)', html)
+    """Buttons and button-links of the page's content (not the header's search) that are GOV.UK
+    primary (no secondary or warning modifier)."""
+    main = html[html.index("<main"):html.index("</main>")]
+    found = re.findall(r'class="(govuk-button(?:\s[^"]*)?)"[^>]*>\s*([^<]+)', main)
     return [label.strip() for classes, label in found
             if "govuk-button--secondary" not in classes and "govuk-button--warning" not in classes]
 
