@@ -20,11 +20,11 @@ case "$*" in
   *worker*) if [ -n "${WORKER_DIES_AFTER:-}" ]; then sleep "$WORKER_DIES_AFTER"; \
               echo "consumer: Cannot connect to broker"; exit 3; fi ;;
 esac
-exec sleep 60
+exec sleep 600
 """
 PYTHON = """#!/usr/bin/env bash
 echo "$$ $*" >> "$CALLS/python"
-exec sleep 60
+exec sleep 600
 """
 
 
@@ -88,9 +88,9 @@ def test_the_port_is_chosen_by_port(stand_ins):
         assert len(_pids(calls, "celery")) == 2  # a worker and one beat
     finally:
         process.send_signal(signal.SIGINT)
-        output, _ = process.communicate(timeout=60)
+        output, errors = process.communicate(timeout=60)
     assert f"http://127.0.0.1:{env['PORT']}" in output
-    assert "Stopped the portal." in output
+    assert "Stopped the portal." in output, errors
     assert process.returncode == 0
 
 
