@@ -27,7 +27,9 @@ def search_page(request):
         headings = group_headings()
         previous = None
         for entry in entries:
-            heading = headings.get(entry.kind, "Other")
+            # The exact reference code comes first whatever its kind, under its own heading, so
+            # that a kind's heading is not repeated further down the page.
+            heading = "Matching reference" if getattr(entry, "exact", 0) else headings.get(entry.kind, "Other")
             rows.append({"entry": entry, "extract": extracts.get(entry.pk, ""),
                          "heading": heading if heading != previous else None})
             previous = heading

@@ -65,3 +65,15 @@ def test_the_header_search_box_is_on_every_page_and_keeps_the_words(client):
     assert 'role="search"' in client.get("/").content.decode()
     assert 'id="site-search" name="q" type="search" spellcheck="false" value="asylum"' in (
         client.get("/search/", {"q": "asylum"}).content.decode())
+
+
+def test_an_exact_reference_comes_first_under_its_own_heading(world, client):
+    from tests.factories.funding import SignedDecisionFactory
+
+    search_index(SignedDecisionFactory(reference_code="MD2461", title="Earlier grant, followed by MD2628"))
+    search_index(SignedDecisionFactory(reference_code="MD2628", title="London Strategic Migration Partnership 2020/21"))
+    page = client.get("/search/", {"q": "MD2628"}).content.decode()
+    main = page[page.index("<main"):]
+    assert main.index("Matching reference") < main.index("MD2628 London")
+    # The kind's heading stands once, after the exact match.
+    assert main.count('<h2 class="govuk-heading-m">Funding decisions</h2>') <= 1
