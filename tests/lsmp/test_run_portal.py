@@ -28,6 +28,13 @@ exec sleep 600
 """
 
 
+def _as_in_a_terminal():
+    """Runs in the child before the script: Ctrl-C's signal as a terminal leaves it. A test run
+    started in the background (nohup ... &) inherits SIGINT ignored, and a shell cannot trap a
+    signal ignored on entry, so the script would never see the test's Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _spare_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -61,7 +68,8 @@ def _alive(pid: int) -> bool:
 
 
 def _run(env, *args, timeout=30):
-    return subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, text=True, timeout=timeout,
+                          preexec_fn=_as_in_a_terminal)
 
 
 def test_a_dying_worker_is_named_with_its_log_and_the_others_are_stopped(stand_ins):
@@ -79,7 +87,8 @@ def test_a_dying_worker_is_named_with_its_log_and_the_others_are_stopped(stand_i
 
 def test_the_port_is_chosen_by_port(stand_ins):
     env, calls = stand_ins
-    process = subprocess.Popen([str(SCRIPT)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen([str(SCRIPT)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=_as_in_a_terminal)
     try:
         deadline = time.monotonic() + 60
         while not (calls / "python").exists() and time.monotonic() < deadline:
@@ -96,7 +105,8 @@ def test_the_port_is_chosen_by_port(stand_ins):
 
 def test_web_only_starts_no_worker_and_says_emails_wait(stand_ins):
     env, calls = stand_ins
-    process = subprocess.Popen([str(SCRIPT), "--web-only"], env=env, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen([str(SCRIPT), "--web-only"], env=env, stdout=subprocess.PIPE, text=True,
+                               preexec_fn=_as_in_a_terminal)
     try:
         deadline = time.monotonic() + 60
         while not (calls / "python").exists() and time.monotonic() < deadline:
@@ -126,3 +136,28 @@ def test_make_passes_the_port_and_has_a_web_target():
     assert "PORT ?= 8000" in makefile
     assert "PORT=$(PORT) bin/run-portal\n" in makefile
     assert "PORT=$(PORT) bin/run-portal --web-only" in makefile
+
+
+def test_ctrl_c_in_a_terminal_stops_everything_without_blaming_a_process(stand_ins):
+    """A terminal's Ctrl-C reaches the whole process group: Celery ends on SIGINT with exit code 0,
+    maybe before the script sees its own signal. That is a stop, not a process that died."""
+    env, calls = stand_ins
+    graceful = (
+        '#!/usr/bin/env bash\necho "$$ $*" >> "$CALLS/celery"\n'
+        "exec python3 -c 'import signal, sys, time; signal.signal(signal.SIGINT, lambda *a: sys.exit(0)); "
+        "time.sleep(600)'\n")
+    (Path(env["LSMP_BIN"]) / "celery").write_text(graceful)
+    process = subprocess.Popen([str(SCRIPT)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True, preexec_fn=_as_in_a_terminal)
+    try:
+        deadline = time.monotonic() + 60
+        while not (calls / "python").exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.5)  # the stand-ins have installed their handlers
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        output, errors = process.communicate(timeout=60)
+    assert "Stopped the portal." in output, errors
+    assert "stopped with exit code" not in errors
+    assert process.returncode == 0
+    assert not any(_alive(pid) for name in ("celery", "python") for pid in _pids(calls, name))
