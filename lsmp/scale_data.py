@@ -209,6 +209,15 @@ def _person(email: str, name: str, organisation_id: int | None = None) -> User:
     return user
 
 
+def _defaulted_fields(model, attnames) -> list:
+    """The model's stored, NOT NULL columns that `attnames` leaves out and the database does not
+    fill itself: each takes field.get_default() (its default, or "" for text)."""
+    named = set(attnames)
+    return [field for field in model._meta.concrete_fields
+            if field.attname not in named and field.name not in named and not field.null
+            and not field.primary_key and not field.generated and not field.has_db_default()]
+
+
 class _Writer:
     """Writes tuples of column values with explicit ids: COPY on Postgres, bulk_create elsewhere."""
 
@@ -233,11 +242,15 @@ class _Writer:
         done = 0
         if connection.vendor == "postgresql":
             fields = [model._meta.get_field(name) for name in attnames]
-            columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+            # COPY leaves an unnamed column NULL: the model's other required columns take their
+            # Django default, as bulk_create would (a field added later, such as Paper.text).
+            defaulted = _defaulted_fields(model, attnames)
+            extra = tuple(field.get_default() for field in defaulted)
+            columns = ", ".join(connection.ops.quote_name(f.column) for f in [*fields, *defaulted])
             table = connection.ops.quote_name(model._meta.db_table)
             with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for row in rows:
-                    copy.write_row(row)
+                    copy.write_row((*row, *extra))
                     done += 1
                     if done % BATCH == 0:
                         yield done
