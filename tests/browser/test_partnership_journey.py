@@ -155,7 +155,9 @@ def test_officer_runs_a_meeting_with_papers_and_actions_and_the_member_follows_u
     assert download.suggested_filename == "Home Office update.pdf"
     assert Path(download.path()).read_bytes().startswith(b"%PDF-")
 
-    _follow(page, "My actions", within="nav[aria-label='Menu']")
+    # The menu shows one link per group; "My actions" is a page of the Actions group.
+    _follow(page, "Actions", within="nav[aria-label='Menu']")
+    _follow(page, "My actions", within="#section-navigation")
     _follow(page, ACTION)
     assert "London Asylum Group" in page.locator("main dl").inner_text()
     _submit(page, "Mark as done")
