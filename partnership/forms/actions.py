@@ -10,7 +10,7 @@ from partnership.common.forms import Form, gds_helper
 from partnership.models import ActionStatus, Body, Organisation, User
 from partnership.models.actions import OPEN_STATUSES
 
-from .papers import AgendaItemChoiceField, MeetingChoiceField
+from .papers import MEETING_HELP, AgendaItemChoiceField, MeetingChoiceField, offer_meetings_and_items
 
 
 class DueDateField(DateInputField):
@@ -51,7 +51,7 @@ class ActionForm(Form):
         "max_length": "The description must be 2,000 characters or fewer (it has %(show_value)d)"})
     body = forms.ModelChoiceField(queryset=Body.objects.all(), required=False,
                                   help_text="Not needed when you choose a meeting or agenda item")
-    meeting = MeetingChoiceField(queryset=None, required=False)
+    meeting = MeetingChoiceField(queryset=None, required=False, help_text=MEETING_HELP)
     agenda_item = AgendaItemChoiceField(queryset=None, required=False, label="Agenda item")
     owner_user = UserChoiceField(queryset=User.objects.filter(is_active=True).order_by("full_name"),
                                  required=False, label="Owner: a person",
@@ -73,11 +73,7 @@ class ActionForm(Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from partnership.models import AgendaItem, Meeting
-
-        self.fields["meeting"].queryset = Meeting.objects.select_related("body").order_by("-starts_at")
-        self.fields["agenda_item"].queryset = (AgendaItem.objects.select_related("meeting__body")
-                                               .order_by("-meeting__starts_at", "position"))
+        offer_meetings_and_items(self)
         self.helper = gds_helper(
             Field.textarea("description"),
             Fieldset(Field.select("body"), Field.select("meeting"), Field.select("agenda_item"),

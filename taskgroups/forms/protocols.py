@@ -4,6 +4,7 @@ from partnership.common.forms import DateInput, ModelForm, fields_of, gds_helper
 from partnership.models import Body, Paper, Role, User
 
 from ..models import Protocol
+from ..selectors.protocols import DOCUMENT_CHOICES_SHOWN, protocol_document_choices
 
 
 class ProtocolForm(ModelForm):
@@ -14,8 +15,9 @@ class ProtocolForm(ModelForm):
     owner_body = forms.ModelChoiceField(queryset=Body.objects.order_by("name"), label="Owned by",
                                         error_messages={"required": "Choose the body that owns the protocol"})
     document = forms.ModelChoiceField(
-        queryset=Paper.objects.select_related("body").order_by("body__name", "title"), required=False,
-        label="Document", help_text="One of the owner body's papers")
+        queryset=Paper.objects.none(), required=False,
+        label="Document",
+        help_text=f"One of the owner body's papers (the {DOCUMENT_CHOICES_SHOWN} most recent papers are offered)")
 
     class Meta:
         model = Protocol
@@ -30,6 +32,7 @@ class ProtocolForm(ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = protocol_document_choices(keep=self.instance.document_id)
         self.fields["document"].label_from_instance = lambda paper: f"{paper.body.short_name}: {paper.title}"
         self.helper = gds_helper(*fields_of(self), submit="Save the protocol")
 
