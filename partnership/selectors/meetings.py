@@ -6,11 +6,12 @@ body's current members and GLA officers (see selectors/bodies.py)."""
 
 import datetime as dt
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from partnership.common.bounded import Bounded, bounded
-from partnership.models import Action, AgendaItem, Attendance, Meeting, Minutes, Paper
+from partnership.models import Action, AgendaItem, Attendance, AttendanceReply, Meeting, Membership, Minutes, Paper
 from partnership.rules import MeetingFacts, meeting_stage
 from partnership.rules import meeting_next_step as next_step_for
 
@@ -20,13 +21,29 @@ def meetings_for_listing():
     return Meeting.objects.select_related("body").select_related("minutes")
 
 
-def meeting_for_page():
-    """Meetings as their page reads them: with body and minutes, and the facts its next step
-    depends on (partnership.rules) as EXISTS probes in the same query, not three more."""
-    return meetings_for_listing().annotate(
+def meeting_for_page(user):
+    """Meetings as their page reads them, in one query: with body and minutes, the facts its next
+    step depends on (partnership.rules) as EXISTS probes, and for a signed-in viewer whether they
+    are a member of the body on the meeting's day (London time) and their own reply, if any."""
+    meetings = meetings_for_listing().annotate(
         has_agenda_items=Exists(AgendaItem.objects.filter(meeting=OuterRef("pk"))),
         has_papers=Exists(Paper.objects.filter(meeting=OuterRef("pk"))),
         attendance_recorded=Exists(Attendance.objects.filter(meeting=OuterRef("pk"))))
+    if not user.is_authenticated:
+        return meetings.annotate(viewer_is_member=Value(False), viewer_reply=Value(""))
+    meetings = meetings.annotate(local_day=TruncDate("starts_at", tzinfo=timezone.get_current_timezone()))
+    return meetings.annotate(
+        viewer_is_member=Exists(Membership.objects.current(on=OuterRef("local_day")).filter(body=OuterRef("body"),
+                                                                                     user=user)),
+        viewer_reply=Coalesce(Subquery(AttendanceReply.objects.filter(meeting=OuterRef("pk"), person=user)
+                                       .values("reply")[:1]), Value("")))
+
+
+def own_reply(meeting):
+    """The viewer's reply read by meeting_for_page(), as a reply to show (not saved), or None."""
+    if not meeting.viewer_reply:
+        return None
+    return AttendanceReply(meeting=meeting, reply=meeting.viewer_reply)
 
 
 def meeting_or_none(pk):

@@ -66,7 +66,7 @@ def my_meetings(request):
 def meeting_detail(request, pk):
     """The meeting and its agenda. Matters arising, online links, attendance and declarations
     belong to the members' side: shown only to the body's members and GLA officers."""
-    meeting = scoped_object_or_404(select.meeting_for_page(), pk=pk)
+    meeting = scoped_object_or_404(select.meeting_for_page(request.user), pk=pk)
     members_side = body_select.sees_members_side(request.user, meeting.body)
     minutes = getattr(meeting, "minutes", None)
     can_manage = request.user.has_perm("partnership.manage_meetings")
@@ -104,9 +104,9 @@ def meeting_detail(request, pk):
         "next_step_url": _step_url(next_step, meeting) if next_step else "",
         "minutes": minutes,
         # A member's own reply before the meeting, and the form to give or change it.
-        "may_reply": (attendance_select.is_member_on_the_day(meeting, request.user)
-                      and attendance_services.replies_open(meeting)),
-        "own_reply": attendance_select.reply_of(meeting, request.user),
+        # Both read with the meeting (select.meeting_for_page).
+        "may_reply": meeting.viewer_is_member and attendance_services.replies_open(meeting),
+        "own_reply": select.own_reply(meeting),
         "replies": (attendance_select.replies_of(meeting)
                     if can_manage and not meeting.attendance_recorded else []),
         # Officers see the registers of interests of those expected at the meeting.
