@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Sum
 
 from partnership.common import financial_years
-from partnership.common.counts import capped_count
+from partnership.common.counts import Total, panel_figures
 from partnership.models import Organisation, OrganisationKind
 
 from .models import (
@@ -132,10 +132,10 @@ def dashboard_counts(user, today) -> dict:
     """The dashboard panel's figures, through the same scope as the lists (docs/decisions/0011):
     the counts capped ("more than 99"), each read from offer_scope_idx or
     offer_status_available_idx; the people pledged summed from offer_scope_idx alone (it
-    carries people_offered), an index-only scan."""
+    carries people_offered), an index-only scan. All in one query."""
     scoped = ResettlementOffer.objects.visible_to(user)
-    counts = {status: capped_count(scoped.filter(status=status))
-              for status in (OfferStatus.DRAFT, OfferStatus.SUBMITTED, OfferStatus.UNDER_REVIEW, OfferStatus.ACCEPTED)}
-    counts["unmatched_past"] = capped_count(scoped.awaiting_match_past(today))
-    counts["people_pledged"] = scoped.pledged().aggregate(people=Sum("people_offered"))["people"]
-    return counts
+    figures = {status: scoped.filter(status=status)
+               for status in (OfferStatus.DRAFT, OfferStatus.SUBMITTED, OfferStatus.UNDER_REVIEW, OfferStatus.ACCEPTED)}
+    figures["unmatched_past"] = scoped.awaiting_match_past(today)
+    figures["people_pledged"] = Total(scoped.pledged(), "people_offered")
+    return panel_figures(figures)

@@ -365,7 +365,10 @@ ESOL_COORDINATOR_EMAIL = env.str("ESOL_COORDINATOR_EMAIL", default="")
 # margin; kept short so that a killed worker's rows are free again within it (it was 600 s, and
 # a dead worker's emails waited ten minutes).
 OUTBOX_CLAIM_LEASE_SECONDS = env.int("OUTBOX_CLAIM_LEASE_SECONDS", default=30)
-OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
+# Rows claimed at once: a claim is a few round trips, so 500 (it was 100) makes claiming a small
+# part of dispatch (bench_outbox). A killed dispatcher's unsent rows wait one lease, not longer;
+# how many can be sent twice depends on OUTBOX_MARK_BATCH_SIZE only.
+OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=500)
 # Messages the SMTP server accepted are marked sent in one UPDATE per this many: a dispatcher
 # that crashes can send at most this many twice (with the same Message-ID). docs/decisions/0011.
 OUTBOX_MARK_BATCH_SIZE = env.int("OUTBOX_MARK_BATCH_SIZE", default=50)

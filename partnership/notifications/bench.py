@@ -30,6 +30,16 @@ KIND = "bench.reminder"
 BENCH_DUE = datetime(2000, 1, 1, tzinfo=UTC)
 
 
+def _vacuum() -> None:
+    """On Postgres, clear the dead rows the run leaves (its 10,000 inserts, claims and deletes):
+    left to autovacuum, they made the next run's claims and the dashboard's outbox counts step
+    over 120,000 dead index entries (a count of 0.15 ms took 89 ms; three runs in a row measured
+    1.4x, 1.9x and 2.1x, and 1.5x, 1.1x and 1.4x with a vacuum between them)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(Notification._meta.db_table)}")
+
+
 class Command(BaseCommand):
     help = "Times outbox dispatch of N due reminders against send_mass_mail (locmem backend)."
 
@@ -68,6 +78,7 @@ class Command(BaseCommand):
                 assert mass_sent == count
         finally:
             Notification.objects.filter(kind=KIND, subject_key=f"bench:{run}").delete()
+            _vacuum()
         left = Notification.objects.filter(kind=KIND, subject_key=f"bench:{run}",
                                            status=NotificationStatus.PENDING).count()
         self.stdout.write(f"outbox dispatch:  {outbox_seconds:8.2f} s  ({count / outbox_seconds:,.0f} emails/s)")

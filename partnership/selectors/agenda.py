@@ -20,11 +20,12 @@ def agenda_item_of(meeting, pk):
 
 
 def agenda_of(meeting, user):
-    """Agenda items in order, each with the papers this user may see and its declarations."""
+    """Agenda items in order, each with the papers this user may see and its declarations. (The
+    meeting's decisions are read apart, with their items: prefetching them per item too was a
+    query the page never used.)"""
     return (AgendaItem.objects.filter(meeting=meeting).order_by("position")
             .prefetch_related(Prefetch("papers", queryset=Paper.objects.visible_to(user).order_by("title")),
-                              Prefetch("declarations", queryset=Declaration.objects.select_related("person")),
-                              "decisions"))
+                              Prefetch("declarations", queryset=Declaration.objects.select_related("person"))))
 
 
 def agenda_item_has_links(item) -> bool:

@@ -66,9 +66,10 @@ def my_meetings(request):
 def meeting_detail(request, pk):
     """The meeting and its agenda. Matters arising, online links, attendance and declarations
     belong to the members' side: shown only to the body's members and GLA officers."""
-    meeting = scoped_object_or_404(select.meetings_for_listing(), pk=pk)
+    meeting = scoped_object_or_404(select.meeting_for_page(request.user), pk=pk)
     members_side = body_select.sees_members_side(request.user, meeting.body)
     minutes = getattr(meeting, "minutes", None)
+    can_manage = request.user.has_perm("partnership.manage_meetings")
     context = {
         "meeting": meeting,
         "members_side": members_side,
@@ -78,13 +79,15 @@ def meeting_detail(request, pk):
         "matters_arising": (select.matters_arising_shown(
             meeting.body, request.user, apart_from_meeting=meeting,
             more_url=_action_list_url(body=meeting.body_id, still_open="yes")) if members_side else []),
-        "attendance": attendance_select.attendance_of(meeting) if members_side else [],
+        # Attendance once recorded; before that, the replies members sent (officers only).
+        "attendance": (attendance_select.attendance_of(meeting)
+                       if members_side and meeting.attendance_recorded else []),
         "decisions": decision_select.meeting_decisions_of(meeting) if members_side else [],
         "minutes_readable": minutes_select.minutes_readable_by(request.user, minutes),
         # Approved minutes fix the agenda, attendance, declarations and decisions (the services
         # refuse changes): no links to change them, and a note saying since when and why.
         "approved_minutes": minutes if minutes is not None and minutes.is_approved else None,
-        "can_manage": request.user.has_perm("partnership.manage_meetings"),
+        "can_manage": can_manage,
         # Papers and actions of the meeting, each through the viewer's scope.
         "other_papers": bounded(select.meeting_papers_outside_agenda(meeting, request.user),
                                 select.MEETING_PAPERS_SHOWN,
@@ -101,10 +104,11 @@ def meeting_detail(request, pk):
         "next_step_url": _step_url(next_step, meeting) if next_step else "",
         "minutes": minutes,
         # A member's own reply before the meeting, and the form to give or change it.
-        "may_reply": (attendance_select.is_member_on_the_day(meeting, request.user)
-                      and attendance_services.replies_open(meeting)),
-        "own_reply": attendance_select.reply_of(meeting, request.user),
-        "replies": attendance_select.replies_of(meeting) if context["can_manage"] else [],
+        # Both read with the meeting (select.meeting_for_page).
+        "may_reply": meeting.viewer_is_member and attendance_services.replies_open(meeting),
+        "own_reply": select.own_reply(meeting),
+        "replies": (attendance_select.replies_of(meeting)
+                    if can_manage and not meeting.attendance_recorded else []),
         # Officers see the registers of interests of those expected at the meeting.
         "registered_interests": (interest_select.interests_at_meeting(meeting)
                                  if request.user.has_perm("partnership.view_interests_at_meetings") else []),
