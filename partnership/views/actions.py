@@ -20,6 +20,7 @@ from partnership.models.actions import OPEN_STATUSES
 from partnership.selectors.actions import (
     action_history,
     action_updates,
+    actions_for_listing,
     actions_for_user,
     my_actions,
     new_action_initial,
@@ -31,7 +32,7 @@ UPDATES_PAGE_SIZE = 20
 
 
 def _filtered(request):
-    return ActionFilter(request.GET or None, queryset=actions_for_user(request.user))
+    return ActionFilter(request.GET or None, queryset=actions_for_listing(request.user))
 
 
 @require_safe
