@@ -14,10 +14,16 @@ from partnership.models.actions import OPEN_RANK, owned_by_q
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
+# The bodies to filter by: their names are all a select shows (Body.__str__), so only those are read.
+def _bodies():
+    return Body.objects.only("name").order_by("name")
+
+
 class PaperFilter(django_filters.FilterSet):
-    body = django_filters.ModelChoiceFilter(queryset=Body.objects.all(), empty_label="All bodies", label="Body")
+    body = django_filters.ModelChoiceFilter(queryset=_bodies(), empty_label="All bodies", label="Body",
+                                            widget=LongSelect)
     visibility = django_filters.ChoiceFilter(choices=PaperVisibility.choices, empty_label="Any visibility",
-                                             label="Who may see it")
+                                             label="Who may see it", widget=LongSelect)
 
     class Meta:
         model = None  # explicit filters only
@@ -32,10 +38,12 @@ class PaperFilter(django_filters.FilterSet):
 
 
 class ActionFilter(django_filters.FilterSet):
-    body = django_filters.ModelChoiceFilter(queryset=Body.objects.all(), empty_label="All bodies", label="Body")
+    body = django_filters.ModelChoiceFilter(queryset=_bodies(), empty_label="All bodies", label="Body",
+                                            widget=LongSelect)
     owner = django_filters.ChoiceFilter(method="filter_owner", empty_label="Anyone", label="Owner",
                                         widget=LongSelect)
-    status = django_filters.ChoiceFilter(choices=ActionStatus.choices, empty_label="Any status", label="Status")
+    status = django_filters.ChoiceFilter(choices=ActionStatus.choices, empty_label="Any status", label="Status",
+                                         widget=LongSelect)
     overdue = django_filters.ChoiceFilter(choices=YES_NO, method="filter_overdue", empty_label="Either",
                                           label="Overdue", widget=forms.RadioSelect)
     # Open or in progress: the "see all" link of matters arising (a meeting's page, a body's page).
@@ -66,13 +74,20 @@ class ActionFilter(django_filters.FilterSet):
                                            owner_organisation_id=OuterRef("organisation_id")))
         # A UNION, not EXISTS … OR EXISTS: each half is a nested-loop probe of one owner index,
         # where an OR of two EXISTS makes Postgres hash every action first.
-        people = (User.objects.filter(owns).order_by().union(User.objects.filter(is_contact).order_by())
+        # Read as plain values, not as models: a few hundred people and organisations each time.
+        person = ("pk", "full_name", "email", "organisation_id")
+        people = (User.objects.filter(owns).order_by().values_list(*person)
+                  .union(User.objects.filter(is_contact).order_by().values_list(*person))
                   .order_by("full_name", "email"))
-        # Kept so filter_owner applies owned_by_q to the chosen person without loading them again.
-        self._people = {u.pk: u for u in people}
-        choices = [(f"u{u.pk}", str(u)) for u in self._people.values()]
+        # Each person's organisation, kept so filter_owner applies owned_by_q to the chosen person
+        # without loading them again.
+        self._people = {}
+        choices = []
+        for pk, full_name, email, organisation_id in people:
+            self._people[pk] = organisation_id
+            choices.append((f"u{pk}", full_name or email))  # as User.__str__ names them
         organisations = Organisation.objects.filter(Exists(visible.filter(owner_organisation=OuterRef("pk"))))
-        choices += [(f"o{o.pk}", str(o)) for o in organisations.order_by("name")]
+        choices += [(f"o{pk}", name) for pk, name in organisations.order_by("name").values_list("pk", "name")]
         self.filters["owner"].extra["choices"] = choices
         self.form.helper = gds_helper(
             Field.select("body"), Field.select("owner"), Field.select("status"),
@@ -86,8 +101,10 @@ class ActionFilter(django_filters.FilterSet):
         if not pk.isdigit():
             return queryset
         if kind == "u":
-            person = self._people.get(int(pk))  # always there: the choice was validated
-            return queryset.filter(owned_by_q(person)) if person else queryset.none()
+            if int(pk) not in self._people:  # never: the choice was validated
+                return queryset.none()
+            person = User(pk=int(pk), organisation_id=self._people[int(pk)])  # all owned_by_q reads
+            return queryset.filter(owned_by_q(person))
         return queryset.filter(owner_organisation_id=int(pk))
 
     def filter_still_open(self, queryset, name, value):
