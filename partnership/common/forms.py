@@ -1,14 +1,14 @@
 """Form kit every app uses: what a view binds its form to, the one GOV.UK layout builder, and
 the date and time widgets."""
 
-import html
-
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Div, Field, Fluid, Layout, Submit
 from django import forms
 from django.forms.utils import pretty_name
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+
+from partnership.common.escaping import escaped
 
 
 def form_data(request) -> dict:
@@ -206,11 +206,6 @@ class ModelForm(GdsErrorsMixin, forms.ModelForm):
     """Every model form of the portal: GOV.UK error messages naming each field."""
 
 
-def _escaped(text) -> str:
-    """conditional_escape's result as a plain string: markup (__html__) kept, anything else escaped."""
-    return text.__html__() if hasattr(text, "__html__") else html.escape(str(text))
-
-
 class LongSelect(forms.Select):
     """A select whose options are written in Python, not through a template each: Django renders
     every option with select_option.html, which for the action list's few hundred owners cost
@@ -219,10 +214,9 @@ class LongSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         final_attrs = {"name": name, **self.build_attrs(self.attrs, attrs)}
         chosen = set(self.format_value(value))
-        # One f-string an option, not format_html: its lazy-string wrapper and SafeString per
-        # argument cost more than the escaping (the owner select has a few hundred options).
+        # One f-string an option, not format_html (partnership/common/escaping.py).
         options = mark_safe("".join(  # noqa: S308 - every value and label is escaped here
-            f'<option value="{_escaped(key)}"{" selected" if str(key) in chosen else ""}>{_escaped(label)}</option>'
+            f'<option value="{escaped(key)}"{" selected" if str(key) in chosen else ""}>{escaped(label)}</option>'
             for key, label in self.choices))
         # In the order given, as Django's attrs.html writes them (flatatt would sort them).
         attributes = format_html_join("", ' {}="{}"', ((key, value) for key, value in final_attrs.items()

@@ -7,6 +7,8 @@ it is reversed once with a marker id and the id written in its place after that.
 depends on the URL configuration, the script prefix (a deployment under a path) and the active
 language (i18n prefixes), so each of those has its own entry."""
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
@@ -31,3 +33,10 @@ def pk_url(name: str, pk: int) -> str:
     """reverse(name, args=[pk]) for a page whose one argument is an integer id."""
     before, after = _around_the_id(name)
     return f"{before}{int(pk)}{after}"
+
+
+def pk_url_writer(name: str) -> Callable[[int], str]:
+    """pk_url for one page name, its address looked up once: for a table's rows, all written in
+    the same request (the same language and prefix)."""
+    before, after = _around_the_id(name)
+    return lambda pk: f"{before}{int(pk)}{after}"
