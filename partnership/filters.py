@@ -14,14 +14,25 @@ from partnership.models.actions import OPEN_RANK, owned_by_q
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-# The bodies to filter by: their names are all a select shows (Body.__str__), so only those are read.
-def _bodies():
-    return Body.objects.only("name").order_by("name")
+# Choices too many or too changeable to write in the class (bodies, owners) are read as plain
+# values when a filter set is made and given to its form's field: not models, not a queryset
+# that each copy of the filters and of the form's fields copies again, and not a server-side
+# cursor per render (issue 12).
+BODY_CHOICE_MESSAGES = {"invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]}
+
+
+def _body_choices() -> list[tuple[int, str]]:
+    return list(Body.objects.order_by("name").values_list("pk", "name"))  # as Body.__str__ names them
+
+
+def _body_filter():
+    # A body chosen by id (body=5 filters body_id), with the message a ModelChoiceField gives.
+    return django_filters.ChoiceFilter(field_name="body", empty_label="All bodies", label="Body", widget=LongSelect,
+                                       error_messages=BODY_CHOICE_MESSAGES)
 
 
 class PaperFilter(django_filters.FilterSet):
-    body = django_filters.ModelChoiceFilter(queryset=_bodies(), empty_label="All bodies", label="Body",
-                                            widget=LongSelect)
+    body = _body_filter()
     visibility = django_filters.ChoiceFilter(choices=PaperVisibility.choices, empty_label="Any visibility",
                                              label="Who may see it", widget=LongSelect)
 
@@ -31,6 +42,7 @@ class PaperFilter(django_filters.FilterSet):
 
     def __init__(self, *args, show_visibility=True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.form.fields["body"].choices = _body_choices()
         if not show_visibility:
             del self.filters["visibility"]
             self.form.fields.pop("visibility", None)
@@ -38,8 +50,7 @@ class PaperFilter(django_filters.FilterSet):
 
 
 class ActionFilter(django_filters.FilterSet):
-    body = django_filters.ModelChoiceFilter(queryset=_bodies(), empty_label="All bodies", label="Body",
-                                            widget=LongSelect)
+    body = _body_filter()
     owner = django_filters.ChoiceFilter(method="filter_owner", empty_label="Anyone", label="Owner",
                                         widget=LongSelect)
     status = django_filters.ChoiceFilter(choices=ActionStatus.choices, empty_label="Any status", label="Status",
@@ -74,7 +85,6 @@ class ActionFilter(django_filters.FilterSet):
                                            owner_organisation_id=OuterRef("organisation_id")))
         # A UNION, not EXISTS … OR EXISTS: each half is a nested-loop probe of one owner index,
         # where an OR of two EXISTS makes Postgres hash every action first.
-        # Read as plain values, not as models: a few hundred people and organisations each time.
         person = ("pk", "full_name", "email", "organisation_id")
         people = (User.objects.filter(owns).order_by().values_list(*person)
                   .union(User.objects.filter(is_contact).order_by().values_list(*person))
@@ -88,7 +98,8 @@ class ActionFilter(django_filters.FilterSet):
             choices.append((f"u{pk}", full_name or email))  # as User.__str__ names them
         organisations = Organisation.objects.filter(Exists(visible.filter(owner_organisation=OuterRef("pk"))))
         choices += [(f"o{pk}", name) for pk, name in organisations.order_by("name").values_list("pk", "name")]
-        self.filters["owner"].extra["choices"] = choices
+        self.form.fields["owner"].choices = choices
+        self.form.fields["body"].choices = _body_choices()
         self.form.helper = gds_helper(
             Field.select("body"), Field.select("owner"), Field.select("status"),
             Field.radios("overdue", inline=True, small=True, legend_size=Size.SMALL),
