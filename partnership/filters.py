@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from partnership.common.forms import FILTER_BUTTON, LongSelect, gds_helper
+from partnership.common.rendered_forms import filter_form_html
 from partnership.models import ActionStatus, Body, Organisation, PaperVisibility, User
 from partnership.models.actions import OPEN_RANK, owned_by_q
 
@@ -31,7 +32,16 @@ def _body_filter():
                                        error_messages=BODY_CHOICE_MESSAGES)
 
 
-class PaperFilter(django_filters.FilterSet):
+class FilterSet(django_filters.FilterSet):
+    """A filter set whose form the page writes with `{{ filter.form_html }}`: crispy's HTML,
+    rendered once for each set of choices and values (partnership/common/rendered_forms.py).
+    Its form's layout must follow from the class and the fields it keeps."""
+
+    def form_html(self):
+        return filter_form_html(self.form, shape=type(self))
+
+
+class PaperFilter(FilterSet):
     body = _body_filter()
     visibility = django_filters.ChoiceFilter(choices=PaperVisibility.choices, empty_label="Any visibility",
                                              label="Who may see it", widget=LongSelect)
@@ -49,7 +59,7 @@ class PaperFilter(django_filters.FilterSet):
         self.form.helper = gds_helper(*[Field.select(name) for name in self.form.fields], **FILTER_BUTTON)
 
 
-class ActionFilter(django_filters.FilterSet):
+class ActionFilter(FilterSet):
     body = _body_filter()
     owner = django_filters.ChoiceFilter(method="filter_owner", empty_label="Anyone", label="Owner",
                                         widget=LongSelect)
