@@ -12,6 +12,7 @@ from django import template
 from django.template.defaultfilters import filesizeformat, truncatechars
 from django.utils import dateformat, timezone
 from django.utils.safestring import mark_safe
+from django.utils.text import add_truncation_text, calculate_truncate_chars_length
 
 from partnership.common.escaping import escaped
 from partnership.common.pk_urls import pk_url_writer
@@ -21,11 +22,16 @@ register = template.Library()
 
 
 def shortened(text, length: int) -> str:
-    """truncatechars, answering at once for text that fits: truncatechars walks every character
-    (asking unicodedata which combine) even when nothing is cut. Text no longer than `length`
-    once NFC-normalised, as truncatechars normalises it, is never cut."""
+    """truncatechars without its walk through every character asking unicodedata which ones
+    combine: text no longer than `length` once NFC-normalised (as truncatechars normalises it) is
+    never cut, and ASCII text has no combining characters, so it is cut where truncatechars cuts
+    it, with the same (translated) ellipsis. Anything else goes to truncatechars."""
     text = unicodedata.normalize("NFC", str(text))
-    return text if len(text) <= length else truncatechars(text, length)
+    if len(text) <= length:
+        return text
+    if text.isascii():
+        return add_truncation_text(text[:calculate_truncate_chars_length(length, None)], None)
+    return truncatechars(text, length)
 
 
 class _Days:
