@@ -43,7 +43,7 @@ def action_list(request):
     # The CSV link takes the filters but not the page: an export is always the whole filtered list.
     return render(request, "partnership/actions/list.html", {
         "filter": filterset, "pagination": pagination, "actions": pagination.page.object_list,
-        "today": timezone.localdate(), "export_query": without_page(request.GET).urlencode()})
+        "export_query": without_page(request.GET).urlencode()})
 
 
 @require_safe
