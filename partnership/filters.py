@@ -8,16 +8,43 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from partnership.common.forms import FILTER_BUTTON, LongSelect, gds_helper
+from partnership.common.rendered_forms import filter_form_html
 from partnership.models import ActionStatus, Body, Organisation, PaperVisibility, User
 from partnership.models.actions import OPEN_RANK, owned_by_q
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-class PaperFilter(django_filters.FilterSet):
-    body = django_filters.ModelChoiceFilter(queryset=Body.objects.all(), empty_label="All bodies", label="Body")
+# Choices too many or too changeable to write in the class (bodies, owners) are read as plain
+# values when a filter set is made and given to its form's field: not models, not a queryset
+# that each copy of the filters and of the form's fields copies again, and not a server-side
+# cursor per render (issue 12).
+BODY_CHOICE_MESSAGES = {"invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]}
+
+
+def _body_choices() -> list[tuple[int, str]]:
+    return list(Body.objects.order_by("name").values_list("pk", "name"))  # as Body.__str__ names them
+
+
+def _body_filter():
+    # A body chosen by id (body=5 filters body_id), with the message a ModelChoiceField gives.
+    return django_filters.ChoiceFilter(field_name="body", empty_label="All bodies", label="Body", widget=LongSelect,
+                                       error_messages=BODY_CHOICE_MESSAGES)
+
+
+class FilterSet(django_filters.FilterSet):
+    """A filter set whose form the page writes with `{{ filter.form_html }}`: crispy's HTML,
+    rendered once for each set of choices and values (partnership/common/rendered_forms.py).
+    Its form's layout must follow from the class and the fields it keeps."""
+
+    def form_html(self):
+        return filter_form_html(self.form, shape=type(self))
+
+
+class PaperFilter(FilterSet):
+    body = _body_filter()
     visibility = django_filters.ChoiceFilter(choices=PaperVisibility.choices, empty_label="Any visibility",
-                                             label="Who may see it")
+                                             label="Who may see it", widget=LongSelect)
 
     class Meta:
         model = None  # explicit filters only
@@ -25,17 +52,19 @@ class PaperFilter(django_filters.FilterSet):
 
     def __init__(self, *args, show_visibility=True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.form.fields["body"].choices = _body_choices()
         if not show_visibility:
             del self.filters["visibility"]
             self.form.fields.pop("visibility", None)
         self.form.helper = gds_helper(*[Field.select(name) for name in self.form.fields], **FILTER_BUTTON)
 
 
-class ActionFilter(django_filters.FilterSet):
-    body = django_filters.ModelChoiceFilter(queryset=Body.objects.all(), empty_label="All bodies", label="Body")
+class ActionFilter(FilterSet):
+    body = _body_filter()
     owner = django_filters.ChoiceFilter(method="filter_owner", empty_label="Anyone", label="Owner",
                                         widget=LongSelect)
-    status = django_filters.ChoiceFilter(choices=ActionStatus.choices, empty_label="Any status", label="Status")
+    status = django_filters.ChoiceFilter(choices=ActionStatus.choices, empty_label="Any status", label="Status",
+                                         widget=LongSelect)
     overdue = django_filters.ChoiceFilter(choices=YES_NO, method="filter_overdue", empty_label="Either",
                                           label="Overdue", widget=forms.RadioSelect)
     # Open or in progress: the "see all" link of matters arising (a meeting's page, a body's page).
@@ -66,14 +95,21 @@ class ActionFilter(django_filters.FilterSet):
                                            owner_organisation_id=OuterRef("organisation_id")))
         # A UNION, not EXISTS … OR EXISTS: each half is a nested-loop probe of one owner index,
         # where an OR of two EXISTS makes Postgres hash every action first.
-        people = (User.objects.filter(owns).order_by().union(User.objects.filter(is_contact).order_by())
+        person = ("pk", "full_name", "email", "organisation_id")
+        people = (User.objects.filter(owns).order_by().values_list(*person)
+                  .union(User.objects.filter(is_contact).order_by().values_list(*person))
                   .order_by("full_name", "email"))
-        # Kept so filter_owner applies owned_by_q to the chosen person without loading them again.
-        self._people = {u.pk: u for u in people}
-        choices = [(f"u{u.pk}", str(u)) for u in self._people.values()]
+        # Each person's organisation, kept so filter_owner applies owned_by_q to the chosen person
+        # without loading them again.
+        self._people = {}
+        choices = []
+        for pk, full_name, email, organisation_id in people:
+            self._people[pk] = organisation_id
+            choices.append((f"u{pk}", full_name or email))  # as User.__str__ names them
         organisations = Organisation.objects.filter(Exists(visible.filter(owner_organisation=OuterRef("pk"))))
-        choices += [(f"o{o.pk}", str(o)) for o in organisations.order_by("name")]
-        self.filters["owner"].extra["choices"] = choices
+        choices += [(f"o{pk}", name) for pk, name in organisations.order_by("name").values_list("pk", "name")]
+        self.form.fields["owner"].choices = choices
+        self.form.fields["body"].choices = _body_choices()
         self.form.helper = gds_helper(
             Field.select("body"), Field.select("owner"), Field.select("status"),
             Field.radios("overdue", inline=True, small=True, legend_size=Size.SMALL),
@@ -86,8 +122,10 @@ class ActionFilter(django_filters.FilterSet):
         if not pk.isdigit():
             return queryset
         if kind == "u":
-            person = self._people.get(int(pk))  # always there: the choice was validated
-            return queryset.filter(owned_by_q(person)) if person else queryset.none()
+            if int(pk) not in self._people:  # never: the choice was validated
+                return queryset.none()
+            person = User(pk=int(pk), organisation_id=self._people[int(pk)])  # all owned_by_q reads
+            return queryset.filter(owned_by_q(person))
         return queryset.filter(owner_organisation_id=int(pk))
 
     def filter_still_open(self, queryset, name, value):

@@ -224,6 +224,9 @@ PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 # === Forms ===================================================================================
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
+# crispy-forms-gds gives a widget its GOV.UK class by the widget's class name: the selects
+# written in Python (partnership.common.forms.LongSelect) are GOV.UK selects too.
+CRISPY_CLASS_CONVERTERS = {"longselect": "govuk-select"}
 
 # === Security headers ========================================================================
 # Security headers that hold in every environment; production.py adds HTTPS-only ones.

@@ -6,6 +6,9 @@ from crispy_forms_gds.layout import Div, Field, Fluid, Layout, Submit
 from django import forms
 from django.forms.utils import pretty_name
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from partnership.common.escaping import escaped
 
 
 def form_data(request) -> dict:
@@ -211,9 +214,10 @@ class LongSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         final_attrs = {"name": name, **self.build_attrs(self.attrs, attrs)}
         chosen = set(self.format_value(value))
-        options = format_html_join(
-            "", "<option value=\"{}\"{}>{}</option>",
-            ((str(key), " selected" if str(key) in chosen else "", label) for key, label in self.choices))
+        # One f-string an option, not format_html (partnership/common/escaping.py).
+        options = mark_safe("".join(  # noqa: S308 - every value and label is escaped here
+            f'<option value="{escaped(key)}"{" selected" if str(key) in chosen else ""}>{escaped(label)}</option>'
+            for key, label in self.choices))
         # In the order given, as Django's attrs.html writes them (flatatt would sort them).
         attributes = format_html_join("", ' {}="{}"', ((key, value) for key, value in final_attrs.items()
                                                         if value is not True and value not in (False, None)))

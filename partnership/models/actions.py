@@ -93,6 +93,11 @@ class Action(models.Model):
             models.Index(fields=["open_rank", "due_on", "id"], name="action_rank_due_idx"),
             # A body's actions in the same order: matters arising, the body filter.
             models.Index(fields=["body", "open_rank", "due_on", "id"], name="action_body_rank_due_idx"),
+            # The owner filter's "is this person their organisation's contact on any action?" probe
+            # (owned_by_q): both columns, so SQLite, which keeps no statistics unless asked, does
+            # not probe by the organisation instead and read each organisation's thousands of
+            # actions (1.2 s for the action list at 100,000 actions).
+            models.Index(fields=["owner_contact_user", "owner_organisation"], name="action_contact_org_idx"),
         ]
         constraints = [
             models.CheckConstraint(name="action_status_valid", condition=Q(status__in=ActionStatus.values)),

@@ -14,9 +14,27 @@ def actions_for_user(user):
             .order_by("open_rank", "due_on", "pk"))
 
 
+# What a list of actions shows (templates/partnership/actions/table.html) and the CSV export
+# writes, and nothing else. Issue 12: the page of 100 actions joined eight tables for every
+# column, and Postgres spent ~40 ms planning that join (1 ms to run it) and Python built 752
+# objects; these four joins plan in about a millisecond.
+LISTED_FIELDS = ("description", "body_id", "meeting_id", "owner_user_id", "owner_organisation_id", "owner_contact",
+                 "due_on", "status", "completed_on",
+                 "body__name", "body__short_name", "meeting__starts_at",
+                 "owner_user__full_name", "owner_user__email", "owner_organisation__name")
+
+
+def actions_for_listing(user):
+    """The actions the user may see, in the list's order, with only what a list shows."""
+    return (Action.objects.visible_to(user)
+            .select_related("body", "meeting", "owner_user", "owner_organisation")
+            .only(*LISTED_FIELDS)
+            .order_by("open_rank", "due_on", "pk"))
+
+
 def my_actions(user):
     """The actions the user owns (or is the organisation's contact for): open ones first, by due date."""
-    return actions_for_user(user).filter(owned_by_q(user))
+    return actions_for_listing(user).filter(owned_by_q(user))
 
 
 def action_counts(user) -> dict[str, int]:

@@ -20,6 +20,7 @@ from partnership.models.actions import OPEN_STATUSES
 from partnership.selectors.actions import (
     action_history,
     action_updates,
+    actions_for_listing,
     actions_for_user,
     my_actions,
     new_action_initial,
@@ -31,7 +32,7 @@ UPDATES_PAGE_SIZE = 20
 
 
 def _filtered(request):
-    return ActionFilter(request.GET or None, queryset=actions_for_user(request.user))
+    return ActionFilter(request.GET or None, queryset=actions_for_listing(request.user))
 
 
 @require_safe
@@ -42,7 +43,7 @@ def action_list(request):
     # The CSV link takes the filters but not the page: an export is always the whole filtered list.
     return render(request, "partnership/actions/list.html", {
         "filter": filterset, "pagination": pagination, "actions": pagination.page.object_list,
-        "today": timezone.localdate(), "export_query": without_page(request.GET).urlencode()})
+        "export_query": without_page(request.GET).urlencode()})
 
 
 @require_safe

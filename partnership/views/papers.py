@@ -22,7 +22,7 @@ from partnership.forms.papers import PaperEditForm, PaperUploadForm
 from partnership.models import PaperVisibility
 from partnership.selectors.bodies import bodies_for_listing
 from partnership.selectors.meetings import meetings_for_listing
-from partnership.selectors.papers import papers_for_user, papers_of_body, papers_of_meeting
+from partnership.selectors.papers import papers_for_listing, papers_for_user, papers_of_body, papers_of_meeting
 from partnership.services.papers import paper_edit as paper_edit_service
 from partnership.services.papers import paper_unpublish as paper_unpublish_service
 from partnership.services.papers import paper_upload as paper_upload_service
@@ -46,7 +46,7 @@ def _render_list(request, papers, *, heading, intro="", context=None, filterable
 @require_safe
 def paper_list(request):
     """Anonymous visitors see published public papers; signed-in people what their scope allows."""
-    return _render_list(request, papers_for_user(request.user), heading="Papers")
+    return _render_list(request, papers_for_listing(request.user), heading="Papers")
 
 
 @require_safe

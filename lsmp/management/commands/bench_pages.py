@@ -164,6 +164,14 @@ def _get(port: int, path: str, cookie: str) -> int:
 def _load(port: int, path: str, cookie: str, *, seconds: float, connections: int) -> Figure:
     """`connections` clients, each one request at a time, for `seconds`."""
     assert _get(port, path, cookie) == 200, f"{path} did not answer 200 (signed in?)"
+    # Then `connections` requests at once, unmeasured, so that every worker has answered it: a
+    # worker's first request loads the URLconf and compiles templates (a second or more), which
+    # otherwise fell on the first URL measured (/actions/ of --all) and not on its admin page.
+    warm = [threading.Thread(target=_get, args=(port, path, cookie)) for _ in range(connections)]
+    for thread in warm:
+        thread.start()
+    for thread in warm:
+        thread.join()
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()

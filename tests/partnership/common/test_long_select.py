@@ -27,3 +27,20 @@ def test_labels_are_escaped_and_the_choice_is_selected():
     html = _html(LongSelect, "u1")
     assert '<option value="u1" selected>Amira &lt;Khan&gt; &amp; co</option>' in html
     assert 'name="owner"' in html and 'id="id_owner"' in html
+
+
+def test_crispy_gives_it_the_govuk_select_class():
+    """crispy-forms-gds picks a widget's GOV.UK class by the widget's class name: a LongSelect
+    must come out as a GOV.UK select, as the template-rendered one does."""
+    from crispy_forms.utils import render_crispy_form
+    from crispy_forms_gds.layout import Field
+
+    from partnership.common.forms import gds_helper
+
+    class Form(forms.Form):
+        owner = forms.ChoiceField(choices=CHOICES, required=False, widget=LongSelect)
+
+    form = Form()
+    form.helper = gds_helper(Field.select("owner"), submit="Apply")
+    html = render_crispy_form(form)
+    assert 'class="govuk-select"' in html and "longselect" not in html
