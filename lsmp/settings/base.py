@@ -225,8 +225,11 @@ PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 # crispy-forms-gds gives a widget its GOV.UK class by the widget's class name: the selects
-# written in Python (partnership.common.forms.LongSelect) are GOV.UK selects too.
-CRISPY_CLASS_CONVERTERS = {"longselect": "govuk-select"}
+# written in Python (partnership.common.forms.LongSelect) are GOV.UK selects too, and date,
+# time, number and web-address inputs are GOV.UK inputs (the package styles only text, email
+# and password inputs: the rest were drawn with the browser's default border).
+CRISPY_CLASS_CONVERTERS = {"longselect": "govuk-select", **dict.fromkeys(
+    ["dateinput", "timeinput", "datetimeinput", "numberinput", "urlinput"], "govuk-input")}
 
 # === Security headers ========================================================================
 # Security headers that hold in every environment; production.py adds HTTPS-only ones.

@@ -44,3 +44,25 @@ def test_crispy_gives_it_the_govuk_select_class():
     form.helper = gds_helper(Field.select("owner"), submit="Apply")
     html = render_crispy_form(form)
     assert 'class="govuk-select"' in html and "longselect" not in html
+
+
+def test_crispy_gives_date_number_and_address_inputs_the_govuk_input_class():
+    """The package styles text, email and password inputs only; the others must not come out
+    with the widget's own class name (drawn with the browser's default border)."""
+    from crispy_forms.utils import render_crispy_form
+    from crispy_forms_gds.layout import Field
+
+    from partnership.common.forms import DateInput, gds_helper
+
+    class Form(forms.Form):
+        due_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+        agreed_on = forms.DateField(required=False, widget=DateInput())
+        people = forms.IntegerField(required=False)
+        link = forms.URLField(required=False)
+
+    form = Form()
+    form.helper = gds_helper(*(Field.text(name) for name in form.fields), submit="Apply")
+    html = render_crispy_form(form)
+    assert html.count('class="govuk-input') == 4, html
+    for unstyled in ("dateinput", "numberinput", "urlinput"):
+        assert unstyled not in html
