@@ -112,6 +112,12 @@ def _pages() -> list[Row]:
         Row("/funding/ (register)", "/funding/", "/django-admin/funding/decision/", "funding.Decision", 50),
         Row("/funding/decisions/", "/funding/decisions/", "/django-admin/funding/decision/", "funding.Decision", 50),
         Row("/dashboard/", "/dashboard/", "/django-admin/", "partnership.Action", 10),
+        # The site search has no admin of its own: the comparator is the paper changelist searched
+        # with the same words (PaperAdmin.search_fields, a LIKE over every title).
+        Row("/search/?q=update (88,000 match)", "/search/?q=update", "/django-admin/partnership/paper/?q=update",
+            "partnership.SearchEntry", 20),
+        Row("/search/?q=<reference code>", "/search/?q=ENQ-2024-00042",
+            "/django-admin/partnership/paper/?q=ENQ-2024-00042", "partnership.SearchEntry", 20),
     ]
     if meeting is not None:
         rows.insert(4, Row(f"meeting page ({heavy.short_name})", f"/meetings/{meeting.pk}/",
