@@ -112,7 +112,7 @@ def search(user, query: str, *, kinds: list[str] | None = None, body_id: int | N
     if found > MATCH_CAP:
         # Rank the first MATCH_CAP matches, not all of them: bounded whatever the words. (Their
         # ids, not a subquery: the engines' match names the entries table, not a subquery's alias.)
-        matches = SearchEntry.objects.filter(pk__in=[pk for pk, _ in first[:MATCH_CAP]])
+        matches = engine().among(SearchEntry.objects.all(), [pk for pk, _ in first[:MATCH_CAP]])
     group_of = {name: position for position, (_, names) in enumerate(registry.groups()) for name in names}
     exact = query.upper()
     ordered = engine().ranked(matches, query).annotate(
