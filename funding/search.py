@@ -60,6 +60,7 @@ def _officers_only(user):
 
 def register_funding_kinds() -> None:
     register(SearchKind("decision", GROUP, Decision, decision_document,
-                        lambda user: Decision.objects.visible_to(user), order=50))
+                        lambda user: Decision.objects.visible_to(user), order=50, prefetch_related=("items",)))
     register(SearchKind("decision_part2", GROUP, Decision, decision_part2_document, _officers_only, order=51))
-    register(SearchKind("decision_money", GROUP, Decision, decision_money_document, _officers_only, order=52))
+    register(SearchKind("decision_money", GROUP, Decision, decision_money_document, _officers_only, order=52,
+                        prefetch_related=("lines", "risks")))

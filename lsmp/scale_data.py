@@ -9,11 +9,13 @@ its meeting page shows whether matters arising stay bounded.
 
 Rows go in with explicit ids: on Postgres through COPY (psycopg's copy protocol), elsewhere with
 bulk_create in large batches; the sequences are moved past them afterwards and the tables
-analysed, so query plans see the real sizes. The people, organisations and bodies are kept
-between runs (get or create); `replace_scale_rows()` deletes only the bulk rows, with plain
-DELETEs (no per-row signals: history, cascades) in dependency order. The data is marked so it can
-be found again: bodies SCALE-01..12, people scale.*@example.org, notices with subject keys
-"scale.notice:…", enquiries from scale.enquirer.*@example.org, decisions DD9xxxxx."""
+analysed, so query plans see the real sizes. The site search's entries of it all are written last
+(`search_reindex`, in the same transaction), so the scale data is searchable. The people,
+organisations and bodies are kept between runs (get or create); `replace_scale_rows()` deletes
+only the bulk rows, with plain DELETEs (no per-row signals: history, cascades) in dependency
+order. The data is marked so it can be found again: bodies SCALE-01..12, people
+scale.*@example.org, notices with subject keys "scale.notice:…", enquiries from
+scale.enquirer.*@example.org, decisions DD9xxxxx."""
 
 import datetime as dt
 import random
@@ -42,11 +44,13 @@ from partnership.models import (
     OrganisationKind,
     Paper,
     PaperVisibility,
+    SearchEntry,
     User,
 )
 from partnership.models.enquiries import Enquiry, EnquiryCounter, EnquiryKind, EnquiryStatus
 from partnership.models.meetings import MeetingStatus
 from partnership.models.users import Role
+from partnership.search.services import search_reindex
 from resettlement.models import Access, OfferStatus, PropertySize, ResettlementOffer, Scheme
 
 BODY_PREFIX = "SCALE-"
@@ -120,6 +124,7 @@ def seed_scale(rows: int, *, replace: bool = False, progress: Callable[[str], No
         _notifications(writer, rng, ref, counts["notifications"], today)
         _decisions(writer, rng, ref, counts["decisions"], today)
         writer.reset_sequences()
+        _search_entries(writer)
     writer.analyse()
     return writer.written
 
@@ -131,16 +136,26 @@ def replace_scale_rows() -> None:
     meetings = Meeting.objects.filter(body__in=bodies)
     actions = Action.objects.filter(body__in=bodies)
     scale_people = User.objects.filter(email__startswith="scale.")
+    offers = ResettlementOffer.objects.filter(created_by__in=scale_people)
+    enquiries = Enquiry.objects.filter(email__startswith=ENQUIRER_PREFIX)
+    decisions = Decision.objects.filter(reference_code__startswith=DECISION_PREFIX, title__startswith="Scale decision")
+    searched = [(["meeting"], meetings), (["agenda_item"], AgendaItem.objects.filter(meeting__in=meetings)),
+                (["paper"], Paper.objects.filter(body__in=bodies)), (["action"], actions),
+                (["action_update"], ActionUpdate.objects.filter(action__in=actions)), (["offer"], offers),
+                (["enquiry"], enquiries), (["decision", "decision_part2", "decision_money"], decisions)]
     steps = [
+        # Their search entries first, while the objects are there to name them.
+        *(SearchEntry.objects.filter(kind__in=kinds, object_id__in=objects.values("pk"))
+          for kinds, objects in searched),
         ActionUpdate.objects.filter(action__in=actions),
         actions,
         Paper.objects.filter(body__in=bodies),
         AgendaItem.objects.filter(meeting__in=meetings),
         meetings,
-        ResettlementOffer.objects.filter(created_by__in=scale_people),
-        Enquiry.objects.filter(email__startswith=ENQUIRER_PREFIX),
+        offers,
+        enquiries,
         Notification.objects.filter(subject_key__startswith=NOTICE_PREFIX),
-        Decision.objects.filter(reference_code__startswith=DECISION_PREFIX, title__startswith="Scale decision"),
+        decisions,
     ]
     with transaction.atomic():
         for queryset in steps:
@@ -547,3 +562,15 @@ def _decisions(writer, rng, ref, count, today) -> None:
         "strategy_links", "impact_assessments", "financial_comments", "legal_comments", "funding_stream_id",
         "responsible_officer_id", "withdrawn_reason", "returned_to_draft_reason", "created_at", "updated_at"],
         rows(), count)
+
+
+def _search_entries(writer) -> None:
+    """The site search's entries of everything written, by `search_reindex` (batched: one DELETE
+    and one COPY a batch), so each entry is what the kinds' own `document` makes of its object,
+    exactly as the services would have written it; no second copy of those rules in SQL."""
+    started = time.monotonic()
+    writer.progress("search entries: building")
+    written = search_reindex()
+    writer.models.append(SearchEntry)
+    writer.written["search entries"] = total = sum(written.values())
+    writer.progress(f"search entries: {total:,} written in {time.monotonic() - started:.1f} s\n")

@@ -32,7 +32,15 @@ admin.site.register(models.Body)
 admin.site.register(models.Membership)
 admin.site.register(models.Meeting, SimpleHistoryAdmin)
 admin.site.register(models.AgendaItem)
-admin.site.register(models.Paper)
+
+
+@admin.register(models.Paper)
+class PaperAdmin(admin.ModelAdmin):
+    list_display = ("title", "body", "visibility", "published_at")
+    search_fields = ("title", "original_filename")
+    list_select_related = ("body",)
+
+
 admin.site.register(models.Action, SimpleHistoryAdmin)
 
 

@@ -2,10 +2,9 @@
 ResettlementConfig.ready()): offers by reference, borough, group, scheme and notes, each only
 for those who may open it (ResettlementOffer.visible_to: a borough officer their own borough's)."""
 
-from django.urls import reverse
 from django.utils import timezone
 
-from partnership.search.registry import Document, SearchKind, register
+from partnership.search.registry import Document, SearchKind, object_url, register
 
 from .models import ResettlementOffer
 
@@ -16,7 +15,7 @@ def offer_document(offer: ResettlementOffer) -> Document:
         text=" ".join(filter(None, [offer.borough.name, str(offer.sponsorship_group or ""),
                                     offer.get_scheme_display(), offer.get_status_display(),
                                     offer.support_other, offer.notes])),
-        url=reverse("resettlement:offer_detail", args=[offer.pk]),
+        url=object_url("resettlement:offer_detail", offer.pk),
         occurred_on=timezone.localdate(offer.created_at), borough_id=offer.borough_id)
 
 

@@ -24,12 +24,15 @@ COUNT_CAP = 10_000
 class CappedPaginator(Paginator):
     """A Paginator whose count reads at most COUNT_CAP + 1 rows (a LIMIT inside the COUNT)."""
 
-    def __init__(self, *args, cap: int | None = None, **kwargs):
+    def __init__(self, *args, cap: int | None = None, known_count: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.cap = COUNT_CAP if cap is None else cap
+        self.known_count = known_count
 
     @cached_property
     def count(self) -> int:
+        if self.known_count is not None:
+            return min(self.known_count, self.cap + 1)
         object_list = self.object_list
         if hasattr(object_list, "count") and hasattr(object_list, "query"):
             return object_list[: self.cap + 1].count()
@@ -89,13 +92,15 @@ def _summary(page: Page, noun: tuple[str, str]) -> str:
     return f"Showing {page.start_index()} to {page.end_index()} of {count} {name}"
 
 
-def paginate(query: QueryDict, object_list, *, noun: tuple[str, str], per_page: int = PAGE_SIZE) -> Pagination:
+def paginate(query: QueryDict, object_list, *, noun: tuple[str, str], per_page: int = PAGE_SIZE,
+             count: int | None = None, cap: int | None = None) -> Pagination:
     """One page of `object_list` (an ordered, already scoped queryset) for the `page` in `query`.
 
     Paginator.get_page never raises: page=abc or 1.5 gives the first page, page=0, -1 or 99999
     the last, so nothing a browser sends can make a server error. Two queries whatever the
-    size of the list: the count (capped at COUNT_CAP), and the page's rows."""
-    paginator = CappedPaginator(object_list, per_page)
+    size of the list: the count (capped at COUNT_CAP), and the page's rows; one when the caller
+    has counted the list already (`count`, the site search's counts per kind)."""
+    paginator = CappedPaginator(object_list, per_page, known_count=count, cap=cap)
     page = paginator.get_page(query.get(PAGE_PARAM))
     links = [
         PageLink(number, page_url(query, number), current=number == page.number) if isinstance(number, int)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.forms import form_data
 from partnership.common.pagination import paginate
+from partnership.enquiries import rate_limit
 from partnership.notifications.filters import NotificationFilter
 from partnership.notifications.forms import FollowForm, NotificationPreferenceForm
 from partnership.notifications.registry import follow_topic, kind_label, notice_kinds
@@ -33,6 +34,9 @@ from partnership.notifications.services.subscriptions import (
 )
 
 LOG_PAGE_SIZE = 50
+# The contact form's limits (per connection and per address, an hour), counted apart from it: each
+# request emails a confirmation link, so without one the form could flood a stranger's inbox.
+FOLLOW_RATE_SCOPE = "follow"
 
 
 @require_http_methods(["GET", "POST"])
@@ -86,7 +90,11 @@ def follow(request):
     The answer is the same whether or not the address follows it already."""
     initial = {"topic": request.GET.get("topic", ""), "body": request.GET.get("body", "")}
     form = FollowForm(**form_data(request), initial=initial)
+    if request.method == "POST" and rate_limit.is_limited(FOLLOW_RATE_SCOPE, request,
+                                                          email=request.POST.get("email", "")):
+        return _follow_refused_past_the_limit(request, form)
     if request.method == "POST" and form.is_valid():
+        rate_limit.record_use(FOLLOW_RATE_SCOPE, request, email=form.cleaned_data["email"])
         try:
             subscription_request(email=form.cleaned_data["email"], topic=form.cleaned_data["topic"],
                                  body=form.cleaned_data["body"])
@@ -95,6 +103,18 @@ def follow(request):
         else:
             return redirect("partnership:follow_requested")
     return render(request, "partnership/follow/form.html", {"form": form})
+
+
+def _follow_refused_past_the_limit(request, form):
+    """The form again with what was typed and how long to wait (429, Retry-After); nothing is
+    asked for and no email is sent. Nothing about the visitor is logged."""
+    wait = rate_limit.seconds_until_reset()
+    form.is_valid()  # the typed values and any errors show as usual
+    form.add_error(None, f"You have asked for too many email alerts. Wait {rate_limit.wait_in_words(wait)}, "
+                         "then ask again")
+    response = render(request, "partnership/follow/form.html", {"form": form}, status=429)
+    response["Retry-After"] = str(wait)
+    return response
 
 
 @require_safe

@@ -39,6 +39,11 @@ class PostgresEngine:
         return queryset.annotate(rank=RawSQL(f"ts_rank({self.VECTOR}, {self.TSQUERY})", [query, query],  # noqa: S611 - constant SQL; what was typed is a parameter
                                              output_field=FloatField()))
 
+    def among(self, queryset: QuerySet, entry_ids: list[int]) -> QuerySet:
+        """The entries of these ids: one array parameter (pk__in spent 37 ms preparing 1,000)."""
+        return queryset.filter(RawSQL('"partnership_searchentry"."id" = ANY(%s)', [list(entry_ids)],
+                                      output_field=BooleanField()))
+
     def extracts(self, entry_ids: list[int], query: str) -> dict[int, SafeString]:
         if not entry_ids:
             return {}
@@ -76,6 +81,9 @@ class SqliteEngine:
             f"(SELECT -bm25({self.TABLE}, 10.0, 5.0, 1.0) FROM {self.TABLE} "  # noqa: S608 - constant SQL; what was typed is a parameter
             f'WHERE {self.TABLE} MATCH %s AND rowid = "partnership_searchentry"."id")',
             [self.fts_query(query)], output_field=FloatField()))
+
+    def among(self, queryset: QuerySet, entry_ids: list[int]) -> QuerySet:
+        return queryset.filter(pk__in=entry_ids)
 
     def extracts(self, entry_ids: list[int], query: str) -> dict[int, SafeString]:
         expression = self.fts_query(query)

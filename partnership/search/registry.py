@@ -11,7 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Model, QuerySet
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
+from django.utils.translation import get_language
 
 
 @dataclass(frozen=True)
@@ -40,9 +42,25 @@ class SearchKind:
     order: int = 100  # the group's place on the results page
     # The objects to fetch with each document (select_related names) when reindexing in bulk.
     select_related: tuple[str, ...] = field(default_factory=tuple)
+    # ...and the related lists to fetch with them (prefetch_related names): one query a batch.
+    prefetch_related: tuple[str, ...] = field(default_factory=tuple)
 
 
 _KINDS: dict[str, SearchKind] = {}
+
+# A pk no real object has, reversed once per URL name and replaced by each object's pk: reverse()
+# costs about 0.1 ms, which was a third of rebuilding half a million entries (search_reindex).
+_PK_MARK = "7390183365"
+_url_templates: dict[tuple, str] = {}
+
+
+def object_url(viewname: str, pk: int) -> str:
+    """reverse(viewname, args=[pk]), for URLs whose one argument is an integer pk."""
+    key = (viewname, get_urlconf(), get_script_prefix(), get_language())
+    template = _url_templates.get(key)
+    if template is None:
+        template = _url_templates[key] = reverse(viewname, args=[int(_PK_MARK)])
+    return template.replace(_PK_MARK, str(int(pk)))
 
 
 def register(kind: SearchKind) -> None:

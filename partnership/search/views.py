@@ -9,7 +9,7 @@ from partnership.common.pagination import paginate
 
 from . import registry
 from .forms import SearchForm
-from .selectors import extracts_for, group_headings, search
+from .selectors import MATCH_CAP, extracts_for, group_headings, search
 
 PAGE_SIZE = 20
 
@@ -21,7 +21,8 @@ def search_page(request):
     rows = []
     if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
         results = search(request.user, form.cleaned_data["q"], **form.filters())
-        pagination = paginate(request.GET, results.entries, noun=("result", "results"), per_page=PAGE_SIZE)
+        pagination = paginate(request.GET, results.entries, noun=("result", "results"), per_page=PAGE_SIZE,
+                              count=results.found, cap=MATCH_CAP)
         entries = list(pagination.page.object_list)
         extracts = extracts_for(entries, results.query)
         headings = group_headings()
@@ -48,4 +49,4 @@ def search_page(request):
         everything_url = ""
     return render(request, "partnership/search/results.html", {
         "form": form, "results": results, "pagination": pagination, "rows": rows, "groups": groups,
-        "everything_url": everything_url, "chosen_kind": chosen})
+        "everything_url": everything_url, "chosen_kind": chosen, "match_cap": f"{MATCH_CAP:,}"})

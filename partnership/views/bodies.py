@@ -17,7 +17,7 @@ from partnership.forms.bodies import BodyForm, MembershipEndForm, MembershipForm
 from partnership.models import Body
 from partnership.selectors import bodies as body_select
 from partnership.selectors import meetings as select
-from partnership.services.bodies import membership_add, membership_end
+from partnership.services.bodies import body_save, membership_add, membership_end
 from partnership.services.calendar_feeds import calendar_bytes
 
 PAST_MEETINGS_SHOWN = 12
@@ -84,7 +84,7 @@ def body_edit(request, pk):
 def _body_form(request, body):
     form = BodyForm(**form_data(request), instance=body)
     if request.method == "POST" and form.is_valid():
-        body = form.save()
+        body = body_save(form)
         messages.success(request, f"{body.name} saved.")
         return redirect("partnership:body_detail", pk=body.pk)
     return render(request, "partnership/bodies/form.html", {"form": form, "body": body})

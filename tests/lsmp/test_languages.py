@@ -125,3 +125,10 @@ def test_the_stylesheet_falls_back_to_faces_with_the_indian_scripts():
     for face in ("Noto Sans Bengali", "Noto Sans Devanagari", "Noto Sans Gujarati", "Noto Sans Gurmukhi"):
         assert f'"{face}"' in stack, face
     assert stack.startswith("arial,")
+
+
+def test_the_header_search_is_in_the_page_s_language(client):
+    html = client.get("/ar/").content.decode()
+    assert 'aria-label="البحث في الموقع"' in html and ">ابحث في البوابة</label>" in html and ">بحث</button>" in html
+    english = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'aria-label="Site search"' in english and ">Search</button>" in english

@@ -7,6 +7,8 @@ import pytest
 from django.db import connection
 
 from lsmp.scale_data import scale_data_present, scale_officer, seed_scale
+from partnership.models import SearchEntry
+from partnership.search.services import search_reindex
 
 SCALE_ROWS = 100_000
 
@@ -16,6 +18,8 @@ def scale_data(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         if not scale_data_present():
             seed_scale(SCALE_ROWS)
+        elif not SearchEntry.objects.filter(kind="action").exists():
+            search_reindex()  # a scale database seeded before seed_scale wrote search entries
             # The query planner needs the visibility map and the statistics of a table in use:
             # without VACUUM every index-only scan looks like it must visit the heap.
             with connection.cursor() as cursor:

@@ -115,6 +115,12 @@ def _pages() -> list[Row]:
         # 12 asks for "the admin changelist of the same model"; the admin index it was compared
         # with before lists a few links and reads nothing: docs/decisions/0011, addendum).
         Row("/dashboard/", "/dashboard/", "/django-admin/partnership/action/", "partnership.Action", 10),
+        # The site search has no admin of its own: the comparator is the paper changelist searched
+        # with the same words (PaperAdmin.search_fields, a LIKE over every title).
+        Row("/search/?q=update (88,000 match)", "/search/?q=update", "/django-admin/partnership/paper/?q=update",
+            "partnership.SearchEntry", 20),
+        Row("/search/?q=<reference code>", "/search/?q=ENQ-2024-00042",
+            "/django-admin/partnership/paper/?q=ENQ-2024-00042", "partnership.SearchEntry", 20),
     ]
     if meeting is not None:
         rows.insert(4, Row(f"meeting page ({heavy.short_name})", f"/meetings/{meeting.pk}/",

@@ -145,3 +145,26 @@ def test_subject_access_includes_the_alerts_an_address_follows(world):
 
     subscription_request(email="reader@example.com", topic="signed_decisions")
     assert "New signed decisions" in subject_access_csv("Reader@example.com")
+
+
+def test_past_the_rate_limit_the_form_answers_429_keeps_the_address_and_asks_for_nothing(world, client, settings):
+    """Each request emails a link: the contact form's limits stop the form flooding an inbox."""
+    settings.ENQUIRY_EMAIL_RATE_LIMIT = 2
+    asked = {"email": "target@example.com", "topic": "signed_decisions"}
+    for _ in range(2):
+        assert client.post("/follow/", asked).status_code == 302
+    sent = Notification.objects.filter(kind=KIND_CONFIRM).count()
+    response = client.post("/follow/", asked, REMOTE_ADDR="192.0.2.44")
+    page = response.content.decode()
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert "You have asked for too many email alerts" in page and "govuk-error-summary" in page
+    assert 'value="target@example.com"' in page
+    assert Notification.objects.filter(kind=KIND_CONFIRM).count() == sent
+    # Another address from the same connection is not affected.
+    assert client.post("/follow/", {**asked, "email": "other@example.com"}).status_code == 302
+
+
+def test_the_follow_form_is_limited_per_connection_too(world, client, settings):
+    settings.ENQUIRY_RATE_LIMIT = 1
+    assert client.post("/follow/", {"email": "a@example.com", "topic": "signed_decisions"}).status_code == 302
+    assert client.post("/follow/", {"email": "b@example.com", "topic": "signed_decisions"}).status_code == 429

@@ -164,3 +164,43 @@ def test_officer_only_and_part2_entries_are_a_database_rule(world):
 def test_entries_of_unknown_kinds_are_never_found(world):
     SearchEntry.objects.create(kind="retired_kind", object_id=1, title="Orphan words", url="/", is_public=True)
     assert not entries_visible_to(world.users["gla_officer"]).filter(kind="retired_kind").exists()
+
+
+def test_renaming_a_body_rewrites_its_meetings_entries_and_minutes_follow_its_publication(world, client_for):
+    from django.urls import reverse
+
+    officer = world.users["gla_officer"]
+    start = timezone.now() - dt.timedelta(days=3)
+    meeting = meeting_schedule(body=world.mrap, starts_at=start, ends_at=start + dt.timedelta(hours=2),
+                               location="City Hall")
+    minutes_approve(minutes=minutes_save(meeting=meeting, text="The panel agreed the winter plan."), by=officer)
+    other = MeetingFactory(body=world.hmap)
+    search_index(other)
+    assert _found(officer, "Advisory Panel Migrant")
+    response = client_for(officer).post(
+        reverse("partnership:body_edit", args=[world.mrap.pk]),
+        {"name": "Refugee Welcome Forum", "short_name": "RWF", "kind": "panel", "purpose": "Advises.",
+         "cadence": "quarterly", "minutes_are_public": ""})
+    assert response.status_code == 302
+    assert [kind for kind, _ in _found(officer, "Refugee Welcome Forum")] == ["meeting", "minutes"]
+    assert [kind for kind, _ in _found(officer, "RWF")] == ["meeting"]
+    assert not _found(officer, "Migrant and Refugee Advisory Panel")  # HMAP's meeting holds "Homeless ..."
+    assert not SearchEntry.objects.get(kind="minutes").is_public  # its minutes are no longer public
+    assert SearchEntry.objects.get(kind="meeting", object_id=other.pk).text.startswith("Homeless")
+
+
+def test_reindex_writes_what_the_services_write(world):
+    """The batched rebuild (seed_scale's too) writes each entry as search_index does."""
+    officer = world.users["gla_officer"]
+    paper = _upload("Dispersal accommodation review", officer, world.mrap)
+    action = action_create(description="Chase the hotel exit figures", due_on=timezone.localdate(),
+                           by=officer, body=world.mrap, owner_user=officer)
+    fields = ["kind", "object_id", "reference", "title", "text", "url", "occurred_on", "body_id", "borough_id",
+              "is_public", "officer_only", "part2"]
+    by_services = sorted(SearchEntry.objects.values_list(*fields))
+    SearchEntry.objects.all().delete()
+    written = search_reindex()
+    assert written["paper"] == 1 and written["action"] == 1
+    assert sorted(SearchEntry.objects.values_list(*fields)) == by_services
+    assert _found(officer, "hotel exit") == [("action", action.description)]
+    assert _found(AnonymousUser(), "dispersal review") == [("paper", paper.title)]
