@@ -4,7 +4,8 @@ for those who may open it (ResettlementOffer.visible_to: a borough officer their
 
 from django.utils import timezone
 
-from partnership.search.registry import Document, SearchKind, object_url, register
+from partnership.common.pk_urls import pk_url
+from partnership.search.registry import Document, SearchKind, register
 
 from .models import ResettlementOffer
 
@@ -15,7 +16,7 @@ def offer_document(offer: ResettlementOffer) -> Document:
         text=" ".join(filter(None, [offer.borough.name, str(offer.sponsorship_group or ""),
                                     offer.get_scheme_display(), offer.get_status_display(),
                                     offer.support_other, offer.notes])),
-        url=object_url("resettlement:offer_detail", offer.pk),
+        url=pk_url("resettlement:offer_detail", offer.pk),
         occurred_on=timezone.localdate(offer.created_at), borough_id=offer.borough_id)
 
 

@@ -4,6 +4,7 @@ kind's `visible` is the queryset its own pages list from; registered in Partners
 
 from django.utils import timezone
 
+from partnership.common.pk_urls import pk_url
 from partnership.models import (
     Action,
     ActionUpdate,
@@ -17,7 +18,7 @@ from partnership.models import (
 )
 from partnership.selectors.minutes import minutes_visible_to
 
-from .registry import Document, SearchKind, object_url, register
+from .registry import Document, SearchKind, register
 
 
 def _day(moment):
@@ -29,7 +30,7 @@ def meeting_document(meeting: Meeting) -> Document:
     return Document(
         title=f"{meeting.display_title}, {timezone.localtime(meeting.starts_at):%-d %B %Y}",
         text=" ".join(filter(None, [body.name, body.short_name, meeting.location, meeting.get_status_display()])),
-        url=object_url("partnership:meeting_detail", meeting.pk),
+        url=pk_url("partnership:meeting_detail", meeting.pk),
         occurred_on=_day(meeting.starts_at), body_id=meeting.body_id, is_public=True)
 
 
@@ -38,7 +39,7 @@ def agenda_item_document(item: AgendaItem) -> Document:
     return Document(
         title=item.title,
         text=" ".join(filter(None, [item.presenter, item.description, meeting.display_title, meeting.location])),
-        url=object_url("partnership:meeting_detail", meeting.pk) + f"#agenda-item-{item.pk}",
+        url=pk_url("partnership:meeting_detail", meeting.pk) + f"#agenda-item-{item.pk}",
         occurred_on=_day(meeting.starts_at), body_id=meeting.body_id, is_public=True)
 
 
@@ -49,7 +50,7 @@ def minutes_document(minutes: Minutes) -> Document:
         title=f"Minutes of {meeting.display_title}, {timezone.localtime(meeting.starts_at):%-d %B %Y}"
               + ("" if approved else " (draft)"),
         text=minutes.text,
-        url=object_url("partnership:minutes_detail", meeting.pk),
+        url=pk_url("partnership:minutes_detail", meeting.pk),
         occurred_on=_day(meeting.starts_at), body_id=meeting.body_id,
         is_public=approved and meeting.body.minutes_are_public)
 
@@ -58,7 +59,7 @@ def paper_document(paper: Paper) -> Document:
     return Document(
         title=paper.title,
         text=" ".join(filter(None, [paper.original_filename, getattr(paper, "text", "")])),
-        url=object_url("partnership:paper_detail", paper.pk),
+        url=pk_url("partnership:paper_detail", paper.pk),
         occurred_on=_day(paper.published_at or paper.uploaded_at), body_id=paper.body_id,
         is_public=paper.visibility == PaperVisibility.PUBLIC and paper.published_at is not None,
         officer_only=paper.visibility == PaperVisibility.RESTRICTED)
@@ -68,7 +69,7 @@ def action_document(action: Action) -> Document:
     return Document(
         title=action.description[:200],
         text=" ".join(filter(None, [action.description, action.owner_contact])),
-        url=object_url("partnership:action_detail", action.pk),
+        url=pk_url("partnership:action_detail", action.pk),
         occurred_on=action.due_on, body_id=action.body_id)
 
 
@@ -77,7 +78,7 @@ def action_update_document(update: ActionUpdate) -> Document:
     return Document(
         title=f"Update on: {action.description[:150]}",
         text=update.note,
-        url=object_url("partnership:action_detail", action.pk),
+        url=pk_url("partnership:action_detail", action.pk),
         occurred_on=_day(update.written_at), body_id=action.body_id)
 
 
@@ -86,7 +87,7 @@ def enquiry_document(enquiry: Enquiry) -> Document:
         title=f"{enquiry.reference}: {enquiry.name or 'Anonymised enquiry'}",
         reference=enquiry.reference,
         text=" ".join(filter(None, [enquiry.name, enquiry.email, enquiry.organisation_name, enquiry.message])),
-        url=object_url("partnership:enquiry_detail", enquiry.pk),
+        url=pk_url("partnership:enquiry_detail", enquiry.pk),
         occurred_on=_day(enquiry.received_at), borough_id=enquiry.borough_id, officer_only=True)
 
 

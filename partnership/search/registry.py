@@ -11,9 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Model, QuerySet
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
-from django.utils.translation import get_language
 
 
 @dataclass(frozen=True)
@@ -47,21 +45,6 @@ class SearchKind:
 
 
 _KINDS: dict[str, SearchKind] = {}
-
-# A pk no real object has, reversed once per URL name and replaced by each object's pk: reverse()
-# costs about 0.1 ms, which was a third of rebuilding half a million entries (search_reindex).
-_PK_MARK = "7390183365"
-_url_templates: dict[tuple, str] = {}
-
-
-def object_url(viewname: str, pk: int) -> str:
-    """reverse(viewname, args=[pk]), for URLs whose one argument is an integer pk."""
-    key = (viewname, get_urlconf(), get_script_prefix(), get_language())
-    template = _url_templates.get(key)
-    if template is None:
-        template = _url_templates[key] = reverse(viewname, args=[int(_PK_MARK)])
-    return template.replace(_PK_MARK, str(int(pk)))
-
 
 def register(kind: SearchKind) -> None:
     """Register a kind; registering the same kind again (a reloaded AppConfig) replaces it."""
