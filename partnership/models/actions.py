@@ -122,7 +122,11 @@ class Action(models.Model):
 
     @property
     def is_overdue(self):
-        return self.status in OPEN_STATUSES and self.due_on < timezone.localdate()
+        return self.overdue_on(timezone.localdate())
+
+    def overdue_on(self, today) -> bool:
+        """Still open (or in progress) and due before `today`: a table asks for today once."""
+        return self.status in OPEN_STATUSES and self.due_on < today
 
     def is_owned_by(self, user) -> bool:
         """The same rule as owned_by_q, for one action already loaded (no query)."""

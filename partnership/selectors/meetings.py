@@ -162,23 +162,16 @@ def _changes(records):
 
 def meeting_facts(meeting, *, now=None) -> MeetingFacts:
     """What the meeting page needs to know to say which stage the meeting is at and what to do
-    next (partnership.rules.meeting_next_step decides): read from meeting_for_page()'s
-    annotations, or three small queries for a meeting fetched otherwise. The rules only ask
-    whether there are agenda items and papers, so 1 stands for "some"."""
+    next (partnership.rules.meeting_next_step decides), from the annotations of a meeting read
+    by meeting_for_page(). The rules only ask whether there are agenda items and papers, so 1
+    stands for "some"."""
     minutes = getattr(meeting, "minutes", None)
-    if hasattr(meeting, "has_agenda_items"):
-        agenda_items, papers = int(meeting.has_agenda_items), int(meeting.has_papers)
-        attendance_recorded = meeting.attendance_recorded
-    else:
-        agenda_items = meeting.agenda_items.count()
-        papers = Paper.objects.filter(meeting=meeting).count()
-        attendance_recorded = Attendance.objects.filter(meeting=meeting).exists()
     return MeetingFacts(
         status=meeting.status,
         started=(now or timezone.now()) >= meeting.starts_at,
-        agenda_items=agenda_items,
-        papers=papers,
-        attendance_recorded=attendance_recorded,
+        agenda_items=int(meeting.has_agenda_items),
+        papers=int(meeting.has_papers),
+        attendance_recorded=meeting.attendance_recorded,
         minutes_status=minutes.status if minutes is not None else None,
     )
 

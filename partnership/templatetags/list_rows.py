@@ -58,8 +58,7 @@ _OVERDUE_TAG = '<strong class="govuk-tag govuk-tag--red lsmp-tag-overdue">Overdu
 
 
 def _action_status(action, today) -> str:
-    overdue = _OVERDUE_TAG if action.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS) \
-        and action.due_on < today else ""  # Action.is_overdue, with today asked once a table
+    overdue = _OVERDUE_TAG if action.overdue_on(today) else ""
     return overdue + _ACTION_STATUS_TAGS.get(action.status, _ACTION_OPEN_TAG)
 
 

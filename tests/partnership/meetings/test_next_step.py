@@ -5,12 +5,13 @@ import datetime as dt
 import re
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import timezone
 
 from partnership.models import MeetingStatus
 from partnership.rules import MEETING_MACHINE, MeetingFacts, meeting_next_step, meeting_stage
-from partnership.selectors.meetings import meeting_facts
+from partnership.selectors.meetings import meeting_facts, meeting_for_page
 from tests.factories.meetings import AgendaItemFactory, AttendanceFactory, MinutesFactory
 from tests.factories.papers_actions import PaperFactory
 from tests.factories.partnership import MeetingFactory
@@ -54,7 +55,7 @@ def test_the_facts_come_from_the_meeting():
     meeting = MeetingFactory(starts_at=timezone.now() - dt.timedelta(minutes=5))
     AgendaItemFactory(meeting=meeting, position=1)
     AttendanceFactory(meeting=meeting)
-    got = meeting_facts(meeting)
+    got = meeting_facts(meeting_for_page(AnonymousUser()).get(pk=meeting.pk))
     assert (got.started, got.agenda_items, got.papers, got.attendance_recorded, got.minutes_status) == (
         True, 1, 0, True, None)
 
