@@ -15,10 +15,9 @@ busy body's 12,000 open actions on every view of its meeting page was that page'
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.core.exceptions import EmptyResultSet
 from django.db.models.expressions import RawSQL
 
-from partnership.common.counts import DASHBOARD_CAP, MoreThan
+from partnership.common.counts import DASHBOARD_CAP, MoreThan, capped_count_sql
 
 BOUNDED_COUNT_CAP = DASHBOARD_CAP
 _TOTAL = "bounded_total"
@@ -65,16 +64,11 @@ def counted_rows(queryset, limit: int, cap: int | None):
     # In the list's own order: the index that serves the rows serves the capped count too (a
     # LIMIT without it let Postgres choose a sequential scan, fine for a busy body, ruinous for a
     # quiet one).
-    inner = queryset.values("pk")
-    if cap is not None:
-        inner = inner[: cap + 1]
-    try:
-        sql, params = inner.query.get_compiler(using=queryset.db).as_sql()
-    except EmptyResultSet:  # a scope that matches nothing: no rows, and no query
+    compiled = capped_count_sql(queryset, cap, alias="bounded_rows")
+    if compiled is None:  # a scope that matches nothing: no rows, and no query
         return queryset.none()
     # Only SQL Django compiled, its values passed as parameters.
-    total = RawSQL(f"SELECT COUNT(*) FROM ({sql}) bounded_rows", params)  # noqa: S608, S611
-    return queryset.annotate(**{_TOTAL: total})[:limit]
+    return queryset.annotate(**{_TOTAL: RawSQL(*compiled)})[:limit]  # noqa: S611
 
 
 def bounded(queryset, limit: int, *, more_url: str = "", cap: int | None = BOUNDED_COUNT_CAP) -> Bounded:

@@ -55,17 +55,16 @@ def panel_figures(figures: dict, cap: int = DASHBOARD_CAP) -> dict:
     parts, params, using = [], [], None
     for position, figure in enumerate(figures.values()):
         if isinstance(figure, Total):
-            inner, select = figure.queryset.order_by().values(figure.field), f"SUM({_quoted(figure.field)})"
+            compiled = _sum_sql(figure, alias=f"f{position}")
+            using = using or figure.queryset.db
         else:
-            inner, select = figure.order_by().values("pk")[: cap + 1], "COUNT(*)"
-        using = using or inner.db
-        try:
-            sql, inner_params = inner.query.get_compiler(using=inner.db).as_sql()
-        except EmptyResultSet:  # a scope that matches nothing (none(), an empty IN): no rows
+            compiled = capped_count_sql(figure.order_by(), cap, alias=f"f{position}")
+            using = using or figure.db
+        if compiled is None:  # a scope that matches nothing (none(), an empty IN): no rows
             parts.append("NULL" if isinstance(figure, Total) else "0")
             continue
-        parts.append(f"(SELECT {select} FROM ({sql}) f{position})")  # noqa: S608 - SQL Django compiled
-        params.extend(inner_params)
+        parts.append(compiled[0])
+        params.extend(compiled[1])
     with connections[using].cursor() as cursor:
         # Only SQL Django compiled, its values passed as parameters.
         cursor.execute(f"SELECT {', '.join(parts)}", params)  # noqa: S608
@@ -74,9 +73,30 @@ def panel_figures(figures: dict, cap: int = DASHBOARD_CAP) -> dict:
             for (name, figure), value in zip(figures.items(), row, strict=True)}
 
 
-def _quoted(field: str) -> str:
+def capped_count_sql(queryset, cap: int | None, *, alias: str) -> tuple[str, list] | None:
+    """`(SELECT COUNT(*) FROM (<the queryset's ids> LIMIT cap + 1) alias)` and its parameters: the
+    count capped_count() takes, as a scalar subquery to put in another SELECT (a panel's figures,
+    a bounded list's rows). In the queryset's own order: the index that serves it serves the
+    count. None counts every row; None is returned when the queryset matches nothing."""
+    inner = queryset.values("pk")
+    if cap is not None:
+        inner = inner[: cap + 1]
+    try:
+        sql, params = inner.query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:
+        return None
+    return f"(SELECT COUNT(*) FROM ({sql}) {alias})", list(params)  # noqa: S608 - SQL Django compiled
+
+
+def _sum_sql(total: Total, *, alias: str) -> tuple[str, list] | None:
+    inner = total.queryset.order_by().values(total.field)
+    try:
+        sql, params = inner.query.get_compiler(using=inner.db).as_sql()
+    except EmptyResultSet:
+        return None
     # The inner SELECT names its one column after the field (values(field)).
-    return connections["default"].ops.quote_name(field)
+    column = connections[inner.db].ops.quote_name(total.field)
+    return f"(SELECT SUM({column}) FROM ({sql}) {alias})", list(params)  # noqa: S608 - SQL Django compiled
 
 
 def counted(count, one: str, many: str | None = None) -> str:
