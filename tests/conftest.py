@@ -99,7 +99,7 @@ def client_for(client):
     def sign_in(user, second_factor=True):
         client.logout()
         if user is not None:
-            client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+            client.force_login(user, backend="partnership.auth_backends.AccountBackend")
             if second_factor:
                 pass_second_factor(client, user)
         return client

@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from partnership.selectors.two_factor import two_factor_required
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+ACCOUNT_BACKEND = "partnership.auth_backends.AccountBackend"
 
 
 def authenticator_for(user) -> TOTPDevice:
@@ -49,7 +49,7 @@ def pass_second_factor(client: Client, user) -> Client:
 def sign_in_fully(client: Client, user) -> Client:
     """force_login plus, for those who need it, the second step: the client can open every page
     the person may open."""
-    client.force_login(user, backend=MODEL_BACKEND)
+    client.force_login(user, backend=ACCOUNT_BACKEND)
     return pass_second_factor(client, user)
 
 

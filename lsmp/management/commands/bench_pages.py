@@ -140,7 +140,7 @@ def _session_cookie(user) -> str:
     from partnership.selectors.two_factor import two_factor_required
 
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="partnership.auth_backends.AccountBackend")
     if two_factor_required(user):
         device = (TOTPDevice.objects.filter(user=user, confirmed=True).first()
                   or TOTPDevice.objects.create(user=user, name="Benchmark authenticator", confirmed=True))
@@ -239,7 +239,7 @@ class Command(BaseCommand):
         model = apps.get_model(options["model"])
         user = get_user_model().objects.get(email=options["user"])
         client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend="partnership.auth_backends.AccountBackend")
         repeat = options["repeat"]
 
         def get(path):
@@ -254,7 +254,7 @@ class Command(BaseCommand):
         if options["admin"]:
             admin_user = get_user_model().objects.filter(is_superuser=True).first()
             admin_client = Client(HTTP_HOST="127.0.0.1")
-            admin_client.force_login(admin_user, backend="django.contrib.auth.backends.ModelBackend")
+            admin_client.force_login(admin_user, backend="partnership.auth_backends.AccountBackend")
             results.append((f"admin changelist {options['admin']}",
                             _median_ms(lambda: admin_client.get(options["admin"]), repeat)))
         for path in options["page"]:

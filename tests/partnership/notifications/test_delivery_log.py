@@ -142,7 +142,7 @@ def test_retry_puts_a_failed_email_back_in_the_queue(officer_client):
 
 def test_other_people_cannot_see_or_retry(client, db):
     failed = NotificationFactory(status=NotificationStatus.FAILED)
-    client.force_login(UserFactory(), backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(UserFactory(), backend="partnership.auth_backends.AccountBackend")
     assert client.get(URL).status_code == 403
     assert client.post(reverse("partnership:notification_retry", args=[failed.pk])).status_code == 403
     assert Notification.objects.get(pk=failed.pk).status == NotificationStatus.FAILED

@@ -62,7 +62,7 @@ def test_digest_holds_optional_notices_and_sends_one_email_a_day():
 @pytest.mark.django_db
 def test_preferences_page_saves_and_shows_the_choice(client):
     user = UserFactory()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="partnership.auth_backends.AccountBackend")
     url = reverse("partnership:notification_preferences")
     page = client.get(url)
     assert page.status_code == 200
@@ -84,7 +84,7 @@ def test_preferences_page_saves_and_shows_the_choice(client):
 ])
 def test_nasty_posts_get_an_error_not_a_500(client, data):
     user = UserFactory()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="partnership.auth_backends.AccountBackend")
     response = client.post(reverse("partnership:notification_preferences"), data)
     assert response.status_code == 200
     assert "<title>Error: " in response.text
