@@ -19,12 +19,20 @@ from partnership.models.attendance import REPLY_TO_ATTENDANCE
 
 def expected_people(meeting):
     """Members of the body on the day of the meeting, and anyone already recorded."""
+    return User.objects.filter(expected_at(meeting)).order_by("full_name", "email")
+
+
+def expected_at(meeting, person: str = "pk") -> Q:
+    """The condition "is expected at the meeting" on a person field (`person`): a member of the
+    body on the meeting's day (London time), recorded at it, or replied to it. A condition, not a
+    queryset of people, so a query about people's interests filters its own column instead of
+    nesting a query of users around these three."""
     on = timezone.localtime(meeting.starts_at).date()
-    member_ids = Membership.objects.current(on=on).filter(body=meeting.body).values("user_id")
+    member_ids = Membership.objects.current(on=on).filter(body_id=meeting.body_id).values("user_id")
     recorded_ids = Attendance.objects.filter(meeting=meeting).values("person_id")
     replied_ids = AttendanceReply.objects.filter(meeting=meeting).values("person_id")
-    return User.objects.filter(Q(pk__in=member_ids) | Q(pk__in=recorded_ids) | Q(pk__in=replied_ids)).order_by(
-        "full_name", "email")
+    return (Q(**{f"{person}__in": member_ids}) | Q(**{f"{person}__in": recorded_ids})
+            | Q(**{f"{person}__in": replied_ids}))
 
 
 def attendance_of(meeting):

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from partnership.models import Interest
 
-from .attendance import expected_people
+from .attendance import expected_at
 
 # Shown at one meeting; a body has a few dozen members with a few interests each.
 INTERESTS_AT_MEETING_SHOWN = 200
@@ -25,7 +25,7 @@ def interests_at_meeting(meeting):
     """The current registered interests of the people expected at the meeting, by person,
     bounded (officers only: the view checks)."""
     on = timezone.localtime(meeting.starts_at).date()
-    return (Interest.objects.current(on=on).filter(person__in=expected_people(meeting))
+    return (Interest.objects.current(on=on).filter(expected_at(meeting, "person_id"))
             .select_related("person", "organisation")
             .order_by("person__full_name", "person__email", "kind", "pk")[:INTERESTS_AT_MEETING_SHOWN])
 
@@ -38,6 +38,6 @@ def interests_concerning(item):
     meeting = item.meeting
     on = timezone.localtime(meeting.starts_at).date()
     return (Interest.objects.current(on=on)
-            .filter(organisation_id=item.organisation_id, person__in=expected_people(meeting))
+            .filter(expected_at(meeting, "person_id"), organisation_id=item.organisation_id)
             .select_related("person", "organisation").order_by("person__full_name", "pk")
             [:INTERESTS_AT_MEETING_SHOWN])
