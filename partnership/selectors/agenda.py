@@ -2,10 +2,13 @@
 papers listed under them go through the reader's scope."""
 
 import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
+from partnership.common.bounded import Bounded, bounded
 from partnership.models import AgendaItem, Declaration, Meeting, Paper
 
 
@@ -19,13 +22,39 @@ def agenda_item_of(meeting, pk):
     return agenda_items().select_related("organisation").filter(meeting=meeting, pk=pk).first()
 
 
-def agenda_of(meeting, user):
-    """Agenda items in order, each with the papers this user may see and its declarations. (The
-    meeting's decisions are read apart, with their items: prefetching them per item too was a
-    query the page never used.)"""
-    return (AgendaItem.objects.filter(meeting=meeting).order_by("position")
-            .prefetch_related(Prefetch("papers", queryset=Paper.objects.visible_to(user).order_by("title")),
-                              Prefetch("declarations", queryset=Declaration.objects.select_related("person"))))
+# How many of a meeting's papers its page lists (with its agenda items and apart); the rest are
+# on the meeting's paper list, a link away.
+MEETING_PAPERS_SHOWN = 50
+
+
+@dataclass(frozen=True)
+class AgendaPage:
+    """A meeting's agenda as its page shows it: the items in order, each carrying the papers of
+    it shown (`item.papers_shown`) and, when asked for, its declarations; the papers for the
+    meeting as a whole; and all papers shown, bounded, with their count."""
+
+    items: list
+    outside_items: list
+    papers: Bounded
+
+
+def agenda_for_page(meeting, user, *, with_declarations: bool, papers_url: str = "") -> AgendaPage:
+    """Two queries whatever the agenda: its items (declarations prefetched, a third, only when
+    the page shows them) and the meeting's papers this user may see - items' papers in agenda
+    order, then the meeting's own, by title - bounded, split in Python."""
+    items = AgendaItem.objects.filter(meeting=meeting).order_by("position")
+    if with_declarations:
+        items = items.prefetch_related(Prefetch("declarations", queryset=Declaration.objects.select_related("person")))
+    items = list(items)
+    papers = bounded(Paper.objects.visible_to(user).filter(meeting=meeting)
+                     .order_by(F("agenda_item__position").asc(nulls_last=True), "title", "pk"),
+                     MEETING_PAPERS_SHOWN, more_url=papers_url)
+    by_item = defaultdict(list)
+    for paper in papers:
+        by_item[paper.agenda_item_id].append(paper)
+    for item in items:
+        item.papers_shown = by_item.get(item.pk, [])
+    return AgendaPage(items=items, outside_items=by_item.get(None, []), papers=papers)
 
 
 def agenda_item_has_links(item) -> bool:

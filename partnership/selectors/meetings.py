@@ -79,11 +79,18 @@ def meetings_in_personal_feed(user):
     return queryset.filter(body_id__in=user.current_body_ids)
 
 
+# What the action tables of a meeting's and a body's pages show (templates/partnership/meetings/
+# _actions.html): the description, owner, due date and status. Read whole, the actions with their
+# owners were over a hundred columns for ten rows.
+ACTION_TABLE_FIELDS = ("description", "due_on", "status", "owner_user_id", "owner_organisation_id", "owner_contact",
+                       "owner_user__full_name", "owner_user__email", "owner_organisation__name")
+
+
 def matters_arising(body, user, *, apart_from_meeting=None):
     """The body's open actions, as far as this user may see actions; on a meeting's page, without
     the actions recorded at that meeting (they are listed apart)."""
     actions = (Action.objects.visible_to(user).still_open().filter(body=body)
-               .select_related("owner_user", "owner_organisation", "meeting").order_by("due_on", "pk"))
+               .select_related("owner_user", "owner_organisation").only(*ACTION_TABLE_FIELDS).order_by("due_on", "pk"))
     if apart_from_meeting is not None:
         actions = actions.exclude(meeting=apart_from_meeting)
     return actions
@@ -91,7 +98,6 @@ def matters_arising(body, user, *, apart_from_meeting=None):
 
 # How many rows of each list a meeting's (or a body's) page shows; the rest are a link away.
 MATTERS_ARISING_SHOWN = 10
-MEETING_PAPERS_SHOWN = 20
 MEETING_ACTIONS_SHOWN = 20
 
 
@@ -103,15 +109,12 @@ def matters_arising_shown(body, user, *, apart_from_meeting=None, more_url: str 
                    more_url=more_url)
 
 
-def meeting_papers_outside_agenda(meeting, user):
-    """Papers of the meeting not tied to an agenda item, as far as this user may see papers."""
-    return Paper.objects.visible_to(user).filter(meeting=meeting, agenda_item__isnull=True).order_by("title", "pk")
-
-
 def actions_from_meeting(meeting, user):
     """Every action recorded at this meeting (open or not), as far as this user may see actions."""
     return (Action.objects.visible_to(user).filter(meeting=meeting)
-            .select_related("owner_user", "owner_organisation", "agenda_item").order_by("due_on", "pk"))
+            .select_related("owner_user", "owner_organisation", "agenda_item")
+            .only(*ACTION_TABLE_FIELDS, "agenda_item_id", "agenda_item__position", "agenda_item__title")
+            .order_by("due_on", "pk"))
 
 
 # The history page (GLA officers): who changed the meeting or its minutes, and what.

@@ -14,6 +14,7 @@ from django.utils import dateformat, timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import add_truncation_text, calculate_truncate_chars_length
 
+from partnership.common import pk_urls
 from partnership.common.escaping import escaped
 from partnership.common.pk_urls import pk_url_writer
 from partnership.models import ActionStatus, PaperVisibility
@@ -150,3 +151,57 @@ def paper_rows(papers):
             f'({escaped(filesizeformat(paper.size_bytes))})</td>\n'
             f'    </tr>\n')
     return mark_safe("".join(rows))  # noqa: S308 - every value above is escaped
+
+
+@register.simple_tag
+def meeting_action_rows(actions, show_item=False, empty=""):
+    """The <tr>s of templates/partnership/meetings/_actions.html (the action tables of a meeting's,
+    a body's and a minutes page): the action (and its agenda item when `show_item`), owner, due
+    date and status, or one row saying there are none. Reads what the meeting selectors'
+    ACTION_TABLE_FIELDS fetch."""
+    action_url = pk_url_writer("partnership:action_detail")
+    day, today = _Days(), timezone.localdate()
+    rows = []
+    for action in actions:
+        item = ""
+        if show_item and action.agenda_item_id:
+            item = (f'<br><span class="govuk-body-s">Item {escaped(action.agenda_item.position)}: '
+                    f'{escaped(action.agenda_item.title)}</span>')
+        rows.append(
+            f'    <tr class="govuk-table__row">\n'
+            f'      <td class="govuk-table__cell"><a class="govuk-link" href="{action_url(action.pk)}">'
+            f'{escaped(shortened(action.description, 200))}</a>{item}</td>\n'
+            f'      <td class="govuk-table__cell">{escaped(action.owner_display)}</td>\n'
+            f'      <td class="govuk-table__cell">{day(action.due_on)}</td>\n'
+            f'      <td class="govuk-table__cell">{_action_status(action, today)}</td>\n'
+            f'    </tr>\n')
+    if not rows:
+        rows.append(f'    <tr class="govuk-table__row"><td class="govuk-table__cell" colspan="4">'
+                    f'{escaped(empty or "No open actions.")}</td></tr>\n')
+    return mark_safe("".join(rows))  # noqa: S308 - every value above is escaped
+
+
+@register.simple_tag
+def meeting_paper_items(papers):
+    """The <li>s of a meeting page's papers (templates/partnership/meetings/_paper.html, once a
+    paper): its page, its download with the file's size, and a tag while it is unpublished."""
+    paper_url = pk_url_writer("partnership:paper_detail")
+    download_url = pk_url_writer("partnership:paper_download")
+    items = []
+    for paper in papers:
+        title = escaped(paper.title)
+        unpublished = ("" if paper.published_at
+                       else ' <strong class="govuk-tag govuk-tag--grey">Not published</strong>')
+        items.append(
+            f'<li><a class="govuk-link" href="{paper_url(paper.pk)}">{title}</a> '
+            f'(<a class="govuk-link" href="{download_url(paper.pk)}" download>download'
+            f'<span class="govuk-visually-hidden"> {title}</span></a>, '
+            f'{escaped(filesizeformat(paper.size_bytes))}){unpublished}</li>\n')
+    return mark_safe("".join(items))  # noqa: S308 - every value above is escaped
+
+
+@register.simple_tag
+def pk_url(name, pk):
+    """{% url name pk %} for a page whose one argument is an integer id, without walking the URL
+    configuration each time (partnership.common.pk_urls): for the links repeated down a page."""
+    return pk_urls.pk_url(name, pk)

@@ -73,7 +73,9 @@ def meeting_detail(request, pk):
     context = {
         "meeting": meeting,
         "members_side": members_side,
-        "agenda": agenda_select.agenda_of(meeting, request.user),
+        "agenda": agenda_select.agenda_for_page(
+            meeting, request.user, with_declarations=members_side,
+            papers_url=reverse("partnership:paper_meeting_list", args=[meeting.pk])),
         # Matters arising come from earlier business: this meeting's own actions are listed apart.
         # Bounded: the oldest and most overdue few, their count and a link to the whole list.
         "matters_arising": (select.matters_arising_shown(
@@ -88,10 +90,7 @@ def meeting_detail(request, pk):
         # refuse changes): no links to change them, and a note saying since when and why.
         "approved_minutes": minutes if minutes is not None and minutes.is_approved else None,
         "can_manage": can_manage,
-        # Papers and actions of the meeting, each through the viewer's scope.
-        "other_papers": bounded(select.meeting_papers_outside_agenda(meeting, request.user),
-                                select.MEETING_PAPERS_SHOWN,
-                                more_url=reverse("partnership:paper_meeting_list", args=[meeting.pk])),
+        # Actions of the meeting, through the viewer's scope.
         "meeting_actions": (bounded(select.actions_from_meeting(meeting, request.user), select.MEETING_ACTIONS_SHOWN,
                                     more_url=_action_list_url(meeting=meeting.pk))
                             if request.user.is_authenticated else []),

@@ -5,11 +5,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from partnership import exports as minutes_exports
 from partnership.common.access import permission_required, scoped_object_or_404
+from partnership.common.bounded import bounded
 from partnership.common.forms import form_data
 from partnership.forms.minutes import MinutesForm
 from partnership.selectors import meetings as meeting_select
@@ -32,9 +35,17 @@ def minutes_detail(request, pk):
         "can_manage": request.user.has_perm("partnership.manage_meetings"),
         "pdf_public": minutes.is_approved and meeting.body.minutes_are_public,
         # The actions agreed, as they stand now, as far as the reader may see actions.
-        "meeting_actions": (meeting_select.actions_from_meeting(meeting, request.user)
+        # Bounded as on the meeting's page; the rest are on the action list, filtered.
+        "meeting_actions": (bounded(meeting_select.actions_from_meeting(meeting, request.user),
+                                    meeting_select.MEETING_ACTIONS_SHOWN,
+                                    more_url=_actions_of(meeting))
                             if request.user.is_authenticated else []),
     })
+
+
+def _actions_of(meeting) -> str:
+    """The action list filtered to the meeting's actions."""
+    return f"{reverse('partnership:action_list')}?{urlencode({'meeting': meeting.pk})}"
 
 
 def _paragraphs(minutes):

@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnership.models import Action, ActionUpdate, Meeting, Membership, Paper, PaperVisibility
+from partnership.selectors import agenda as agenda_select
 from partnership.selectors import meetings as meeting_select
 from partnership.views import actions as action_views
 from partnership.views import bodies as body_views
 from partnership.views import meetings as meeting_views
+from tests.factories.meetings import AgendaItemFactory, MinutesFactory
 from tests.factories.partnership import ActionFactory, MeetingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,10 +53,14 @@ def test_meeting_page_bounds_matters_arising_its_actions_and_its_papers(world, c
     _open_actions(world.mrap, shown + 15, owner_user=world.users["panel_member"], meeting=earlier)
     _open_actions(world.mrap, meeting_select.MEETING_ACTIONS_SHOWN + 5, owner_user=world.users["panel_member"],
                   meeting=meeting)
-    Paper.objects.bulk_create([Paper(body=world.mrap, meeting=meeting, title=f"Paper {i}", file="papers/x.pdf",
+    # Papers of an agenda item and of the meeting as a whole share the bound: the item's first.
+    item = AgendaItemFactory(meeting=meeting, position=1, title="Housing")
+    papers_made = agenda_select.MEETING_PAPERS_SHOWN + 3
+    Paper.objects.bulk_create([Paper(body=world.mrap, meeting=meeting, agenda_item=item if i < 5 else None,
+                                     title=f"Paper {i:03}", file="papers/x.pdf",
                                      original_filename="x.pdf", content_type="application/pdf", size_bytes=1,
                                      visibility=PaperVisibility.PUBLIC, published_at=timezone.now())
-                               for i in range(meeting_select.MEETING_PAPERS_SHOWN + 3)])
+                               for i in range(papers_made)])
 
     html = client_for(world.users["gla_officer"]).get(reverse("partnership:meeting_detail", args=[meeting.pk])).text
 
@@ -66,8 +72,26 @@ def test_meeting_page_bounds_matters_arising_its_actions_and_its_papers(world, c
     assert f'href="/actions/?body={world.mrap.pk}&amp;still_open=yes"' in html
     assert _links(_table(html, "meeting-actions"), "/actions/") == meeting_select.MEETING_ACTIONS_SHOWN
     assert f'href="/actions/?meeting={meeting.pk}"' in html
-    assert html.count('href="/papers/') - html.count('/download/') <= meeting_select.MEETING_PAPERS_SHOWN + 5
-    assert f"See all {meeting_select.MEETING_PAPERS_SHOWN + 3} papers for the meeting as a whole" in html
+    paper_links = re.findall(r'href="/papers/(\d+)/"', html)
+    assert len(paper_links) == agenda_select.MEETING_PAPERS_SHOWN
+    agenda_html = html[html.index('id="agenda-item-'):html.index('id="papers"')]
+    assert all(f"Paper {i:03}<" in agenda_html for i in range(5))
+    assert f"Paper {papers_made - 1:03}<" not in html
+    assert f"See all {papers_made} papers for this meeting" in html
+    assert f'href="/papers/meeting/{meeting.pk}/"' in html
+
+
+# --- partnership/views/minutes.py -------------------------------------------------------------
+
+def test_minutes_page_bounds_the_actions_from_the_meeting(world, client_for):
+    meeting = MeetingFactory(body=world.mrap, starts_at=timezone.now() - dt.timedelta(days=7))
+    MinutesFactory(meeting=meeting)
+    _open_actions(world.mrap, meeting_select.MEETING_ACTIONS_SHOWN + 4, owner_user=world.users["panel_member"],
+                  meeting=meeting)
+    html = client_for(world.users["gla_officer"]).get(reverse("partnership:minutes_detail", args=[meeting.pk])).text
+    assert _links(_table(html, "meeting-actions"), "/actions/") == meeting_select.MEETING_ACTIONS_SHOWN
+    assert f"of {meeting_select.MEETING_ACTIONS_SHOWN + 4} actions from this meeting" in html
+    assert f'href="/actions/?meeting={meeting.pk}"' in html
 
 
 def test_the_see_all_link_of_matters_arising_lists_every_open_action_of_the_body(world, client_for):

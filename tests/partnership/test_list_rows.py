@@ -11,6 +11,7 @@ from django.template.defaultfilters import truncatechars
 from django.utils import timezone
 
 from partnership.models import Action, ActionStatus, Paper, PaperVisibility
+from partnership.selectors import meetings as meeting_select
 from partnership.selectors.actions import actions_for_listing
 from partnership.selectors.papers import papers_for_listing
 from partnership.templatetags.list_rows import shortened
@@ -59,6 +60,20 @@ OLD_PAPER_ROWS = """{% for paper in papers %}
       <td class="govuk-table__cell"><a class="govuk-link" href="{% url 'partnership:paper_download' paper.pk %}" download>Download<span class="govuk-visually-hidden"> {{ paper.title }}</span></a> ({{ paper.size_bytes|filesizeformat }})</td>
     </tr>
     {% endfor %}""".replace("OLD_VISIBILITY_TAG", OLD_VISIBILITY_TAG)  # noqa: E501 - the template as it was
+
+OLD_MEETING_ACTION_ROWS = """{% for action in actions %}
+    <tr class="govuk-table__row">
+      <td class="govuk-table__cell"><a class="govuk-link" href="{% url 'partnership:action_detail' action.pk %}">{{ action.description|truncatechars:200 }}</a>{% if show_item and action.agenda_item %}<br><span class="govuk-body-s">Item {{ action.agenda_item.position }}: {{ action.agenda_item.title }}</span>{% endif %}</td>
+      <td class="govuk-table__cell">{{ action.owner_display }}</td>
+      <td class="govuk-table__cell">{{ action.due_on|date:"j M Y" }}</td>
+      <td class="govuk-table__cell">OLD_STATUS_TAG</td>
+    </tr>
+  {% empty %}
+    <tr class="govuk-table__row"><td class="govuk-table__cell" colspan="4">{{ empty|default:"No open actions." }}</td></tr>
+  {% endfor %}""".replace("OLD_STATUS_TAG", OLD_STATUS_TAG)  # noqa: E501 - the template as it was
+
+OLD_MEETING_PAPER_ITEMS = """{% for paper in papers %}<li><a class="govuk-link" href="{% url 'partnership:paper_detail' paper.pk %}">{{ paper.title }}</a> (<a class="govuk-link" href="{% url 'partnership:paper_download' paper.pk %}" download>download<span class="govuk-visually-hidden"> {{ paper.title }}</span></a>, {{ paper.size_bytes|filesizeformat }}){% if not paper.published_at %} <strong class="govuk-tag govuk-tag--grey">Not published</strong>{% endif %}</li>
+{% endfor %}"""  # noqa: E501 - templates/partnership/meetings/_paper.html as it was
 
 
 def _folded(html: str) -> str:
@@ -122,3 +137,44 @@ def test_paper_rows_are_the_old_template_rows():
     assert len(papers) == 3
     assert _render("{% load list_rows %}{% paper_rows papers %}", papers=papers) == _render(
         OLD_PAPER_ROWS, papers=papers)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("show_item", [True, False])
+def test_meeting_action_rows_are_the_old_template_rows(show_item):
+    body = BodyFactory()
+    meeting = MeetingFactory(body=body)
+    item = AgendaItemFactory(meeting=meeting, position=2, title="Housing <update> & next")
+    council = OrganisationFactory(name="O'Brien & Sons")
+    ActionFactory(body=body, meeting=meeting, agenda_item=item, description="Write to <the> council " + "é" * 210)
+    ActionFactory(body=body, meeting=meeting, owner_user=UserFactory(full_name="", email="no.name@example.org"),
+                  due_on=TODAY - dt.timedelta(days=5), status=ActionStatus.IN_PROGRESS)
+    ActionFactory(body=body, meeting=meeting, owner_user=None, owner_organisation=council,
+                  owner_contact="Amira <Khan>", status=ActionStatus.DONE, completed_on=TODAY)
+    actions = list(meeting_select.actions_from_meeting(meeting, gla_officer()))
+    assert len(actions) == 3
+    assert _render("{% load list_rows %}{% meeting_action_rows actions show_item empty %}", actions=actions,
+                   show_item=show_item) == _render(OLD_MEETING_ACTION_ROWS, actions=actions, show_item=show_item)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("empty", ["", "No actions recorded at this meeting."])
+def test_meeting_action_rows_say_when_there_are_none(empty):
+    assert _render("{% load list_rows %}{% meeting_action_rows actions show_item empty %}", actions=[],
+                   empty=empty) == _render(OLD_MEETING_ACTION_ROWS, actions=[], empty=empty)
+
+
+@pytest.mark.django_db
+def test_meeting_paper_items_are_the_old_include():
+    meeting = MeetingFactory()
+    PaperFactory(body=meeting.body, meeting=meeting, title='Report "Q3" <draft> & more', size_bytes=3_500_000)
+    PaperFactory(body=meeting.body, meeting=meeting, title="Unpublished", published_at=None)
+    papers = list(Paper.objects.filter(meeting=meeting).order_by("title"))
+    assert _render("{% load list_rows %}{% meeting_paper_items papers %}", papers=papers) == _render(
+        OLD_MEETING_PAPER_ITEMS, papers=papers)
+
+
+@pytest.mark.django_db
+def test_pk_url_is_the_url_tag():
+    assert (_render("{% load list_rows %}{% pk_url 'partnership:agenda_item_edit' 42 %}")
+            == _render("{% url 'partnership:agenda_item_edit' 42 %}"))
