@@ -1,8 +1,14 @@
 from decimal import Decimal
 
 from django import template
+from django.urls import reverse
+from django.utils import dateformat
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
+
+from funding.models import DecisionStatus
+from partnership.common.escaping import escaped
+from partnership.common.pk_urls import pk_url_writer
 
 register = template.Library()
 
@@ -39,3 +45,87 @@ def paragraphs(value, autoescape=True):
     if not value:
         return ""
     return mark_safe(linebreaks(value, autoescape).replace("<p>", '<p class="govuk-body">'))  # noqa: S308 (escaped above)
+
+
+# The rows of the register and the officers' list, written in Python as the lists of partnership
+# write theirs (partnership/templatetags/list_rows.py): at 50 rows a page the template's `{% url %}`,
+# `date` and `recorded_pounds` lookups a row were most of the register's time (issue 12). The HTML is
+# what the templates wrote (tests/funding/test_register_rows.py keeps them to compare).
+
+_CODE_MARKER = "MD999999"  # a reference code the decision page's converter accepts
+
+
+def _decision_url_writer():
+    """reverse("funding:decision_detail", args=[code]) for every row, reversed once: the code's
+    converter (funding.urls) admits only letters and digits, which an address writes unchanged."""
+    before, _, after = reverse("funding:decision_detail", args=[_CODE_MARKER]).partition(_CODE_MARKER)
+    return lambda code: f"{before}{escaped(code)}{after}"
+
+
+_STATUS_TAG_CLASSES = {DecisionStatus.SIGNED.value: "govuk-tag--green",
+                       DecisionStatus.AWAITING_SIGNATURE.value: "govuk-tag--yellow",
+                       DecisionStatus.DRAFT.value: "govuk-tag--light-blue"}
+
+
+@register.simple_tag
+def register_rows(decisions):
+    """The <tr>s of templates/funding/decisions/register.html: each signed decision with its type,
+    the day it was signed, its income and expenditure and its signed PDF."""
+    decision_url = _decision_url_writer()
+    document_url = pk_url_writer("funding:document_download")
+    rows = []
+    for decision in decisions:
+        code = escaped(decision.reference_code)
+        documents = "".join(
+            f'<a class="govuk-link" href="{document_url(document.pk)}">Download<span class="govuk-visually-hidden"> '
+            f'the signed {code}</span> (PDF)</a>' for document in decision.signed_documents) or "Not published"
+        signed = escaped(dateformat.format(decision.date_signed, "j M Y")) if decision.date_signed else ""
+        rows.append(
+            f'        <tr class="govuk-table__row">\n'
+            f'          <td class="govuk-table__cell">'
+            f'<a class="govuk-link" href="{decision_url(decision.reference_code)}">'
+            f'{code} {escaped(decision.title)}</a></td>\n'
+            f'          <td class="govuk-table__cell">{escaped(decision.get_decision_type_display())}</td>\n'
+            f'          <td class="govuk-table__cell">{signed}</td>\n'
+            f'          <td class="govuk-table__cell govuk-table__cell--numeric">'
+            f'{escaped(recorded_pounds(decision.income_total))}</td>\n'
+            f'          <td class="govuk-table__cell govuk-table__cell--numeric">'
+            f'{escaped(recorded_pounds(decision.expenditure_total))}</td>\n'
+            f'          <td class="govuk-table__cell">{documents}</td>\n'
+            f'        </tr>\n')
+    return mark_safe("".join(rows))  # noqa: S308 - every value above is escaped
+
+
+@register.simple_tag
+def decision_list_rows(decisions):
+    """The <tr>s of templates/funding/decisions/list.html (the officers' list): each decision with
+    its status tag, funding stream, income and expenditure."""
+    decision_url = _decision_url_writer()
+    rows = []
+    for decision in decisions:
+        tag_class = _STATUS_TAG_CLASSES.get(decision.status, "govuk-tag--grey")
+        stream = decision.funding_stream.short_name if decision.funding_stream_id else ""
+        rows.append(
+            f'        <tr class="govuk-table__row">\n'
+            f'          <td class="govuk-table__cell">'
+            f'<a class="govuk-link" href="{decision_url(decision.reference_code)}">'
+            f'{escaped(decision.reference_code)} {escaped(decision.title)}</a></td>\n'
+            f'          <td class="govuk-table__cell"><strong class="govuk-tag {tag_class}">'
+            f'{escaped(decision.get_status_display())}</strong></td>\n'
+            f'          <td class="govuk-table__cell">{escaped(stream or "Not set")}</td>\n'
+            f'          <td class="govuk-table__cell govuk-table__cell--numeric">'
+            f'{escaped(recorded_pounds(decision.income_total))}</td>\n'
+            f'          <td class="govuk-table__cell govuk-table__cell--numeric">'
+            f'{escaped(recorded_pounds(decision.expenditure_total))}</td>\n'
+            f'        </tr>\n')
+    return mark_safe("".join(rows))  # noqa: S308 - every value above is escaped
+
+
+@register.simple_tag
+def select_options(field):
+    """The <option>s of a filter form's <select> (templates/funding/_filter_form.html), the value
+    sent selected: a loop of string comparisons in the template, once for each funder and year."""
+    sent = str(field.value())  # None when nothing was sent: no option is marked, as before
+    return mark_safe("".join(  # noqa: S308 - every value is escaped
+        f'<option value="{escaped(value)}"{" selected" if str(value) == sent else ""}>{escaped(label)}</option>'
+        for value, label in field.field.choices))
