@@ -38,7 +38,10 @@ def main() -> int:
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
     parser.add_argument("--email", default="officer@example.org")
     parser.add_argument("--password", default=os.environ.get("DEMO_PASSWORD", "demo-password-123"))
+    parser.add_argument("--page", action="append", default=[], metavar="NAME=PATH",
+                        help="another page to take (a meeting's page, say: --page meeting=/meetings/12/)")
     args = parser.parse_args()
+    pages = {**PAGES, **dict(entry.split("=", 1) for entry in args.page)}
     args.folder.mkdir(parents=True, exist_ok=True)
     too_wide = []
     with sync_playwright() as playwright:
@@ -53,7 +56,7 @@ def main() -> int:
             page.get_by_label("Code from your authenticator app").fill(demo_code())
             with page.expect_navigation():
                 page.get_by_role("button", name="Continue").click()
-        for name, path in PAGES.items():
+        for name, path in pages.items():
             for width in WIDTHS:
                 page.set_viewport_size({"width": width, "height": 900})
                 page.goto(path)
