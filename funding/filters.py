@@ -5,9 +5,15 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 
 from partnership.common import financial_years
+from partnership.common.forms import LongSelect
 from partnership.models import Organisation
 
 from .models import Decision, DecisionStatus, DecisionType, Line
+
+
+def _select():
+    """A GOV.UK select written in Python (the templates render the fields one by one)."""
+    return LongSelect(attrs={"class": "govuk-select"})
 
 
 def _year_choices(lines):
@@ -17,12 +23,14 @@ def _year_choices(lines):
 
 class DecisionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search by code or title", method="search", max_length=200)
-    year = django_filters.ChoiceFilter(label="Financial year", choices=[], method="in_year", empty_label="Any year")
+    year = django_filters.ChoiceFilter(label="Financial year", choices=[], method="in_year", empty_label="Any year",
+                                       widget=_select())
     decision_type = django_filters.ChoiceFilter(label="Decision type", choices=DecisionType.choices,
-                                                empty_label="Any type")
+                                                empty_label="Any type", widget=_select())
     # Choices of (id, name) read in one query: a model choice field counted the funders, then read
     # them through a server-side cursor (three round trips) every time the form was drawn.
-    funder = django_filters.ChoiceFilter(label="Funder", method="from_funder", empty_label="Any funder", choices=[])
+    funder = django_filters.ChoiceFilter(label="Funder", method="from_funder", empty_label="Any funder", choices=[],
+                                         widget=_select())
 
     class Meta:
         model = Decision
@@ -57,7 +65,7 @@ class DecisionFilter(django_filters.FilterSet):
 
 
 class OfficerDecisionFilter(DecisionFilter):
-    status = django_filters.ChoiceFilter(choices=DecisionStatus.choices, empty_label="Any status")
+    status = django_filters.ChoiceFilter(choices=DecisionStatus.choices, empty_label="Any status", widget=_select())
 
     class Meta(DecisionFilter.Meta):
         fields = ["q", "status", "year", "decision_type", "funder"]

@@ -67,6 +67,18 @@ _STATUS_TAG_CLASSES = {DecisionStatus.SIGNED.value: "govuk-tag--green",
                        DecisionStatus.DRAFT.value: "govuk-tag--light-blue"}
 
 
+def _status_tag(decision, extra_class: str = "") -> str:
+    classes = " ".join(filter(None, ["govuk-tag", _STATUS_TAG_CLASSES.get(decision.status, "govuk-tag--grey"),
+                                     escaped(extra_class)]))
+    return f'<strong class="{classes}">{escaped(decision.get_status_display())}</strong>'
+
+
+@register.simple_tag
+def decision_status_tag(decision, extra_class=""):
+    """The decision's status as a GOV.UK tag, coloured by status."""
+    return mark_safe(_status_tag(decision, extra_class))  # noqa: S308 - escaped above
+
+
 @register.simple_tag
 def register_rows(decisions):
     """The <tr>s of templates/funding/decisions/register.html: each signed decision with its type,
@@ -103,15 +115,13 @@ def decision_list_rows(decisions):
     decision_url = _decision_url_writer()
     rows = []
     for decision in decisions:
-        tag_class = _STATUS_TAG_CLASSES.get(decision.status, "govuk-tag--grey")
         stream = decision.funding_stream.short_name if decision.funding_stream_id else ""
         rows.append(
             f'        <tr class="govuk-table__row">\n'
             f'          <td class="govuk-table__cell">'
             f'<a class="govuk-link" href="{decision_url(decision.reference_code)}">'
             f'{escaped(decision.reference_code)} {escaped(decision.title)}</a></td>\n'
-            f'          <td class="govuk-table__cell"><strong class="govuk-tag {tag_class}">'
-            f'{escaped(decision.get_status_display())}</strong></td>\n'
+            f'          <td class="govuk-table__cell">{_status_tag(decision)}</td>\n'
             f'          <td class="govuk-table__cell">{escaped(stream or "Not set")}</td>\n'
             f'          <td class="govuk-table__cell govuk-table__cell--numeric">'
             f'{escaped(recorded_pounds(decision.income_total))}</td>\n'
@@ -120,12 +130,3 @@ def decision_list_rows(decisions):
             f'        </tr>\n')
     return mark_safe("".join(rows))  # noqa: S308 - every value above is escaped
 
-
-@register.simple_tag
-def select_options(field):
-    """The <option>s of a filter form's <select> (templates/funding/_filter_form.html), the value
-    sent selected: a loop of string comparisons in the template, once for each funder and year."""
-    sent = str(field.value())  # None when nothing was sent: no option is marked, as before
-    return mark_safe("".join(  # noqa: S308 - every value is escaped
-        f'<option value="{escaped(value)}"{" selected" if str(value) == sent else ""}>{escaped(label)}</option>'
-        for value, label in field.field.choices))

@@ -48,7 +48,6 @@ OLD_LIST_ROWS = """{% load funding_tags %}{% for decision in decisions %}
         </tr>
       {% endfor %}""".replace("OLD_STATUS_TAG", OLD_STATUS_TAG)  # noqa: E501 - the template as it was
 
-OLD_OPTIONS = """{% for value, label in field.field.choices %}<option value="{{ value }}"{% if field.value|stringformat:"s" == value|stringformat:"s" %} selected{% endif %}>{{ label }}</option>{% endfor %}"""  # noqa: E501
 
 
 def _render(source: str, **context) -> str:
@@ -84,19 +83,28 @@ def test_officer_list_rows_are_the_old_template_rows():
         OLD_LIST_ROWS, decisions=decisions)
 
 
+@pytest.mark.parametrize("extra_class", ["", "lsmp-decision__status"])
+def test_status_tag_is_the_old_include(extra_class):
+    _decisions()
+    for decision in selectors.decisions_for_listing(gla_officer()):
+        assert _render("{% load funding_tags %}{% decision_status_tag decision extra_class %}", decision=decision,
+                       extra_class=extra_class) == _render(OLD_STATUS_TAG, decision=decision, extra_class=extra_class)
+
+
 @pytest.mark.parametrize("query", [{}, {"year": "2020"}, {"decision_type": "mayor"}, {"funder": "FUNDER"},
                                    {"funder": "not-a-funder"}])
-def test_select_options_are_the_old_template_options(query):
+def test_filter_selects_are_govuk_selects_with_the_sent_value_chosen(query):
     decision = SignedDecisionFactory()
     funder = FunderFactory(name="O'Neill & <Co>")
     LineFactory(decision=decision, source_organisation=funder)
     query = {key: str(funder.pk) if value == "FUNDER" else value for key, value in query.items()}
-    request = RequestFactory().get("/funding/", query)
     officer = gla_officer()
-    form = DecisionFilter(request.GET or None, queryset=selectors.register_decisions(officer), user=officer).form
+    form = DecisionFilter(RequestFactory().get("/funding/", query).GET or None,
+                          queryset=selectors.register_decisions(officer), user=officer).form
     for name in ("year", "decision_type", "funder"):
-        field = form[name]
-        assert _render("{% load funding_tags %}{% select_options field %}", field=field) == _render(
-            OLD_OPTIONS, field=field)
-    assert "O&#x27;Neill &amp; &lt;Co&gt;" in _render("{% load funding_tags %}{% select_options field %}",
-                                                      field=form["funder"])
+        html = _render("{{ field }}", field=form[name])
+        assert html.startswith(f'<select name="{name}" class="govuk-select"') and f'id="id_{name}"' in html, html
+        sent = query.get(name)
+        valid = sent is not None and any(str(value) == sent for value, _ in form.fields[name].choices)
+        assert (f'value="{sent}" selected' in html) is valid
+    assert "O&#x27;Neill &amp; &lt;Co&gt;" in _render("{{ field }}", field=form["funder"])
