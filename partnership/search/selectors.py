@@ -79,6 +79,11 @@ class SearchResults:
     def total(self) -> int:
         return sum(self.counts.values())
 
+    @property
+    def ranked_partly(self) -> bool:
+        """So many matches that only the first MATCH_CAP are put in order."""
+        return self.found > MATCH_CAP
+
     def group_counts(self) -> list[tuple[str, list[str], int]]:
         """(heading, kinds, matches) for every group with a match, in page order."""
         return [(heading, names, total) for heading, names in registry.groups()

@@ -5,22 +5,24 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from partnership.models import Body, Meeting, Membership, Minutes
+from partnership.models import AgendaItem, Body, Meeting, Membership, Minutes
 from partnership.search.services import search_refresh
 
-# What a body lends to the search entries of its meetings and minutes (partnership/search/kinds.py).
+# What a body lends to the search entries of its meetings, their agenda items (a meeting with no
+# title of its own is called by its body's name) and minutes (partnership/search/kinds.py).
 SEARCHED_BODY_FIELDS = {"name", "short_name", "minutes_are_public"}
 
 
 @transaction.atomic
 def body_save(form) -> Body:
-    """Save a body's form. When it changes what its meetings' and minutes' search entries hold
+    """Save a body's form. When it changes what its meetings', agenda items' and minutes' search entries hold
     (its names, whether its minutes are public), those entries are rewritten in the same
     transaction, in batches (a busy body has thousands of meetings)."""
     is_new = form.instance._state.adding
     body = form.save()
     if not is_new and SEARCHED_BODY_FIELDS & set(form.changed_data):
         search_refresh(Meeting.objects.filter(body=body))
+        search_refresh(AgendaItem.objects.filter(meeting__body=body))
         search_refresh(Minutes.objects.filter(meeting__body=body))
     return body
 

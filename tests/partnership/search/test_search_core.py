@@ -189,6 +189,22 @@ def test_renaming_a_body_rewrites_its_meetings_entries_and_minutes_follow_its_pu
     assert SearchEntry.objects.get(kind="meeting", object_id=other.pk).text.startswith("Homeless")
 
 
+def test_renaming_a_body_rewrites_the_entries_of_its_meetings_agenda_items(world, client_for):
+    from django.urls import reverse
+
+    officer = world.users["gla_officer"]
+    start = timezone.now() + dt.timedelta(days=3)
+    meeting = meeting_schedule(body=world.mrap, starts_at=start, ends_at=start + dt.timedelta(hours=2),
+                               location="City Hall")
+    agenda_item_add(meeting=meeting, title="Winter shelters", presenter="Chair")
+    client_for(officer).post(
+        reverse("partnership:body_edit", args=[world.mrap.pk]),
+        {"name": "Refugee Welcome Forum", "short_name": "RWF", "kind": "panel", "purpose": "Advises.",
+         "cadence": "quarterly", "minutes_are_public": ""})
+    assert ("agenda_item", "Winter shelters") in _found(officer, "Winter Refugee Welcome Forum")
+    assert not _found(officer, "Winter Advisory Panel")
+
+
 def test_reindex_writes_what_the_services_write(world):
     """The batched rebuild (seed_scale's too) writes each entry as search_index does."""
     officer = world.users["gla_officer"]
@@ -204,3 +220,18 @@ def test_reindex_writes_what_the_services_write(world):
     assert sorted(SearchEntry.objects.values_list(*fields)) == by_services
     assert _found(officer, "hotel exit") == [("action", action.description)]
     assert _found(AnonymousUser(), "dispersal review") == [("paper", paper.title)]
+
+
+def test_past_the_match_cap_the_page_says_only_the_first_are_put_in_order(world, client_for, monkeypatch):
+    from django.urls import reverse
+
+    from partnership.search import selectors as search_selectors
+
+    monkeypatch.setattr(search_selectors, "MATCH_CAP", 2)
+    officer = world.users["gla_officer"]
+    for n in range(4):
+        _upload(f"Housing report {n}", officer, world.mrap)
+    html = client_for(officer).get(reverse("partnership:search"), {"q": "housing"}).text
+    assert "only the first" in html and "are put in order" in html
+    html = client_for(officer).get(reverse("partnership:search"), {"q": "housing report 3"}).text
+    assert "are put in order" not in html
