@@ -117,6 +117,12 @@ def actions_from_meeting(meeting, user):
             .order_by("due_on", "pk"))
 
 
+def meeting_actions_shown(meeting, user, *, more_url: str = "") -> Bounded:
+    """The first MEETING_ACTIONS_SHOWN of the meeting's actions (earliest due), with their count
+    and the link to the rest: the meeting's page and its minutes list them alike."""
+    return bounded(actions_from_meeting(meeting, user), MEETING_ACTIONS_SHOWN, more_url=more_url)
+
+
 # The history page (GLA officers): who changed the meeting or its minutes, and what.
 HISTORY_SHOWN = 200
 HISTORY_LABELS = {"starts_at": "Start", "ends_at": "End", "location": "Place", "online_link": "Online link",

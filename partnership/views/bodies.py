@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -19,6 +18,8 @@ from partnership.selectors import bodies as body_select
 from partnership.selectors import meetings as select
 from partnership.services.bodies import body_save, membership_add, membership_end
 from partnership.services.calendar_feeds import calendar_bytes
+
+from .meeting_pages import action_list_url
 
 PAST_MEETINGS_SHOWN = 12
 UPCOMING_MEETINGS_SHOWN = 12
@@ -50,7 +51,7 @@ def body_detail(request, pk):
         "upcoming": bounded(select.upcoming_meetings(meetings), UPCOMING_MEETINGS_SHOWN),
         "past": select.past_meetings(meetings)[:PAST_MEETINGS_SHOWN],
         "open_actions": (select.matters_arising_shown(
-            body, request.user, more_url=f"{reverse('partnership:action_list')}?body={body.pk}&still_open=yes")
+            body, request.user, more_url=action_list_url(body=body.pk, still_open="yes"))
             if members_side else []),
         "terms": body_select.terms_of_reference(body, request.user),
         "can_manage": request.user.has_perm("partnership.manage_bodies"),

@@ -1,11 +1,13 @@
-"""What the pages about one meeting's record share: finding the meeting in scope, and going back
-to the meeting page (saying why, when a service refused the change)."""
+"""What the pages about one meeting's record share: finding the meeting in scope, going back to
+the meeting page (saying why, when a service refused the change), and the link to the action
+list filtered to a meeting's or a body's actions."""
 
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from partnership.common.access import scoped_object_or_404
 from partnership.selectors import meetings as select
@@ -14,6 +16,11 @@ from partnership.services import minutes as minutes_services
 
 def meeting_or_404(pk):
     return scoped_object_or_404(select.meetings_for_listing(), pk=pk)
+
+
+def action_list_url(**filters) -> str:
+    """The action list with these filters (meeting=…, or body=… and still_open="yes")."""
+    return f"{reverse('partnership:action_list')}?{urlencode(filters)}"
 
 
 def back_to_meeting(meeting, anchor=""):

@@ -11,7 +11,6 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_safe
 
 from partnership.common.access import permission_required, scoped_object_or_404
@@ -30,6 +29,8 @@ from partnership.selectors import meetings as select
 from partnership.selectors import minutes as minutes_select
 from partnership.services import attendance as attendance_services
 from partnership.services import meetings as meeting_services
+
+from .meeting_pages import action_list_url
 
 CALENDAR_PAST_DAYS = 183
 CALENDAR_PAGE_SIZE = 50
@@ -80,7 +81,7 @@ def meeting_detail(request, pk):
         # Bounded: the oldest and most overdue few, their count and a link to the whole list.
         "matters_arising": (select.matters_arising_shown(
             meeting.body, request.user, apart_from_meeting=meeting,
-            more_url=_action_list_url(body=meeting.body_id, still_open="yes")) if members_side else []),
+            more_url=action_list_url(body=meeting.body_id, still_open="yes")) if members_side else []),
         # Attendance once recorded; before that, the replies members sent (officers only).
         "attendance": (attendance_select.attendance_of(meeting)
                        if members_side and meeting.attendance_recorded else []),
@@ -91,8 +92,8 @@ def meeting_detail(request, pk):
         "approved_minutes": minutes if minutes is not None and minutes.is_approved else None,
         "can_manage": can_manage,
         # Actions of the meeting, through the viewer's scope.
-        "meeting_actions": (bounded(select.actions_from_meeting(meeting, request.user), select.MEETING_ACTIONS_SHOWN,
-                                    more_url=_action_list_url(meeting=meeting.pk))
+        "meeting_actions": (select.meeting_actions_shown(meeting, request.user,
+                                                         more_url=action_list_url(meeting=meeting.pk))
                             if request.user.is_authenticated else []),
     }
     # Run from one page: the stage the meeting is at and, for officers, the one next step.
@@ -121,9 +122,6 @@ def _step_url(step, meeting) -> str:
         return f"{reverse(step.url_name)}?meeting={meeting.pk}&next={quote(here, safe='/')}"
     return reverse(step.url_name, args=[meeting.pk])
 
-
-def _action_list_url(**filters) -> str:
-    return f"{reverse('partnership:action_list')}?{urlencode(filters)}"
 
 
 @require_safe

@@ -5,21 +5,18 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from partnership import exports as minutes_exports
 from partnership.common.access import permission_required, scoped_object_or_404
-from partnership.common.bounded import bounded
 from partnership.common.forms import form_data
 from partnership.forms.minutes import MinutesForm
 from partnership.selectors import meetings as meeting_select
 from partnership.selectors import minutes as minutes_select
 from partnership.services import minutes as minutes_services
 
-from .meeting_pages import meeting_or_404
+from .meeting_pages import action_list_url, meeting_or_404
 
 
 @require_safe
@@ -36,16 +33,10 @@ def minutes_detail(request, pk):
         "pdf_public": minutes.is_approved and meeting.body.minutes_are_public,
         # The actions agreed, as they stand now, as far as the reader may see actions.
         # Bounded as on the meeting's page; the rest are on the action list, filtered.
-        "meeting_actions": (bounded(meeting_select.actions_from_meeting(meeting, request.user),
-                                    meeting_select.MEETING_ACTIONS_SHOWN,
-                                    more_url=_actions_of(meeting))
+        "meeting_actions": (meeting_select.meeting_actions_shown(meeting, request.user,
+                                                                 more_url=action_list_url(meeting=meeting.pk))
                             if request.user.is_authenticated else []),
     })
-
-
-def _actions_of(meeting) -> str:
-    """The action list filtered to the meeting's actions."""
-    return f"{reverse('partnership:action_list')}?{urlencode({'meeting': meeting.pk})}"
 
 
 def _paragraphs(minutes):
