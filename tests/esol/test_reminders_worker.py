@@ -19,6 +19,10 @@ from tests.support.worker import celery_worker, wait_for
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 
+def _written(kind):
+    return Notification.objects.filter(kind=kind).count()
+
+
 def _sent(kind):
     return Notification.objects.filter(kind=kind, status=NotificationStatus.SENT).count()
 
@@ -34,11 +38,15 @@ def test_due_and_overdue_reminders_reach_each_contact_once_through_the_worker(tm
     day_after = week_before + dt.timedelta(days=8)
 
     with celery_worker(tmp_path) as worker:
+        # Each dispatch waits for its planner's row: the filesystem broker does not keep the order
+        # of two tasks sent within the same millisecond, so a dispatch could run before the row exists.
         for moment in (week_before, week_before + dt.timedelta(hours=1)):  # the second run writes nothing
             plan_reminders.delay(now=moment.isoformat())
+            wait_for(lambda: _written(KIND_RETURN_DUE) == 1, timeout=90)
             dispatch_due_notifications.delay(now=moment.isoformat())
         due_sent = wait_for(lambda: _sent(KIND_RETURN_DUE) == 1, timeout=90)
         plan_reminders.delay(now=day_after.isoformat())
+        wait_for(lambda: _written(KIND_RETURN_OVERDUE) == 1, timeout=90)
         dispatch_due_notifications.delay(now=day_after.isoformat())
         overdue_sent = wait_for(lambda: _sent(KIND_RETURN_OVERDUE) == 1, timeout=90)
     output = getattr(worker, "worker_output", "")[-3000:]

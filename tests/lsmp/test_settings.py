@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.urls import reverse
 
-from tests.support.worker import test_database_url
+from tests.support.worker import current_test_database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 _TEST_ONLY_VARIABLES = {"SECRET_KEY", "EMAIL_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
@@ -38,7 +38,7 @@ def test_production_passes_the_deploy_check_with_no_warnings(django_db_setup):
     # named in DATABASE_URL does not.
     result = _manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY="s3cret-" * 10,
                      ALLOWED_HOSTS="lsmp.example.org", EMAIL_URL="smtp+tls://u:p@mail.example.org:587",
-                     DATABASE_URL=test_database_url())
+                     DATABASE_URL=current_test_database_url())
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
 

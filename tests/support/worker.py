@@ -14,7 +14,7 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_database_url() -> str:
+def current_test_database_url() -> str:
     """The URL of the database the tests are using right now (the test_ one)."""
     config = connection.settings_dict
     if config["ENGINE"].endswith("sqlite3"):
@@ -33,7 +33,7 @@ def celery_worker(mail_dir: Path, extra_env: dict | None = None, pool_args: tupl
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "lsmp.settings.local",
-        "DATABASE_URL": test_database_url(),
+        "DATABASE_URL": current_test_database_url(),
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         "EMAIL_URL": f"filemail://{mail_dir}",
         "OUTBOX_KICK_ON_COMMIT": "false",
