@@ -28,6 +28,16 @@ class EsolConfig(AppConfig):
         register_planner(plan_provision_check_reminders)
         register_decision_panel()
 
+        # Roles: an officer invites a provider's account; a grantee contact is whoever a project
+        # names, so that role is registered for its label only.
+        from partnership.roles import register_role
+
+        from .models.roles import EsolRole
+
+        register_role(EsolRole.PROVIDER, EsolRole.PROVIDER.label, invitable=True,
+                      needs_organisation="Choose the ESOL provider this person works for.")
+        register_role(EsolRole.GRANTEE_CONTACT, EsolRole.GRANTEE_CONTACT.label, invitable=False)
+
         # The site search: what this app makes searchable (partnership/search/registry.py).
         from .search import register_esol_kinds
 

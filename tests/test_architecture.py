@@ -91,6 +91,7 @@ PARTNERSHIP_PUBLIC = (
     "partnership.search.registry",
     "partnership.search.services",
     "partnership.models",
+    "partnership.roles",
     "partnership.rules",
     "partnership.services",
     "partnership.selectors",

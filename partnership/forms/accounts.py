@@ -5,6 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, Set
 from partnership.common.forms import Form, GdsErrorsMixin, gds_helper
 from partnership.models import Organisation, Role
 from partnership.notifications.services.outbox import notification_enqueue
+from partnership.roles import account_role, invitable_role_choices
 
 
 class SignInForm(GdsErrorsMixin, AuthenticationForm):
@@ -58,7 +59,7 @@ class InvitationForm(Form):
     job_title = forms.CharField(max_length=200, required=False)
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.all(), required=False,
                                           help_text="Borough officers must belong to a borough")
-    roles = forms.MultipleChoiceField(choices=Role.choices, required=False,
+    roles = forms.MultipleChoiceField(choices=invitable_role_choices, required=False,
                                       widget=forms.CheckboxSelectMultiple,
                                       help_text="Panel and board members need no role: their "
                                                 "memberships give them access")
@@ -74,6 +75,14 @@ class InvitationForm(Form):
     def clean(self):
         cleaned = super().clean()
         organisation = cleaned.get("organisation")
-        if Role.BOROUGH_OFFICER in cleaned.get("roles", []) and not (organisation and organisation.is_borough):
-            self.add_error("organisation", "Choose the borough this borough officer works for.")
+        roles = cleaned.get("roles", [])
+        if Role.BOROUGH_OFFICER in roles and not (organisation and organisation.is_borough):
+            self.add_error("organisation", account_role(Role.BOROUGH_OFFICER).needs_organisation)
+        elif organisation is None:
+            # The first role that needs one says so (an ESOL provider's organisation is the
+            # provider whose directory entries they keep).
+            needing = [account_role(value).needs_organisation for value in roles
+                       if account_role(value).needs_organisation]
+            if needing:
+                self.add_error("organisation", needing[0])
         return cleaned

@@ -4,7 +4,8 @@ permission, and answer 403 for the page itself)."""
 
 from django.db.models import Count, Prefetch, Q
 
-from partnership.models import Membership, Organisation, Role, User
+from partnership.models import Membership, Organisation, User
+from partnership.roles import role_label
 
 
 def _managers_only(user, queryset):
@@ -42,8 +43,7 @@ def people_with_roles(user) -> list[tuple[User, list[str]]]:
     """(person, [role labels]) for everyone, by name, in a fixed number of queries."""
     people = people_visible_to(user).select_related("organisation").prefetch_related("groups").annotate(
         body_count=Count("memberships", filter=Q(memberships__ended_on__isnull=True))).order_by("full_name", "email")
-    labels = dict(Role.choices)
-    return [(person, [labels.get(group.name, group.name) for group in person.groups.all()]) for person in people]
+    return [(person, [role_label(group.name) for group in person.groups.all()]) for person in people]
 
 
 def people_for_page(user):

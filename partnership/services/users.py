@@ -11,14 +11,22 @@ from django.urls import reverse
 from partnership.models import Organisation, Role, User
 from partnership.notifications.services.notice_links import portal_link
 from partnership.notifications.services.outbox import notification_enqueue
+from partnership.roles import account_role
 
 INVITATION_SALT = "partnership.invitation"
 
 
-def user_grant_role(*, user: User, role: Role) -> None:
-    """Adds a role. A borough officer must belong to a borough: that is what scopes their data."""
-    if role == Role.BOROUGH_OFFICER and not (user.organisation and user.organisation.is_borough):
-        raise ValidationError("A borough officer must belong to a London borough.")
+def user_grant_role(*, user: User, role: str) -> None:
+    """Adds a role (partnership.roles). A borough officer must belong to a borough, and a role
+    registered as needing an organisation (an ESOL provider's) must have one: the organisation
+    is what scopes their data."""
+    registered = account_role(role)
+    if registered is None:
+        raise ValueError(f"not a registered role: {role!r}")
+    if registered.needs_organisation and user.organisation_id is None:
+        raise ValidationError({"organisation": registered.needs_organisation})
+    if role == Role.BOROUGH_OFFICER and not user.organisation.is_borough:
+        raise ValidationError({"organisation": "A borough officer must belong to a London borough."})
     user.groups.add(Group.objects.get_or_create(name=role)[0])
     user.__dict__.pop("role_names", None)
 
@@ -42,7 +50,7 @@ def invitation_user(token: str) -> User | None:
 
 @transaction.atomic
 def user_invite(*, email: str, full_name: str, job_title: str = "",
-                organisation: Organisation | None, roles: list[Role], invited_by: User) -> User:
+                organisation: Organisation | None, roles: list[str], invited_by: User) -> User:
     """Creates the account with no usable password and queues the invitation email."""
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": "Someone with this email address already has an account."})

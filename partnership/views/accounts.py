@@ -11,7 +11,6 @@ from django.views.decorators.http import require_http_methods
 from partnership.common.access import permission_required
 from partnership.common.forms import form_data
 from partnership.forms.accounts import InvitationForm, NewPasswordForm, OutboxPasswordResetForm, SignInForm
-from partnership.models import Role
 from partnership.services.users import invitation_user, user_accept_invitation, user_invite
 
 
@@ -38,7 +37,7 @@ def invite_user(request):
         data = form.cleaned_data
         try:
             user = user_invite(email=data["email"], full_name=data["full_name"], job_title=data["job_title"],
-                               organisation=data["organisation"], roles=[Role(r) for r in data["roles"]],
+                               organisation=data["organisation"], roles=data["roles"],
                                invited_by=request.user)
         except ValidationError as error:
             form.add_error(None, error)
