@@ -109,6 +109,12 @@ class MembershipQuerySet(models.QuerySet):
         on = on or timezone.localdate()
         return self.filter(Q(started_on__lte=on), Q(ended_on__isnull=True) | Q(ended_on__gte=on))
 
+    def at(self, meeting):
+        """The members of the meeting's body on its day (London time): who is expected at it, may
+        reply to it, and sees its members' side. selectors.meetings.meeting_for_page writes the
+        same rule in SQL for a list of meetings."""
+        return self.current(on=meeting.local_day).filter(body_id=meeting.body_id)
+
 
 class Membership(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
@@ -46,11 +47,17 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.display_title} – {self.starts_at:%d %b %Y}"
+        return f"{self.display_title} – {self.local_day:%d %b %Y}"
 
     @property
     def display_title(self):
         return self.title or self.body.name
+
+    @property
+    def local_day(self):
+        """The meeting's day in London: the day its members are counted on (a meeting at
+        00:30 in summer is on the next day in London, not on the UTC one)."""
+        return timezone.localtime(self.starts_at).date()
 
 
 class AgendaItem(models.Model):

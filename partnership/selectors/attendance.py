@@ -27,8 +27,7 @@ def expected_at(meeting, person: str = "pk") -> Q:
     body on the meeting's day (London time), recorded at it, or replied to it. A condition, not a
     queryset of people, so a query about people's interests filters its own column instead of
     nesting a query of users around these three."""
-    on = timezone.localtime(meeting.starts_at).date()
-    member_ids = Membership.objects.current(on=on).filter(body_id=meeting.body_id).values("user_id")
+    member_ids = Membership.objects.at(meeting).values("user_id")
     recorded_ids = Attendance.objects.filter(meeting=meeting).values("person_id")
     replied_ids = AttendanceReply.objects.filter(meeting=meeting).values("person_id")
     return (Q(**{f"{person}__in": member_ids}) | Q(**{f"{person}__in": recorded_ids})
@@ -70,8 +69,7 @@ def reply_of(meeting, user):
 def is_member_on_the_day(meeting, user) -> bool:
     if not user.is_authenticated:
         return False
-    on = timezone.localtime(meeting.starts_at).date()
-    return Membership.objects.current(on=on).filter(body_id=meeting.body_id, user=user).exists()
+    return Membership.objects.at(meeting).filter(user=user).exists()
 
 
 ATTENDANCE_YEAR = dt.timedelta(days=365)

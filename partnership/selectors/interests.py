@@ -1,7 +1,6 @@
 """Reads of the register of interests: a person's own, and those officers see at a meeting."""
 
 from django.db.models import F
-from django.utils import timezone
 
 from partnership.models import Interest
 
@@ -24,8 +23,7 @@ def own_interests(person):
 def interests_at_meeting(meeting):
     """The current registered interests of the people expected at the meeting, by person,
     bounded (officers only: the view checks)."""
-    on = timezone.localtime(meeting.starts_at).date()
-    return (Interest.objects.current(on=on).filter(expected_at(meeting, "person_id"))
+    return (Interest.objects.current(on=meeting.local_day).filter(expected_at(meeting, "person_id"))
             .select_related("person", "organisation")
             .order_by("person__full_name", "person__email", "kind", "pk")[:INTERESTS_AT_MEETING_SHOWN])
 
@@ -36,8 +34,7 @@ def interests_concerning(item):
     if item.organisation_id is None:
         return Interest.objects.none()
     meeting = item.meeting
-    on = timezone.localtime(meeting.starts_at).date()
-    return (Interest.objects.current(on=on)
+    return (Interest.objects.current(on=meeting.local_day)
             .filter(expected_at(meeting, "person_id"), organisation_id=item.organisation_id)
             .select_related("person", "organisation").order_by("person__full_name", "pk")
             [:INTERESTS_AT_MEETING_SHOWN])

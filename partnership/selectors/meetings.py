@@ -31,9 +31,10 @@ def meeting_for_page(user):
         attendance_recorded=Exists(Attendance.objects.filter(meeting=OuterRef("pk"))))
     if not user.is_authenticated:
         return meetings.annotate(viewer_is_member=Value(False), viewer_reply=Value(""))
-    meetings = meetings.annotate(local_day=TruncDate("starts_at", tzinfo=timezone.get_current_timezone()))
+    # Membership.objects.at(meeting)'s rule, for every meeting of the query at once.
+    meetings = meetings.annotate(local_day_sql=TruncDate("starts_at", tzinfo=timezone.get_current_timezone()))
     return meetings.annotate(
-        viewer_is_member=Exists(Membership.objects.current(on=OuterRef("local_day")).filter(body=OuterRef("body"),
+        viewer_is_member=Exists(Membership.objects.current(on=OuterRef("local_day_sql")).filter(body=OuterRef("body"),
                                                                                      user=user)),
         viewer_reply=Coalesce(Subquery(AttendanceReply.objects.filter(meeting=OuterRef("pk"), person=user)
                                        .values("reply")[:1]), Value("")))

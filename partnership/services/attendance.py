@@ -82,9 +82,7 @@ def attendance_reply(*, meeting: Meeting, person, reply: str, now=None) -> Atten
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if not replies_open(meeting, now=now):
         raise ValidationError(REPLY_TOO_LATE)
-    on = timezone.localtime(meeting.starts_at).date()
-    if not (person.is_active and Membership.objects.current(on=on).filter(body_id=meeting.body_id,
-                                                                         user=person).exists()):
+    if not (person.is_active and Membership.objects.at(meeting).filter(user=person).exists()):
         raise ValidationError(REPLY_NOT_A_MEMBER)
     answer, _ = AttendanceReply.objects.update_or_create(meeting=meeting, person=person, defaults={"reply": reply})
     return answer

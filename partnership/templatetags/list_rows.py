@@ -96,7 +96,7 @@ def action_rows(actions):
         if action.meeting_id:
             meeting = (f'<br><span class="govuk-body-s">From the <a class="govuk-link" '
                        f'href="{meeting_url(action.meeting_id)}">meeting of '
-                       f'{day(timezone.localtime(action.meeting.starts_at).date())}</a></span>')
+                       f'{day(action.meeting.local_day)}</a></span>')
         if action.body_id:
             body = (f'<a class="govuk-link" href="{body_url(action.body_id)}">'
                     f'<abbr title="{escaped(action.body.name)}">{escaped(action.body.short_name)}</abbr></a>')
@@ -131,7 +131,7 @@ def paper_rows(papers):
                     f'{escaped(paper.agenda_item.title)}</span>')
         if paper.meeting_id:
             meeting = (f'<a class="govuk-link" href="{meeting_url(paper.meeting_id)}">'
-                       f'{day(timezone.localtime(paper.meeting.starts_at).date())}</a>')
+                       f'{day(paper.meeting.local_day)}</a>')
         else:
             meeting = "None"
         published = (day(timezone.localtime(paper.published_at).date()) if paper.published_at
