@@ -20,7 +20,7 @@ scale.enquirer.*@example.org, decisions DD9xxxxx."""
 import datetime as dt
 import random
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group
@@ -30,6 +30,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from funding.models import Decision, DecisionStatus, DecisionType
+from partnership.common.bulk_copy import copy_rows
 from partnership.models import (
     Action,
     ActionStatus,
@@ -224,15 +225,6 @@ def _person(email: str, name: str, organisation_id: int | None = None) -> User:
     return user
 
 
-def _defaulted_fields(model, attnames) -> list:
-    """The model's stored, NOT NULL columns that `attnames` leaves out and the database does not
-    fill itself: each takes field.get_default() (its default, or "" for text)."""
-    named = set(attnames)
-    return [field for field in model._meta.concrete_fields
-            if field.attname not in named and field.name not in named and not field.null
-            and not field.primary_key and not field.generated and not field.has_db_default()]
-
-
 class _Writer:
     """Writes tuples of column values with explicit ids: COPY on Postgres, bulk_create elsewhere."""
 
@@ -247,41 +239,30 @@ class _Writer:
     def write(self, label: str, model, attnames: list[str], rows: Iterable[tuple], total: int) -> None:
         started = time.monotonic()
         self.models.append(model)
-        done = 0
-        for done in self._insert(model, attnames, rows):
+        def report(done: int) -> None:
             self.progress(f"{label}: {done:,}/{total:,}")
+
+        if connection.vendor == "postgresql":
+            done = copy_rows(model, attnames, rows, progress=report, every=BATCH)
+        else:
+            done = self._bulk_create(model, attnames, rows, report)
         self.written[label] = done
         self.progress(f"{label}: {done:,} written in {time.monotonic() - started:.1f} s\n")
 
-    def _insert(self, model, attnames, rows) -> Iterator[int]:
-        done = 0
-        if connection.vendor == "postgresql":
-            fields = [model._meta.get_field(name) for name in attnames]
-            # COPY leaves an unnamed column NULL: the model's other required columns take their
-            # Django default, as bulk_create would (a field added later, such as Paper.text).
-            defaulted = _defaulted_fields(model, attnames)
-            extra = tuple(field.get_default() for field in defaulted)
-            columns = ", ".join(connection.ops.quote_name(f.column) for f in [*fields, *defaulted])
-            table = connection.ops.quote_name(model._meta.db_table)
-            with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row((*row, *extra))
-                    done += 1
-                    if done % BATCH == 0:
-                        yield done
-        else:
-            batch = []
-            for row in rows:
-                batch.append(model(**dict(zip(attnames, row, strict=True))))
-                if len(batch) == BATCH:
-                    model.objects.bulk_create(batch)
-                    done += len(batch)
-                    batch = []
-                    yield done
-            if batch:
+    @staticmethod
+    def _bulk_create(model, attnames, rows, report: Callable[[int], None]) -> int:
+        done, batch = 0, []
+        for row in rows:
+            batch.append(model(**dict(zip(attnames, row, strict=True))))
+            if len(batch) == BATCH:
                 model.objects.bulk_create(batch)
                 done += len(batch)
-        yield done
+                batch = []
+                report(done)
+        if batch:
+            model.objects.bulk_create(batch)
+            done += len(batch)
+        return done
 
     def reset_sequences(self) -> None:
         statements = connection.ops.sequence_reset_sql(no_style(), self.models)

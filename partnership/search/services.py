@@ -8,6 +8,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from partnership.common.bulk_copy import copy_rows
 from partnership.models import SearchEntry
 
 from . import registry
@@ -124,25 +125,12 @@ ENTRY_COLUMNS = ["kind", "object_id", "reference", "title", "text", "url", "occu
 
 
 def _insert_entries(rows: Iterable[dict]) -> int:
-    """Insert entry rows; returns how many. On Postgres one COPY of the whole batch.
-
-    The rows are all made before the COPY starts: while a COPY is open its connection takes no
-    other query, so a row whose making reads the database (a relation a kind forgot to
-    prefetch) would wait for the COPY, and the COPY for it, for ever - a hang seen in a test
-    run, where an error is what we want."""
-    written = 0
+    """Insert entry rows; returns how many. On Postgres one COPY of the whole batch, its rows
+    all made before it starts (a kind's row that read the database would hang it, see
+    partnership/common/bulk_copy.py)."""
     if connection.vendor == "postgresql":
-        rows = [tuple(row[name] for name in ENTRY_COLUMNS) for row in rows]
-        columns = ", ".join(connection.ops.quote_name(SearchEntry._meta.get_field(name).column)
-                            for name in ENTRY_COLUMNS)
-        table = connection.ops.quote_name(SearchEntry._meta.db_table)
-        with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-                written += 1
-    else:
-        # The FTS5 triggers fire per row, in this transaction.
-        entries = [SearchEntry(**row) for row in rows]
-        SearchEntry.objects.bulk_create(entries, batch_size=500)
-        written = len(entries)
-    return written
+        return copy_rows(SearchEntry, ENTRY_COLUMNS, [tuple(row[name] for name in ENTRY_COLUMNS) for row in rows])
+    # The FTS5 triggers fire per row, in this transaction.
+    entries = [SearchEntry(**row) for row in rows]
+    SearchEntry.objects.bulk_create(entries, batch_size=500)
+    return len(entries)
