@@ -23,7 +23,7 @@ from partnership.models import Enquiry, EnquiryCounter, EnquiryKind, EnquiryStat
 from partnership.models.enquiries import FINISHED_STATUSES
 from partnership.notifications.services.notice_links import portal_link
 from partnership.notifications.services.outbox import notification_enqueue
-from partnership.search.services import search_index, search_index_all
+from partnership.search.services import search_index, search_refresh
 
 logger = logging.getLogger(__name__)
 
@@ -218,7 +218,7 @@ def enquiries_anonymise_expired(*, now: datetime | None = None) -> int:
         # The outbox rows carry the address and the name in their text: they go too.
         Notification.objects.filter(subject_key__in=keys).delete()
         # And the search index's copy of the words: the name, address and message leave it too.
-        search_index_all(Enquiry.objects.filter(pk__in=pks))
+        search_refresh(Enquiry.objects.filter(pk__in=pks))  # batched: a year of them at once
     if count:
         logger.info("anonymised %s enquiries closed before %s", count, cutoff.date())
     return count

@@ -54,11 +54,6 @@ def search_index(obj) -> int:
     return written
 
 
-def search_index_all(objects) -> None:
-    for obj in objects:
-        search_index(obj)
-
-
 @transaction.atomic
 def search_remove(obj) -> None:
     """Remove the entries of an object about to be deleted (call it before the delete)."""

@@ -14,7 +14,7 @@ from partnership.models import (
     MeetingStatus,
 )
 from partnership.rules import MEETING_MACHINE
-from partnership.search.services import search_index, search_index_all
+from partnership.search.services import search_index, search_refresh
 
 from . import meeting_notices
 
@@ -68,7 +68,9 @@ def meeting_reschedule(*, meeting: Meeting, starts_at, ends_at, location, online
             meeting.status = MEETING_MACHINE.check(meeting.status, MeetingStatus.SCHEDULED).target
     meeting.save()
     meeting.refresh_from_db()
-    search_index_all([meeting, *meeting.agenda_items.all()])
+    # The agenda items' entries carry the meeting's date and title.
+    search_index(meeting)
+    search_refresh(meeting.agenda_items.all())
     if moved:
         meeting_notices.on_meeting_rescheduled(meeting=meeting, previous_starts_at=previous_starts_at)
     return meeting
@@ -119,5 +121,5 @@ def meeting_create_next(*, previous: Meeting, starts_at, ends_at) -> Meeting:
                    description=item.description)
         for item in previous.agenda_items.order_by("position")
     ])
-    search_index_all(meeting.agenda_items.all())
+    search_refresh(meeting.agenda_items.all())
     return meeting

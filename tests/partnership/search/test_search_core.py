@@ -9,14 +9,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from partnership.common.sample_documents import minimal_pdf
-from partnership.models import PaperVisibility, SearchEntry
+from partnership.enquiries.services import enquiries_anonymise_expired
+from partnership.models import EnquiryStatus, PaperVisibility, SearchEntry
 from partnership.search import registry
 from partnership.search.engines import SqliteEngine, engine, extract_html
 from partnership.search.selectors import entries_visible_to, search
 from partnership.search.services import search_index, search_reindex, search_remove
 from partnership.services.actions import action_add_update, action_create
 from partnership.services.agenda import agenda_item_add, agenda_item_remove
-from partnership.services.meetings import meeting_schedule
+from partnership.services.meetings import meeting_reschedule, meeting_schedule
 from partnership.services.minutes import minutes_approve, minutes_save
 from partnership.services.papers import paper_edit, paper_upload
 from tests.factories.enquiries import EnquiryFactory
@@ -235,3 +236,32 @@ def test_past_the_match_cap_the_page_says_only_the_first_are_put_in_order(world,
     assert "only the first" in html and "are put in order" in html
     html = client_for(officer).get(reverse("partnership:search"), {"q": "housing report 3"}).text
     assert "are put in order" not in html
+
+
+def test_a_moved_meeting_moves_its_agenda_items_entries_too(world):
+    """An agenda item's entry carries its meeting's place: meeting_reschedule rewrites them."""
+    officer = world.users["gla_officer"]
+    start = timezone.now() + dt.timedelta(days=3)
+    meeting = meeting_schedule(body=world.mrap, starts_at=start, ends_at=start + dt.timedelta(hours=2),
+                               location="Committee Room 4, City Hall")
+    agenda_item_add(meeting=meeting, title="Asylum dispersal update", presenter="Zora Quinn")
+    later = start + dt.timedelta(days=7)
+    meeting_reschedule(meeting=meeting, starts_at=later, ends_at=later + dt.timedelta(hours=2),
+                       location="Union Street, Southwark", online_link="")
+    assert [kind for kind, _ in _found(officer, "Union Street")] == ["meeting", "agenda_item"]
+    assert not _found(officer, "Committee Room")
+    assert SearchEntry.objects.get(kind="agenda_item").occurred_on == timezone.localtime(later).date()
+
+
+def test_anonymised_enquiries_leave_the_search_with_their_words(world):
+    officer = world.users["gla_officer"]
+    closed_long_ago = timezone.now() - dt.timedelta(days=500)
+    expired = [EnquiryFactory(name=f"Olusegun Adebayo {n}", message="Sofa bed for a family in Barking",
+                              status=EnquiryStatus.SPAM, closed_at=closed_long_ago) for n in range(3)]
+    kept = EnquiryFactory(name="Marta Kowalska", message="Sofa bed offer")
+    for enquiry in [*expired, kept]:
+        search_index(enquiry)
+    assert len(_found(officer, "sofa bed")) == 4
+    assert enquiries_anonymise_expired() == 3
+    assert not _found(officer, "Adebayo") and not _found(officer, "Barking")
+    assert _found(officer, "sofa bed") == [("enquiry", SearchEntry.objects.get(object_id=kept.pk).title)]
