@@ -51,6 +51,7 @@ from partnership.models import (
 from partnership.models.enquiries import Enquiry, EnquiryCounter, EnquiryKind, EnquiryStatus
 from partnership.models.meetings import MeetingStatus
 from partnership.models.users import Role
+from partnership.search import registry as search_registry
 from partnership.search.services import search_reindex
 from resettlement.models import Access, OfferStatus, PropertySize, ResettlementOffer, Scheme
 
@@ -140,14 +141,14 @@ def replace_scale_rows() -> None:
     offers = ResettlementOffer.objects.filter(created_by__in=scale_people)
     enquiries = Enquiry.objects.filter(email__startswith=ENQUIRER_PREFIX)
     decisions = Decision.objects.filter(reference_code__startswith=DECISION_PREFIX, title__startswith="Scale decision")
-    searched = [(["meeting"], meetings), (["agenda_item"], AgendaItem.objects.filter(meeting__in=meetings)),
-                (["paper"], Paper.objects.filter(body__in=bodies)), (["action"], actions),
-                (["action_update"], ActionUpdate.objects.filter(action__in=actions)), (["offer"], offers),
-                (["enquiry"], enquiries), (["decision", "decision_part2", "decision_money"], decisions)]
+    searched = [meetings, AgendaItem.objects.filter(meeting__in=meetings), Paper.objects.filter(body__in=bodies),
+                actions, ActionUpdate.objects.filter(action__in=actions), offers, enquiries, decisions]
     steps = [
-        # Their search entries first, while the objects are there to name them.
-        *(SearchEntry.objects.filter(kind__in=kinds, object_id__in=objects.values("pk"))
-          for kinds, objects in searched),
+        # Their search entries first, while the objects are there to name them: every kind the
+        # model is searched under (a decision has three), as the search registry says.
+        *(SearchEntry.objects.filter(kind__in=[kind.kind for kind in search_registry.kinds_for_model(objects.model)],
+                                     object_id__in=objects.values("pk"))
+          for objects in searched),
         ActionUpdate.objects.filter(action__in=actions),
         actions,
         Paper.objects.filter(body__in=bodies),

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from funding.models import Decision
 from lsmp.scale_data import counts_for
-from partnership.models import Action, AgendaItem, Meeting, Notification, Paper
+from partnership.models import Action, AgendaItem, Meeting, Notification, Paper, SearchEntry
 from partnership.models.enquiries import Enquiry
 from resettlement.models import ResettlementOffer
 
@@ -31,9 +31,12 @@ def test_seed_scale_writes_every_list_then_refuses_then_replaces():
     assert Action.objects.values("owner_user").distinct().count() > 50
     # Nothing is due: no dispatcher would send the invented notices.
     assert not Notification.objects.filter(status="pending").exists()
+    entries = SearchEntry.objects.count()
+    assert entries >= sum(written.values()) - written[Notification]  # every searched row is found
 
     with pytest.raises(CommandError, match="holds scale data already"):
         call_command("seed_scale", rows=200, stdout=io.StringIO())
 
     call_command("seed_scale", rows=200, replace=True, stdout=io.StringIO())
     assert {model: model.objects.count() for model in written} == written
+    assert SearchEntry.objects.count() == entries  # the old rows' entries went with them
