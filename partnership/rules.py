@@ -103,8 +103,8 @@ class NextStep:
 class MeetingFacts:
     status: str
     started: bool
-    agenda_items: int
-    papers: int
+    has_agenda_items: bool
+    has_papers: bool
     attendance_recorded: bool
     minutes_status: str | None  # None, "draft" or "approved"
 
@@ -131,9 +131,9 @@ def meeting_next_step(facts: MeetingFacts) -> NextStep | None:
     if stage == STAGE_CANCELLED or minutes_status == "approved":
         return None
     if stage == STAGE_BEFORE:
-        if facts.agenda_items == 0:
+        if not facts.has_agenda_items:
             return NextStep("add_agenda_item", "Add an agenda item", "partnership:agenda_item_create")
-        if facts.papers == 0:
+        if not facts.has_papers:
             return NextStep("upload_paper", "Upload a paper", "partnership:paper_upload")
         return None
     if stage == STAGE_AT:

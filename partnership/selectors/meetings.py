@@ -173,14 +173,14 @@ def _changes(records):
 def meeting_facts(meeting, *, now=None) -> MeetingFacts:
     """What the meeting page needs to know to say which stage the meeting is at and what to do
     next (partnership.rules.meeting_next_step decides), from the annotations of a meeting read
-    by meeting_for_page(). The rules only ask whether there are agenda items and papers, so 1
-    stands for "some"."""
+    by meeting_for_page() (EXISTS probes: the rules ask only whether there are agenda items and
+    papers, never how many)."""
     minutes = getattr(meeting, "minutes", None)
     return MeetingFacts(
         status=meeting.status,
         started=(now or timezone.now()) >= meeting.starts_at,
-        agenda_items=int(meeting.has_agenda_items),
-        papers=int(meeting.has_papers),
+        has_agenda_items=meeting.has_agenda_items,
+        has_papers=meeting.has_papers,
         attendance_recorded=meeting.attendance_recorded,
         minutes_status=minutes.status if minutes is not None else None,
     )

@@ -17,7 +17,7 @@ from tests.factories.papers_actions import PaperFactory
 from tests.factories.partnership import MeetingFactory
 from tests.support.two_factor import sign_in_fully
 
-BLANK = MeetingFacts(status=MeetingStatus.SCHEDULED, started=False, agenda_items=0, papers=0,
+BLANK = MeetingFacts(status=MeetingStatus.SCHEDULED, started=False, has_agenda_items=False, has_papers=False,
                      attendance_recorded=False, minutes_status=None)
 
 
@@ -27,11 +27,11 @@ def facts(**changes):
 
 @pytest.mark.parametrize("case, expected_stage, expected_key", [
     (facts(), "before", "add_agenda_item"),
-    (facts(agenda_items=3), "before", "upload_paper"),
-    (facts(agenda_items=3, papers=2), "before", None),
-    (facts(status=MeetingStatus.POSTPONED, agenda_items=3), "before", "reschedule"),
-    (facts(started=True, agenda_items=3), "at", "record_attendance"),
-    (facts(started=True, agenda_items=3, attendance_recorded=True), "at", "mark_held"),
+    (facts(has_agenda_items=True), "before", "upload_paper"),
+    (facts(has_agenda_items=True, has_papers=True), "before", None),
+    (facts(status=MeetingStatus.POSTPONED, has_agenda_items=True), "before", "reschedule"),
+    (facts(started=True, has_agenda_items=True), "at", "record_attendance"),
+    (facts(started=True, has_agenda_items=True, attendance_recorded=True), "at", "mark_held"),
     (facts(status=MeetingStatus.HELD, started=True), "after", "write_minutes"),
     (facts(status=MeetingStatus.HELD, started=True, minutes_status="draft"), "after", "approve_minutes"),
     (facts(status=MeetingStatus.HELD, started=True, minutes_status="approved"), "after", None),
@@ -56,8 +56,8 @@ def test_the_facts_come_from_the_meeting():
     AgendaItemFactory(meeting=meeting, position=1)
     AttendanceFactory(meeting=meeting)
     got = meeting_facts(meeting_for_page(AnonymousUser()).get(pk=meeting.pk))
-    assert (got.started, got.agenda_items, got.papers, got.attendance_recorded, got.minutes_status) == (
-        True, 1, 0, True, None)
+    assert (got.started, got.has_agenda_items, got.has_papers, got.attendance_recorded, got.minutes_status) == (
+        True, True, False, True, None)
 
 
 def _primary_buttons(html: str) -> list[str]:
