@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 
 from django.db.models.expressions import RawSQL
 
-from partnership.common.counts import DASHBOARD_CAP, MoreThan, capped_count_sql
+from partnership.common.counts import SUMMARY_COUNT_CAP, MoreThan, capped_count_sql
 
-BOUNDED_COUNT_CAP = DASHBOARD_CAP
 _TOTAL = "bounded_total"
 
 
@@ -71,7 +70,7 @@ def counted_rows(queryset, limit: int, cap: int | None):
     return queryset.annotate(**{_TOTAL: RawSQL(*compiled)})[:limit]  # noqa: S611
 
 
-def bounded(queryset, limit: int, *, more_url: str = "", cap: int | None = BOUNDED_COUNT_CAP) -> Bounded:
+def bounded(queryset, limit: int, *, more_url: str = "", cap: int | None = SUMMARY_COUNT_CAP) -> Bounded:
     """The first `limit` rows of an ordered queryset, and the count of all of them (capped at
     `cap`; None counts every row). One query, whatever the rows: no rows means a count of 0."""
     rows = list(counted_rows(queryset, limit, cap))

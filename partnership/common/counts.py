@@ -11,7 +11,9 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
-DASHBOARD_CAP = 99
+# Where a summary's capped count stops (a dashboard figure, the total under a bounded list):
+# past it the count says "more than 99". A paged list's count has a cap of its own (pagination).
+SUMMARY_COUNT_CAP = 99
 
 
 class MoreThan(int):
@@ -28,7 +30,7 @@ class MoreThan(int):
     __format__ = lambda self, spec: format(str(self), spec)  # noqa: E731 - f-strings show the words
 
 
-def capped_count(queryset, cap: int = DASHBOARD_CAP) -> int:
+def capped_count(queryset, cap: int = SUMMARY_COUNT_CAP) -> int:
     """The number of rows, or MoreThan(cap) when there are more than `cap`."""
     count = queryset.order_by()[: cap + 1].count()
     return MoreThan(cap) if count > cap else count
@@ -42,7 +44,7 @@ class Total:
     field: str
 
 
-def panel_figures(figures: dict, cap: int = DASHBOARD_CAP) -> dict:
+def panel_figures(figures: dict, cap: int = SUMMARY_COUNT_CAP) -> dict:
     """Every figure of one dashboard panel in ONE query (docs/decisions/0011): each queryset a
     capped count, each Total a sum, as scalar subqueries of a single SELECT:
 
