@@ -1,14 +1,13 @@
 from decimal import Decimal
 
 from django import template
-from django.urls import reverse
 from django.utils import dateformat
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 
 from funding.models import DecisionStatus
 from partnership.common.escaping import escaped
-from partnership.common.pk_urls import pk_url_writer
+from partnership.common.pk_urls import code_url_writer, pk_url_writer
 
 register = template.Library()
 
@@ -52,14 +51,9 @@ def paragraphs(value, autoescape=True):
 # `date` and `recorded_pounds` lookups a row were most of the register's time (issue 12). The HTML is
 # what the templates wrote (tests/funding/test_register_rows.py keeps them to compare).
 
-_CODE_MARKER = "MD999999"  # a reference code the decision page's converter accepts
-
-
 def _decision_url_writer():
-    """reverse("funding:decision_detail", args=[code]) for every row, reversed once: the code's
-    converter (funding.urls) admits only letters and digits, which an address writes unchanged."""
-    before, _, after = reverse("funding:decision_detail", args=[_CODE_MARKER]).partition(_CODE_MARKER)
-    return lambda code: f"{before}{escaped(code)}{after}"
+    # MD999999: a reference code the decision page's converter (funding.urls) accepts.
+    return code_url_writer("funding:decision_detail", "MD999999")
 
 
 _STATUS_TAG_CLASSES = {DecisionStatus.SIGNED.value: "govuk-tag--green",

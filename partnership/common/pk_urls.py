@@ -18,15 +18,20 @@ _MARKER = 987_654_321_987_654_321
 _patterns: dict[tuple, tuple[str, str]] = {}
 
 
-def _around_the_id(name: str) -> tuple[str, str]:
-    key = (name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), get_language())
+def _around(name: str, marker: str) -> tuple[str, str]:
+    """The address of the page `name` before and after its one argument, `marker`."""
+    key = (name, marker, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), get_language())
     pattern = _patterns.get(key)
     if pattern is None:
-        before, marker, after = reverse(name, args=[_MARKER]).partition(str(_MARKER))
-        if not marker or str(_MARKER) in after:
-            raise ValueError(f"{name} does not take one integer id")
+        before, found, after = reverse(name, args=[marker]).partition(marker)
+        if not found or marker in after:
+            raise ValueError(f"{name} does not take one argument")
         pattern = _patterns[key] = (before, after)
     return pattern
+
+
+def _around_the_id(name: str) -> tuple[str, str]:
+    return _around(name, str(_MARKER))
 
 
 def pk_url(name: str, pk: int) -> str:
@@ -40,3 +45,18 @@ def pk_url_writer(name: str) -> Callable[[int], str]:
     the same request (the same language and prefix)."""
     before, after = _around_the_id(name)
     return lambda pk: f"{before}{int(pk)}{after}"
+
+
+def code_url_writer(name: str, marker: str) -> Callable[[str], str]:
+    """pk_url_writer for a page whose one argument is a code of letters and digits (a decision's
+    reference code); `marker` is a code the page's converter accepts. An address holds such a
+    code unchanged, so it is written as it is; anything else goes through reverse() as before."""
+    before, after = _around(name, marker)
+
+    def write(code: str) -> str:
+        code = str(code)
+        if code.isascii() and code.isalnum():
+            return f"{before}{code}{after}"
+        return reverse(name, args=[code])
+
+    return write

@@ -5,7 +5,7 @@ from django.test import override_settings
 from django.urls import NoReverseMatch, clear_script_prefix, reverse, set_script_prefix
 from django.utils import translation
 
-from partnership.common.pk_urls import pk_url
+from partnership.common.pk_urls import code_url_writer, pk_url
 
 
 @pytest.mark.parametrize("name", ["partnership:action_detail", "partnership:meeting_detail",
@@ -39,3 +39,18 @@ def test_another_url_conf_is_asked_again():
 def test_a_page_without_one_id_is_refused():
     with pytest.raises((ValueError, NoReverseMatch)):
         pk_url("partnership:action_list", 1)
+
+
+@pytest.mark.parametrize("code", ["MD2628", "DD2699", "ADD123"])
+def test_a_code_of_letters_and_digits_gets_the_address_reverse_gives(code):
+    write = code_url_writer("funding:decision_detail", "MD999999")
+    assert write(code) == reverse("funding:decision_detail", args=[code])
+    with translation.override("ar"):
+        assert code_url_writer("funding:decision_detail", "MD999999")(code) == reverse(
+            "funding:decision_detail", args=[code])
+
+
+def test_a_code_an_address_would_change_goes_through_reverse():
+    write = code_url_writer("funding:decision_detail", "MD999999")
+    with pytest.raises(NoReverseMatch):  # what {% url %} does with it: never written unescaped
+        write('MD1"><script>')
