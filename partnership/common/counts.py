@@ -67,10 +67,14 @@ def panel_figures(figures: dict, cap: int = SUMMARY_COUNT_CAP) -> dict:
             continue
         parts.append(compiled[0])
         params.extend(compiled[1])
-    with connections[using].cursor() as cursor:
-        # Only SQL Django compiled, its values passed as parameters.
-        cursor.execute(f"SELECT {', '.join(parts)}", params)  # noqa: S608
-        row = cursor.fetchone()
+    if all(part in ("0", "NULL") for part in parts):
+        # Every scope matches nothing (a person with no bodies, no borough): nothing to ask.
+        row = tuple(None if part == "NULL" else 0 for part in parts)
+    else:
+        with connections[using].cursor() as cursor:
+            # Only SQL Django compiled, its values passed as parameters.
+            cursor.execute(f"SELECT {', '.join(parts)}", params)  # noqa: S608
+            row = cursor.fetchone()
     return {name: (value if isinstance(figure, Total) else (MoreThan(cap) if value > cap else value))
             for (name, figure), value in zip(figures.items(), row, strict=True)}
 

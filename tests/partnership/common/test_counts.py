@@ -41,6 +41,17 @@ def test_a_panels_figures_are_one_query_each_capped_and_a_sum(django_assert_num_
     assert figures["ids"] == sum(everyone.exclude(name="Beta").values_list("id", flat=True))
 
 
+def test_a_panel_whose_scopes_all_match_nothing_asks_nothing(django_assert_num_queries):
+    from partnership.common.counts import Total, panel_figures
+
+    OrganisationFactory(name="Alpha")
+    nothing = Organisation.objects.none()
+    with django_assert_num_queries(0):
+        figures = panel_figures({"count": nothing, "sum": Total(nothing, "id"),
+                                 "empty_in": Organisation.objects.filter(pk__in=[])})
+    assert figures == {"count": 0, "sum": None, "empty_in": 0}
+
+
 def test_a_bounded_list_is_one_query_with_a_capped_count(django_assert_num_queries):
     from partnership.common.bounded import bounded
 
