@@ -16,6 +16,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.shortcuts import render
 from django.utils.translation import gettext, ngettext
 
 logger = logging.getLogger(__name__)
@@ -86,3 +87,11 @@ def wait_in_words(seconds: int) -> str:
     if hours and minutes:
         return gettext("%(hours)s and %(minutes)s") % {"hours": hours_text, "minutes": minutes_text}
     return hours_text if hours else minutes_text
+
+
+def refused_page(request, template: str, context: dict, wait: int):
+    """The form's page again, answered 429 with Retry-After (`wait` seconds): what the visitor
+    typed is in `context`, so a refusal never loses a long message."""
+    response = render(request, template, context, status=429)
+    response["Retry-After"] = str(wait)
+    return response

@@ -103,10 +103,8 @@ def _refused_past_the_limit(request, template, context):
     refusal does not count as a use. Nothing about the sender is logged."""
     wait = rate_limit.seconds_until_reset()
     logger.info("contact form: a message past the rate limit was refused")
-    response = render(request, template, {**context, "rate_limited_wait": rate_limit.wait_in_words(wait)},
-                      status=429)
-    response["Retry-After"] = str(wait)
-    return response
+    return rate_limit.refused_page(request, template, {**context, "rate_limited_wait": rate_limit.wait_in_words(wait)},
+                                   wait)
 
 
 @never_cache

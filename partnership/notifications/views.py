@@ -112,9 +112,7 @@ def _follow_refused_past_the_limit(request, form):
     form.is_valid()  # the typed values and any errors show as usual
     form.add_error(None, f"You have asked for too many email alerts. Wait {rate_limit.wait_in_words(wait)}, "
                          "then ask again")
-    response = render(request, "partnership/follow/form.html", {"form": form}, status=429)
-    response["Retry-After"] = str(wait)
-    return response
+    return rate_limit.refused_page(request, "partnership/follow/form.html", {"form": form}, wait)
 
 
 @require_safe
