@@ -35,7 +35,8 @@ class EsolConfig(AppConfig):
         from .models.roles import EsolRole
 
         register_role(EsolRole.PROVIDER, EsolRole.PROVIDER.label, invitable=True,
-                      needs_organisation="Choose the ESOL provider this person works for.")
+                      needs_organisation="Choose the ESOL provider this person works for.",
+                      hint="Keeps their organisation's entries in the public ESOL directory up to date")
         register_role(EsolRole.GRANTEE_CONTACT, EsolRole.GRANTEE_CONTACT.label, invitable=False)
 
         # The site search: what this app makes searchable (partnership/search/registry.py).

@@ -5,6 +5,8 @@ partnership importing the app (the one-way rule, DESIGN.md section 3)."""
 
 from dataclasses import dataclass
 
+from crispy_forms_gds.choices import Choice
+
 from partnership.models import Role
 
 
@@ -17,31 +19,38 @@ class AccountRole:
     invitable: bool
     # The error shown when the account has no organisation; empty when none is needed.
     needs_organisation: str = ""
+    # What the role lets its holder do, under its box in the invitation.
+    hint: str = ""
 
 
 _roles: dict[str, AccountRole] = {}
 
 
-def register_role(value: str, label: str, *, invitable: bool, needs_organisation: str = "") -> AccountRole:
-    role = AccountRole(value=value, label=label, invitable=invitable, needs_organisation=needs_organisation)
+def register_role(value: str, label: str, *, invitable: bool, needs_organisation: str = "",
+                  hint: str = "") -> AccountRole:
+    role = AccountRole(value=value, label=label, invitable=invitable, needs_organisation=needs_organisation,
+                       hint=hint)
     _roles[value] = role
     return role
 
 
 # Partnership's own. A borough officer needs more than an organisation (a London borough):
 # services/users.user_grant_role checks that.
-register_role(Role.GLA_OFFICER, Role.GLA_OFFICER.label, invitable=True)
+register_role(Role.GLA_OFFICER, Role.GLA_OFFICER.label, invitable=True,
+              hint="Sees and manages everything in the portal; signs in with an authenticator app too")
 register_role(Role.BOROUGH_OFFICER, Role.BOROUGH_OFFICER.label, invitable=True,
-              needs_organisation="Choose the borough this borough officer works for.")
+              needs_organisation="Choose the borough this borough officer works for.",
+              hint="Submits and follows their own borough's resettlement offers")
 
 
 def account_role(value: str) -> AccountRole | None:
     return _roles.get(value)
 
 
-def invitable_role_choices() -> list[tuple[str, str]]:
-    """(value, label) of the roles an invitation can give, partnership's first."""
-    return [(role.value, role.label) for role in _roles.values() if role.invitable]
+def invitable_role_choices() -> list[Choice]:
+    """The roles an invitation can give, partnership's first: (value, label) choices, each with
+    its hint."""
+    return [Choice(role.value, role.label, hint=role.hint) for role in _roles.values() if role.invitable]
 
 
 def role_label(value: str) -> str:

@@ -22,8 +22,9 @@ def _invite(client, **overrides):
 def test_the_invitation_offers_the_provider_role_but_not_the_grantee_contact_role(client, db):
     sign_in_fully(client, gla_officer())
     page = client.get(reverse("partnership:invite")).content.decode()
-    assert (EsolRole.PROVIDER, "ESOL provider") in invitable_role_choices()
+    assert dict(invitable_role_choices())[EsolRole.PROVIDER] == "ESOL provider"
     assert f'value="{EsolRole.PROVIDER}"' in page and "ESOL provider" in page
+    assert "entries in the public ESOL directory" in page  # the hint under its box
     # Being named on a project is what makes a grantee contact: no box to tick for it.
     assert EsolRole.GRANTEE_CONTACT not in dict(invitable_role_choices())
     assert f'value="{EsolRole.GRANTEE_CONTACT}"' not in page
