@@ -57,8 +57,9 @@ class InvitationForm(Form):
     full_name = forms.CharField(max_length=200)
     email = forms.EmailField(label="Email address", max_length=254)
     job_title = forms.CharField(max_length=200, required=False)
-    organisation = forms.ModelChoiceField(queryset=Organisation.objects.all(), required=False,
-                                          help_text="Borough officers must belong to a borough")
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.all(), required=False,
+        help_text="Where they work: a role that acts for an organisation (a borough officer's, say) needs one")
     roles = forms.MultipleChoiceField(choices=invitable_role_choices, required=False,
                                       widget=forms.CheckboxSelectMultiple,
                                       help_text="Panel and board members need no role: their "

@@ -2,6 +2,7 @@ from crispy_forms_gds.layout import Field, Fluid
 from django import forms
 
 from partnership.common.forms import Form, gds_helper
+from partnership.common.query_params import as_id
 from partnership.models import Body, PaperVisibility
 from partnership.selectors.agenda import agenda_item_choices, meeting_choices
 from partnership.services.paper_files import ACCEPTED_DESCRIPTION
@@ -21,8 +22,7 @@ class AgendaItemChoiceField(forms.ModelChoiceField):
 
 def _pk(value):
     """An initial value as a primary key: forms are prefilled with objects or with ids."""
-    value = getattr(value, "pk", value)
-    return int(value) if str(value or "").isdigit() else None
+    return as_id(getattr(value, "pk", value))
 
 
 def offer_meetings_and_items(form) -> None:

@@ -3,7 +3,9 @@ nothing, so a look-up outside that scope is a 404 like any other (the views also
 permission, and answer 403 for the page itself)."""
 
 from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
 
+from partnership.common.bounded import bounded
 from partnership.models import Membership, Organisation, User
 from partnership.roles import role_label
 
@@ -25,8 +27,14 @@ def organisations_for_listing(user):
     ).order_by("name")
 
 
+# The organisation page shows this many of its people, then links to the people list filtered to it.
+ORGANISATION_PEOPLE_SHOWN = 20
+
+
 def organisation_people(organisation):
-    return organisation.people.order_by("full_name")
+    """The organisation's people by name, bounded (the whole list is /people/?organisation=)."""
+    return bounded(organisation.people.order_by("full_name", "email"), ORGANISATION_PEOPLE_SHOWN,
+                   more_url=f"{reverse('partnership:person_list')}?organisation={organisation.pk}", cap=None)
 
 
 def organisation_memberships(organisation):
@@ -39,10 +47,18 @@ def people_visible_to(user):
     return _managers_only(user, User.objects.all())
 
 
-def people_with_roles(user) -> list[tuple[User, list[str]]]:
-    """(person, [role labels]) for everyone, by name, in a fixed number of queries."""
-    people = people_visible_to(user).select_related("organisation").prefetch_related("groups").annotate(
+def people_for_listing(user, *, organisation_id: int | None = None):
+    """Everyone (or the people of one organisation) by name, each with their organisation, their
+    groups and how many bodies they belong to now: to be paged."""
+    people = people_visible_to(user)
+    if organisation_id is not None:
+        people = people.filter(organisation_id=organisation_id)
+    return people.select_related("organisation").prefetch_related("groups").annotate(
         body_count=Count("memberships", filter=Q(memberships__ended_on__isnull=True))).order_by("full_name", "email")
+
+
+def with_role_labels(people) -> list[tuple[User, list[str]]]:
+    """(person, [role labels]) for a page of people_for_listing()."""
     return [(person, [role_label(group.name) for group in person.groups.all()]) for person in people]
 
 

@@ -14,6 +14,7 @@ from partnership.common.csv_export import csv_response
 from partnership.common.forms import form_data
 from partnership.common.next_url import safe_next_url
 from partnership.common.pagination import paginate, without_page
+from partnership.common.query_params import query_id
 from partnership.filters import ActionFilter
 from partnership.forms.actions import ActionForm, ActionUpdateForm
 from partnership.models.actions import OPEN_STATUSES
@@ -89,10 +90,8 @@ def action_history_view(request, pk):
 
 
 def _initial_from_query(request) -> dict:
-    """?agenda_item=, ?meeting= or ?body= prefill where the action comes from (the first given wins).
-    isdecimal, not isdigit: "²" is a digit that int() refuses."""
-    ids = {name: int(value) for name in ("agenda_item", "meeting", "body")
-           if (value := request.GET.get(name, "")).isdecimal()}
+    """?agenda_item=, ?meeting= or ?body= prefill where the action comes from (the first given wins)."""
+    ids = {name: query_id(request.GET, name) for name in ("agenda_item", "meeting", "body")}
     return new_action_initial(agenda_item_id=ids.get("agenda_item"), meeting_id=ids.get("meeting"),
                               body_id=ids.get("body"))
 

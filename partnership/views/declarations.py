@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from partnership.common.access import permission_required
 from partnership.common.forms import form_data
+from partnership.common.query_params import query_id
 from partnership.forms.declarations import DeclarationForm
 from partnership.selectors import agenda as agenda_select
 from partnership.selectors import attendance as attendance_select
@@ -26,8 +27,8 @@ def declaration_create(request, pk):
         return agenda_fixed(request, meeting)
     initial = {}
     item = None
-    if request.GET.get("agenda_item", "").isdigit():
-        item = agenda_select.agenda_item_of(meeting, request.GET["agenda_item"])
+    if item_id := query_id(request.GET, "agenda_item"):
+        item = agenda_select.agenda_item_of(meeting, item_id)
         initial = {"agenda_item": item} if item else {}
     form = DeclarationForm(**form_data(request), meeting=meeting, people=attendance_select.expected_people(meeting),
                            initial=initial)

@@ -6,6 +6,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from partnership.common.access import permission_required, scoped_object_or_404
 from partnership.common.forms import form_data
+from partnership.common.pagination import paginate
+from partnership.common.query_params import query_id
 from partnership.forms.organisations import OrganisationForm, PersonForm
 from partnership.models import Organisation
 from partnership.rules import may_reset_two_factor
@@ -16,8 +18,8 @@ from partnership.selectors.two_factor import two_factor_required, two_factor_sum
 @require_safe
 @permission_required("partnership.manage_organisations")
 def organisation_list(request):
-    return render(request, "partnership/organisations/list.html",
-                  {"organisations": select.organisations_for_listing(request.user)})
+    return render(request, "partnership/organisations/list.html", {"pagination": paginate(
+        request.GET, select.organisations_for_listing(request.user), noun=("organisation", "organisations"))})
 
 
 @require_safe
@@ -26,7 +28,8 @@ def organisation_detail(request, pk):
     organisation = scoped_object_or_404(select.organisations_visible_to(request.user), pk=pk)
     return render(request, "partnership/organisations/detail.html", {
         "organisation": organisation, "people": select.organisation_people(organisation),
-        "memberships": select.organisation_memberships(organisation)})
+        "pagination": paginate(request.GET, select.organisation_memberships(organisation),
+                               noun=("membership", "memberships"))})
 
 
 @require_http_methods(["GET", "POST"])
@@ -53,7 +56,14 @@ def _organisation_form(request, organisation):
 @require_safe
 @permission_required("partnership.view_people")
 def person_list(request):
-    return render(request, "partnership/people/list.html", {"rows": select.people_with_roles(request.user)})
+    # ?organisation=<id>: the organisation page's "see all" link. Anything else there lists everyone.
+    organisation = select.organisations_visible_to(request.user).filter(
+        pk=query_id(request.GET, "organisation")).first()
+    people = select.people_for_listing(request.user, organisation_id=organisation.pk if organisation else None)
+    pagination = paginate(request.GET, people, noun=("person with an account", "people with accounts"))
+    return render(request, "partnership/people/list.html", {
+        "pagination": pagination, "rows": select.with_role_labels(pagination.page.object_list),
+        "organisation": organisation})
 
 
 @require_safe

@@ -16,6 +16,7 @@ from partnership.common.downloads import stored_file_download
 from partnership.common.forms import form_data
 from partnership.common.next_url import safe_next_url
 from partnership.common.pagination import paginate
+from partnership.common.query_params import query_id
 from partnership.common.uploads import install_paper_size_limit
 from partnership.filters import PaperFilter
 from partnership.forms.papers import PaperEditForm, PaperUploadForm
@@ -86,8 +87,7 @@ def paper_download(request, pk):
 
 
 def _prefill(request):
-    return {name: request.GET[name] for name in ("body", "meeting", "agenda_item")
-            if request.GET.get(name, "").isdigit()}
+    return {name: pk for name in ("body", "meeting", "agenda_item") if (pk := query_id(request.GET, name))}
 
 
 @csrf_exempt  # the upload size limit must be installed before CSRF reads the body ...

@@ -7,7 +7,7 @@ from django.urls import reverse
 from esol.models import EsolRole, Provision
 from partnership.models import User
 from partnership.roles import invitable_role_choices, role_label
-from partnership.selectors.organisations import people_with_roles
+from partnership.selectors.organisations import people_for_listing, with_role_labels
 from tests.factories.esol import GranteeFactory, ProvisionFactory, grantee_contact
 from tests.factories.partnership import gla_officer
 from tests.support.two_factor import sign_in_fully
@@ -55,6 +55,6 @@ def test_an_invited_provider_keeps_only_their_own_organisations_entries(client, 
 def test_people_list_names_the_esol_roles(db):
     officer = gla_officer()
     contact = grantee_contact(GranteeFactory(name="Learning Unlimited"), email="reports@lu.example.org")
-    roles = dict(people_with_roles(officer))
+    roles = dict(with_role_labels(people_for_listing(officer)))
     assert roles[contact] == ["Grantee contact"]
     assert role_label("some_group_nobody_registered") == "some_group_nobody_registered"
