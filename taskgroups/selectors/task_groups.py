@@ -1,8 +1,10 @@
 """Reads for task groups. A task group's page is public, as a body's is; each section on it is
 read through its own scope (members, workplan, sites, protocols)."""
 
+from django.urls import reverse
 from django.utils import timezone
 
+from partnership.common.bounded import bounded
 from partnership.selectors.bodies import body_members, sees_members_side
 from partnership.selectors.meetings import upcoming_meetings
 
@@ -10,6 +12,8 @@ from ..models import Protocol, SiteIssue, TaskGroup
 from .workplans import latest_workplan_of, workplan_progress
 
 PROTOCOL_REVIEW_HORIZON_DAYS = 90
+# The task group's page shows this many members, then links to its body's page, which pages them.
+MEMBERS_SHOWN = 20
 
 
 def task_groups_for_listing():
@@ -22,7 +26,9 @@ def task_group_page(task_group, user) -> dict:
     members_side = sees_members_side(user, body)
     workplan = latest_workplan_of(body, user)
     return {
-        "members": body_members(body) if (members_side or body.membership_is_public) else None,
+        "members": (bounded(body_members(body), MEMBERS_SHOWN,
+                            more_url=reverse("partnership:body_detail", args=[body.pk]) + "#members")
+                    if (members_side or body.membership_is_public) else None),
         "next_meeting": upcoming_meetings().filter(body=body, status="scheduled").first(),
         "workplan": workplan,
         "workplan_progress": workplan_progress(workplan, today) if workplan else None,
