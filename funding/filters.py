@@ -8,7 +8,7 @@ from partnership.common import financial_years
 from partnership.common.forms import LongSelect
 from partnership.models import Organisation
 
-from .models import Decision, DecisionStatus, DecisionType, Line
+from .models import Decision, DecisionStatus, DecisionType, FundingStream, Line
 
 
 def _select():
@@ -31,10 +31,13 @@ class DecisionFilter(django_filters.FilterSet):
     # them through a server-side cursor (three round trips) every time the form was drawn.
     funder = django_filters.ChoiceFilter(label="Funder", method="from_funder", empty_label="Any funder", choices=[],
                                          widget=_select())
+    # A funding stream's page links here for the whole list of its decisions.
+    stream = django_filters.ChoiceFilter(label="Funding stream", field_name="funding_stream_id", choices=[],
+                                         empty_label="Any stream", widget=_select())
 
     class Meta:
         model = Decision
-        fields = ["q", "year", "decision_type", "funder"]
+        fields = ["q", "year", "decision_type", "funder", "stream"]
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
@@ -47,6 +50,8 @@ class DecisionFilter(django_filters.FilterSet):
         self.filters["funder"].extra["choices"] = list(
             Organisation.objects.filter(pk__in=lines.filter(source_organisation__isnull=False)
                                         .values("source_organisation")).order_by("name").values_list("pk", "name"))
+        # Streams are few and public (their pages are), so every one is offered.
+        self.filters["stream"].extra["choices"] = list(FundingStream.objects.order_by("name").values_list("pk", "name"))
 
     def search(self, queryset, name, value):
         value = value.strip()
@@ -68,4 +73,4 @@ class OfficerDecisionFilter(DecisionFilter):
     status = django_filters.ChoiceFilter(choices=DecisionStatus.choices, empty_label="Any status", widget=_select())
 
     class Meta(DecisionFilter.Meta):
-        fields = ["q", "status", "year", "decision_type", "funder"]
+        fields = ["q", "status", "year", "decision_type", "funder", "stream"]

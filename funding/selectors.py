@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, Sum
+from django.urls import reverse
 
 from partnership.common import financial_years
+from partnership.common.bounded import bounded
 
 from .models import (
     RELATION_INVERSE_LABELS,
@@ -242,11 +244,20 @@ def streams_for_officers():
 
 def stream_for_page(user, pk: int):
     return FundingStream.objects.prefetch_related(
-        "funders",
-        Prefetch("allocations", queryset=StreamAllocation.objects.select_related("funder")),
-        Prefetch("decisions", queryset=Decision.objects.visible_to(user).with_totals()
-                 .order_by("-date_signed", "-reference_code")),
-    ).filter(pk=pk)
+        "funders", Prefetch("allocations", queryset=StreamAllocation.objects.select_related("funder"))).filter(pk=pk)
+
+
+# A stream's page shows its newest decisions, then links to the decision list filtered to it.
+STREAM_DECISIONS_SHOWN = 20
+
+
+def stream_decisions(stream, user):
+    """The stream's decisions this user may see, newest first, bounded; the whole list is the
+    register (or, for officers, who also see drafts, their decision list) filtered to the stream."""
+    decisions = (Decision.objects.visible_to(user).filter(funding_stream=stream).with_totals()
+                 .order_by("-date_signed", "-reference_code"))
+    whole_list = "funding:decision_list" if user.has_perm("funding.view_all_decisions") else "funding:register"
+    return bounded(decisions, STREAM_DECISIONS_SHOWN, more_url=f"{reverse(whole_list)}?stream={stream.pk}", cap=None)
 
 
 @dataclass

@@ -396,6 +396,7 @@ def stream_detail(request, pk):
     stream = scoped_object_or_404(selectors.stream_for_page(request.user, pk))
     return render(request, "funding/streams/detail.html", {
         "stream": stream, "totals": selectors.stream_allocation_totals(stream),
+        "decisions": selectors.stream_decisions(stream, request.user),
         "can_manage": request.user.has_perm("funding.manage_streams")})
 
 

@@ -185,3 +185,35 @@ def test_officer_list_query_count_is_flat(officer):
             SignedDecisionFactory(funding_stream=stream)
             DecisionFactory(funding_stream=stream)
     assert_flat_query_count(officer, reverse("funding:stream_manage"), make)
+
+
+def test_a_streams_page_bounds_its_decisions_and_links_to_the_list_filtered_to_it(world, client_for):
+    from funding.selectors import STREAM_DECISIONS_SHOWN
+
+    stream = FundingStreamFactory(name="Controlling Migration Fund", short_name="CMF")
+    for _ in range(STREAM_DECISIONS_SHOWN + 3):
+        SignedDecisionFactory(funding_stream=stream)
+    DecisionFactory(funding_stream=stream, title="A draft only officers see")
+    SignedDecisionFactory(title="Another stream's decision")
+    page = reverse("funding:stream_detail", kwargs={"pk": stream.pk})
+
+    public = client_for(None).get(page).content.decode()
+    assert public.count('href="/funding/decisions/MD') == STREAM_DECISIONS_SHOWN
+    assert f"Showing the newest {STREAM_DECISIONS_SHOWN} of {STREAM_DECISIONS_SHOWN + 3} decisions." in " ".join(
+        public.split())
+    assert f'href="{reverse("funding:register")}?stream={stream.pk}"' in public
+    register = client_for(None).get(reverse("funding:register"), {"stream": stream.pk}).content.decode()
+    assert f"{STREAM_DECISIONS_SHOWN + 3} signed decisions" in register
+    assert "Another stream" not in register and "A draft only" not in register
+
+    officers = client_for(world.users["gla_officer"])
+    assert f'href="{reverse("funding:decision_list")}?stream={stream.pk}"' in officers.get(page).content.decode()
+    listed = officers.get(reverse("funding:decision_list"), {"stream": stream.pk}).content.decode()
+    assert listed.count('href="/funding/decisions/MD') == STREAM_DECISIONS_SHOWN + 4  # the draft too
+    assert "A draft only officers see" in listed and "Another stream" not in listed
+
+
+@pytest.mark.parametrize("value", ["999999", "abc", "²"])
+def test_a_stream_filter_that_is_not_a_stream_is_not_a_crash(client_for, value):
+    response = client_for(None).get(reverse("funding:register"), {"stream": value})
+    assert response.status_code == 200
