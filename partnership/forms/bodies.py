@@ -3,8 +3,9 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
 from partnership.common.forms import DateInput, Form, ModelForm, fields_of, gds_helper
-from partnership.models import Body, Membership, MembershipRole, Organisation, Paper, User
+from partnership.models import Body, Membership, MembershipRole, Organisation, User
 from partnership.models.bodies import TERMS_OF_REFERENCE_OF_ANOTHER_BODY
+from partnership.selectors.bodies import TERMS_OF_REFERENCE_CHOICES_SHOWN, terms_of_reference_choices
 
 
 class BodyForm(ModelForm):
@@ -24,7 +25,8 @@ class BodyForm(ModelForm):
         if self.instance.pk:
             self.fields["parent"].queryset = Body.objects.exclude(pk=self.instance.pk)
             terms = self.fields["terms_of_reference"]
-            terms.queryset = Paper.objects.filter(body=self.instance).order_by("title", "pk")
+            terms.queryset = terms_of_reference_choices(self.instance)
+            terms.help_text = f"One of the body's {TERMS_OF_REFERENCE_CHOICES_SHOWN} newest papers"
             terms.error_messages["invalid_choice"] = TERMS_OF_REFERENCE_OF_ANOTHER_BODY
             terms.empty_label = "Not set"
         else:  # a new body has no papers yet: its terms of reference are chosen once they are uploaded

@@ -1,6 +1,7 @@
 """Reads about bodies: who sees a body's members' side, the listing, members, terms of reference.
 Bodies are public (the list and each body's page); memberships are changed by GLA officers."""
 
+from django.db.models import Q
 
 from partnership.models import (
     Body,
@@ -33,6 +34,18 @@ def bodies_for_listing():
 def body_members(body):
     return (Membership.objects.current().filter(body=body)
             .select_related("user", "organisation").order_by("role", "user__full_name"))
+
+
+# The body form offers its newest papers as terms of reference, and the one chosen now: a busy
+# body files thousands of papers over the years, which the form offered whole.
+TERMS_OF_REFERENCE_CHOICES_SHOWN = 100
+
+
+def terms_of_reference_choices(body):
+    """The body's newest papers, and its current terms of reference, by title."""
+    newest = Paper.objects.filter(body=body).order_by("-pk").values("pk")[:TERMS_OF_REFERENCE_CHOICES_SHOWN]
+    current = [body.terms_of_reference_id] if body.terms_of_reference_id else []
+    return Paper.objects.filter(Q(pk__in=newest) | Q(pk__in=current), body=body).order_by("title", "pk")
 
 
 def terms_of_reference(body, user):

@@ -87,3 +87,21 @@ def test_the_protocol_form_offers_the_recent_papers_and_the_one_it_points_at(wor
     offered = _options(html, "document")
     assert len(offered) == DOCUMENT_CHOICES_SHOWN + 1
     assert re.search(rf'<option value="{oldest.pk}" selected>', html)
+
+
+def test_the_body_form_offers_its_newest_papers_and_the_terms_chosen_now(world, client_for):
+    from partnership.models import Paper
+    from partnership.selectors.bodies import TERMS_OF_REFERENCE_CHOICES_SHOWN
+    from tests.factories.papers_actions import PaperFactory
+
+    old_terms = PaperFactory(body=world.mrap, title="Terms of reference, 2019")
+    world.mrap.terms_of_reference = old_terms
+    world.mrap.save()
+    Paper.objects.bulk_create([PaperFactory.build(body=world.mrap, title=f"Briefing {i:04d}")
+                               for i in range(TERMS_OF_REFERENCE_CHOICES_SHOWN + 10)])
+    PaperFactory(body=world.hmap, title="Another body's paper")
+    html = client_for(world.users["gla_officer"]).get(reverse("partnership:body_edit", args=[world.mrap.pk])).text
+    offered = _options(html, "terms_of_reference")
+    newest = Paper.objects.filter(body=world.mrap).order_by("-pk").values_list("pk", flat=True)
+    assert set(offered) == {str(pk) for pk in newest[:TERMS_OF_REFERENCE_CHOICES_SHOWN]} | {str(old_terms.pk)}
+    assert "Another body" not in html
