@@ -12,8 +12,10 @@ from .fields import MoneyField, date_field
 
 class LineChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, line):
-        return (f"{line.decision.reference_code}: {line.purpose}, {line.financial_year_display}, "
-                f"£{line.amount:,.2f} ({line.source_label})")
+        left = getattr(line, "left", line.amount)
+        money = f"£{line.amount:,.2f}" if left == line.amount else f"£{left:,.2f} left of £{line.amount:,.2f}"
+        return (f"{line.decision.reference_code}: {line.purpose}, {line.financial_year_display}, {money} "
+                f"({line.source_label})")
 
 
 class RoundForm(ModelForm):

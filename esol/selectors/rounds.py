@@ -3,7 +3,7 @@ no one else any (a grantee contact sees their own projects, not the round's book
 
 from decimal import Decimal
 
-from django.db.models import DecimalField, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models import DecimalField, F, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from funding.models import Decision, DecisionStatus, Line, LineDirection
@@ -38,11 +38,23 @@ def round_funding(round_: Round) -> list[RoundFunding]:
                 .select_related("line", "line__decision", "line__source_organisation").order_by("pk"))
 
 
+# The round forms offer this many lines at most: every signed decision's expenditure lines, ever,
+# run to thousands within a few years of the register.
+FUNDABLE_LINES_SHOWN = 200
+
+
 def fundable_lines():
-    """Expenditure lines of signed decisions: what may fund a round."""
-    return (Line.objects.filter(direction=LineDirection.EXPENDITURE, decision__status=DecisionStatus.SIGNED)
-            .select_related("decision", "source_organisation")
-            .order_by("-decision__date_signed", "decision__reference_code", "pk"))
+    """What may fund a round: expenditure lines of signed decisions with money not yet given to
+    rounds (a line is never given out twice over), the newest decisions' first, at most
+    FUNDABLE_LINES_SHOWN; each with `left`, what is still to give."""
+    given = (RoundFunding.objects.filter(line=OuterRef("pk")).order_by().values("line")
+             .annotate(total=Sum("amount")).values("total"))
+    lines = (Line.objects.filter(direction=LineDirection.EXPENDITURE, decision__status=DecisionStatus.SIGNED)
+             .annotate(left=F("amount") - Coalesce(Subquery(given, output_field=MONEY), ZERO))
+             .filter(left__gt=0))
+    order = ("-decision__date_signed", "decision__reference_code", "pk")
+    newest = lines.order_by(*order).values("pk")[:FUNDABLE_LINES_SHOWN]
+    return lines.filter(pk__in=newest).select_related("decision", "source_organisation").order_by(*order)
 
 
 def funding_by_decision(decision: Decision) -> list[RoundFunding]:

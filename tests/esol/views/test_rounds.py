@@ -95,3 +95,24 @@ def test_the_decision_page_lists_the_rounds_it_funds(world, client, client_for):
 def test_a_decision_funding_nothing_shows_no_esol_section(client):
     SignedDecisionFactory(reference_code="MD2628")
     assert "ESOL Plus rounds" not in client.get(reverse("funding:decision_detail", args=["MD2628"])).content.decode()
+
+
+def test_the_round_forms_offer_lines_with_money_left_newest_first_and_bounded(world, client_for):
+    import re
+
+    from esol.selectors.rounds import FUNDABLE_LINES_SHOWN
+    from funding.models import Line
+
+    given_out = spending_line("25000.00", purpose="Given out in full")
+    funded_round("25000.00", line=given_out)
+    half = spending_line("40000.00", purpose="Half given")
+    funded_round("20000.00", line=half)
+    Line.objects.bulk_create([Line(decision=half.decision, direction=half.direction, amount=Decimal("1000.00"),
+                                   financial_year=half.financial_year, source_budget="Social Integration budget",
+                                   purpose=f"More line {n}") for n in range(FUNDABLE_LINES_SHOWN)])
+    html = client_for(world.users["gla_officer"]).get(reverse("esol:round_create")).content.decode()
+    options = re.findall(r'<option value="(\d+)"[^>]*>([^<]*)</option>', html)
+    assert len(options) == FUNDABLE_LINES_SHOWN
+    labels = " ".join(label for _, label in options)
+    assert "Given out in full" not in labels
+    assert "£20,000.00 left of £40,000.00" in labels
