@@ -4,6 +4,7 @@ from crispy_forms_gds.layout import Field, Fieldset, Fixed, Fluid, Size
 from django import forms
 
 from partnership.common.forms import ModelForm, gds_helper
+from partnership.common.query_params import as_id
 from partnership.models import Organisation, OrganisationKind, User
 
 from ..models import Project, ProjectStatus, ReportingFrequency
@@ -12,7 +13,7 @@ from .fields import MoneyField, count_field, date_field
 
 class ContactChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, user):
-        return f"{user.full_name or user.email}, {user.organisation} ({user.email})"
+        return f"{user.full_name or user.email} ({user.email})"
 
 
 class ProjectForm(ModelForm):
@@ -28,7 +29,8 @@ class ProjectForm(ModelForm):
     reporting_contacts = ContactChoiceField(
         queryset=None, required=False, widget=forms.CheckboxSelectMultiple, label="Reporting contacts",
         help_text="People at the lead organisation who sign in and submit the returns. Invite them first if "
-                  "they have no account.")
+                  "they have no account.",
+        error_messages={"invalid_choice": "Reporting contacts work at the lead organisation: choose from its people"})
 
     class Meta:
         model = Project
@@ -53,17 +55,25 @@ class ProjectForm(ModelForm):
         self.fields["lead_organisation"].empty_label = "Choose the lead organisation"
         self.fields["partners"].queryset = organisations
         self.fields["boroughs"].queryset = Organisation.objects.boroughs()
-        self.fields["reporting_contacts"].queryset = (
-            User.objects.filter(is_active=True, organisation__isnull=False)
-            .exclude(organisation__kind__in=[OrganisationKind.GLA, OrganisationKind.BOROUGH])
-            .select_related("organisation").order_by("organisation__name", "full_name"))
+        # The lead organisation's people only (the service checks it too): every account outside the
+        # GLA and the boroughs ran to hundreds of boxes. A new project's form offers them once its
+        # lead organisation is chosen (a form sent back with errors, or the project's edit page).
+        lead_id = as_id(self.data.get("lead_organisation")) if self.is_bound else self.instance.lead_organisation_id
+        if lead_id is None:
+            del self.fields["reporting_contacts"]
+            self.fields["lead_organisation"].help_text = (
+                "Its reporting contacts are chosen from its people once the grant is saved")
+        else:
+            self.fields["reporting_contacts"].queryset = User.objects.filter(
+                is_active=True, organisation_id=lead_id).order_by("full_name", "email")
         self.fields["starts_on"] = date_field("Start date")
         self.fields["ends_on"] = date_field("End date")
         self.fields["status"].choices = ProjectStatus.choices
         self.fields["reporting_frequency"].choices = ReportingFrequency.choices
         if self.instance.pk:
             for name in ("partners", "boroughs", "reporting_contacts"):
-                self.initial.setdefault(name, list(getattr(self.instance, name).all()))
+                if name in self.fields:
+                    self.initial.setdefault(name, list(getattr(self.instance, name).all()))
         number = Fixed.TEN
         self.helper = gds_helper(
             Field.text("title", field_width=Fluid.FULL), Field.select("lead_organisation"),
@@ -78,7 +88,8 @@ class ProjectForm(ModelForm):
                      legend="Targets for the whole project", legend_size=Size.SMALL),
             Field.checkboxes("boroughs", small=True, legend_size=Size.SMALL),
             Field.checkboxes("partners", small=True, legend_size=Size.SMALL),
-            Field.checkboxes("reporting_contacts", small=True, legend_size=Size.SMALL),
+            *([Field.checkboxes("reporting_contacts", small=True, legend_size=Size.SMALL)]
+              if "reporting_contacts" in self.fields else []),
             Field.radios("reporting_frequency", legend_size=Size.SMALL, small=True),
             Field.radios("status", legend_size=Size.SMALL, small=True),
             Field.textarea("notes", rows=3),
@@ -98,4 +109,4 @@ class ProjectForm(ModelForm):
         values = {name: self.cleaned_data[name] for name in self.Meta.fields}
         return {**values, "partners": list(self.cleaned_data["partners"]),
                 "boroughs": list(self.cleaned_data["boroughs"]),
-                "reporting_contacts": list(self.cleaned_data["reporting_contacts"])}
+                "reporting_contacts": list(self.cleaned_data.get("reporting_contacts", []))}
