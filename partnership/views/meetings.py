@@ -35,7 +35,7 @@ from .meeting_pages import action_list_url
 CALENDAR_PAST_DAYS = 183
 CALENDAR_PAGE_SIZE = 50
 CALENDAR_PAST_SHOWN = 20
-MY_MEETINGS_SHOWN = 50
+MY_MEETINGS_PAGE_SIZE = 50
 
 
 @require_safe
@@ -59,8 +59,11 @@ def meeting_calendar(request):
 @require_safe
 @login_required
 def my_meetings(request):
-    meetings = select.upcoming_meetings(select.meetings_in_personal_feed(request.user))[:MY_MEETINGS_SHOWN]
-    return render(request, "partnership/meetings/mine.html", {"meetings": meetings})
+    # Paged: a GLA officer's list is every body's upcoming meetings (it stopped at 50, silently).
+    pagination = paginate(request.GET, select.upcoming_meetings(select.meetings_in_personal_feed(request.user)),
+                          noun=("upcoming meeting", "upcoming meetings"), per_page=MY_MEETINGS_PAGE_SIZE)
+    return render(request, "partnership/meetings/mine.html",
+                  {"meetings": pagination.page.object_list, "pagination": pagination})
 
 
 @require_safe

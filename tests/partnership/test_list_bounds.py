@@ -158,3 +158,16 @@ def test_my_actions_is_paged(world, client_for):
     html = client_for(member).get(reverse("partnership:my_actions")).text
     assert _links(html, "/actions/") == action_views.PAGE_SIZE
     assert f"Showing 1 to {action_views.PAGE_SIZE} of {action_views.PAGE_SIZE + 2} actions" in html
+
+
+def test_your_meetings_is_paged(world, client_for):
+    start = timezone.now() + dt.timedelta(days=1)
+    Meeting.objects.bulk_create([MeetingFactory.build(body=world.mrap, starts_at=start + dt.timedelta(days=i),
+                                                      ends_at=start + dt.timedelta(days=i, hours=2))
+                                 for i in range(meeting_views.MY_MEETINGS_PAGE_SIZE + 3)])
+    client = client_for(world.users["gla_officer"])
+    html = client.get(reverse("partnership:my_meetings")).text
+    size = meeting_views.MY_MEETINGS_PAGE_SIZE
+    assert _links(html, "/meetings/") == size
+    assert f"Showing 1 to {size} of {size + 3} upcoming meetings" in html
+    assert _links(client.get(reverse("partnership:my_meetings"), {"page": 2}).text, "/meetings/") == 3
