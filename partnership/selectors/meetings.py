@@ -71,6 +71,22 @@ def past_meetings(queryset=None, *, now=None):
     return queryset.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
 
 
+# A calendar feed holds the meetings of the last year and those to come, at most FEED_SHOWN of
+# each, nearest first: calendar apps fetch a feed every hour or so, and a GLA officer's feed of
+# every body's meetings ever (20,043 at scale) took 6.3 s and 7 MB each time (issue 12).
+FEED_PAST = dt.timedelta(days=365)
+FEED_SHOWN = 500
+
+
+def meetings_for_feed(meetings, *, now=None) -> list:
+    """The feed's meetings of a queryset (one body's, a person's): the coming ones, and those of
+    the last FEED_PAST, up to FEED_SHOWN of each, in date order. Two index reads by date."""
+    now = now or timezone.now()
+    coming = list(upcoming_meetings(meetings, now=now)[:FEED_SHOWN])
+    past = list(past_meetings(meetings, now=now).filter(starts_at__gte=now - FEED_PAST)[:FEED_SHOWN])
+    return [*reversed(past), *coming]
+
+
 def meetings_in_personal_feed(user):
     """GLA officers: every meeting; anyone else: meetings of the bodies they belong to now.
     Earliest first, as a calendar feed lists them."""

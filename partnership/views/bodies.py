@@ -38,7 +38,8 @@ def body_detail(request, pk):
     members_side = body_select.sees_members_side(request.user, body)
     meetings = select.meetings_of_body(body)
     # Every list here is bounded: members a page at a time, the next and the latest few meetings
-    # (the calendar feed has them all), the most overdue open actions (the action list has them all).
+    # (the calendar feed has the last year's and those to come), the most overdue open actions (the
+    # action list has them all).
     members = None
     if members_side or body.membership_is_public:
         members = paginate(request.GET, body_select.body_members(body), noun=("member", "members"),
@@ -63,7 +64,7 @@ def body_detail(request, pk):
 def body_calendar(request, pk):
     """The body's meetings as iCalendar: public information only, never an online link."""
     body = scoped_object_or_404(body_select.bodies_for_listing(), pk=pk)
-    content = calendar_bytes(select.meetings_of_body(body),
+    content = calendar_bytes(select.meetings_for_feed(select.meetings_of_body(body)),
                              name=f"{body.short_name} meetings", online_links_for_body_ids=frozenset())
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{body.short_name.lower()}-meetings.ics"'

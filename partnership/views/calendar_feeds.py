@@ -46,7 +46,7 @@ def _feed_path(token):
 @require_safe
 def personal_feed(request, token):
     user = scoped_object_or_404(feed_select.live_feed_tokens(), token=token).user
-    content = calendar_bytes(select.meetings_in_personal_feed(user), name="My LSMP meetings",
+    content = calendar_bytes(select.meetings_for_feed(select.meetings_in_personal_feed(user)), name="My LSMP meetings",
                              online_links_for_body_ids=body_select.body_ids_seen_in_full(user))
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="my-lsmp-meetings.ics"'

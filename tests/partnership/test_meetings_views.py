@@ -353,3 +353,27 @@ def test_upcoming_meetings_panel_and_page_obey_scope(world, client_for):
 def test_people_list_names_roles(world, client_for):
     page = client_for(world.users["gla_officer"]).get(reverse("partnership:person_list")).content.decode()
     assert "GLA officer" in page and "Borough officer" in page and "Superuser" in page
+
+
+def test_a_feed_holds_the_last_year_and_what_is_to_come_nearest_first_and_bounded(world, client, monkeypatch):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from partnership.models import Meeting
+    from partnership.selectors import meetings as meeting_select
+    from tests.factories.partnership import MeetingFactory
+
+    now = timezone.now()
+    days = [-500, -300, -2, 1, 3, 40]  # two years ago is out; the rest in date order
+    made = {day: MeetingFactory(body=world.mrap, starts_at=now + dt.timedelta(days=day),
+                                ends_at=now + dt.timedelta(days=day, hours=2)) for day in days}
+    body_feed = reverse("partnership:body_calendar", args=[world.mrap.pk])
+
+    def uids():
+        return [str(e["uid"]) for e in _events(client.get(body_feed))]
+
+    assert uids() == [f"lsmp-meeting-{made[day].pk}@lsmp-portal" for day in days[1:]]
+    monkeypatch.setattr(meeting_select, "FEED_SHOWN", 2)  # at most 2 past and 2 to come, nearest now
+    assert uids() == [f"lsmp-meeting-{made[day].pk}@lsmp-portal" for day in (-300, -2, 1, 3)]
+    assert Meeting.objects.filter(body=world.mrap).count() == len(days)
