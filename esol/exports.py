@@ -4,7 +4,7 @@ and the progress paper's PDF (rendered from templates/esol/progress_papers/paper
 from django.urls import reverse
 from django.utils import timezone
 
-from partnership.common.csv_export import csv_response
+from partnership.common.csv_export import EXPORT_CHUNK, csv_response
 from partnership.common.pdf import render_pdf
 from partnership.notifications.services.notice_links import portal_link
 
@@ -67,7 +67,7 @@ def _directory_row(entry) -> list:
 
 def directory_csv(entries):
     return csv_response(f"esol-provision-{timezone.localdate():%Y-%m-%d}.csv", DIRECTORY_HEADER,
-                        (_directory_row(entry) for entry in entries.iterator(chunk_size=500)))
+                        (_directory_row(entry) for entry in entries.iterator(chunk_size=EXPORT_CHUNK)))
 
 
 def progress_paper_context(round_) -> dict:

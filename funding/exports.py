@@ -1,9 +1,9 @@
 """The register as CSV and a decision as a printable PDF. Part 2 is included only when the
 caller says the reader may see it (a GLA officer): both views decide that with the same rule."""
 
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
 
-from partnership.common.csv_export import csv_response
+from partnership.common.csv_export import EXPORT_CHUNK, csv_response
 from partnership.common.pdf import render_pdf
 
 from .models import Decision
@@ -13,11 +13,12 @@ CSV_COLUMNS = ["Reference code", "Title", "Decision type", "Decision by", "Statu
                "Total income (GBP)", "Total expenditure (GBP)", "Executive summary"]
 
 
-def register_csv(decisions, *, include_part2: bool) -> HttpResponse:
+def register_csv(decisions, *, include_part2: bool) -> StreamingHttpResponse:
     """The register as a CSV download; csv_response neutralises cells a spreadsheet would run."""
     header = CSV_COLUMNS + (["Part 2 (confidential)"] if include_part2 else [])
     return csv_response("decisions-register.csv", header,
-                        (_register_row(decision, include_part2=include_part2) for decision in decisions))
+                        (_register_row(decision, include_part2=include_part2)
+                         for decision in decisions.iterator(chunk_size=EXPORT_CHUNK)))
 
 
 def _register_row(decision: Decision, *, include_part2: bool) -> list:

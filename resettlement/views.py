@@ -14,7 +14,7 @@ from partnership.common.csv_export import csv_response
 from partnership.common.forms import form_data
 from partnership.common.pagination import paginate, without_page
 
-from . import services
+from . import exports, services
 from .charts import bar_chart
 from .filters import OfferFilter, filter_form_errors
 from .forms import (
@@ -77,28 +77,11 @@ def offer_list(request):
         "offers": pagination.page.object_list, "export_query": without_page(request.GET).urlencode()})
 
 
-OFFER_CSV_HEADER = ["Reference", "Borough", "Sponsorship group", "Scheme", "Financial year", "Status",
-                    "Households offered", "People offered", "Properties", "Property size", "Access",
-                    "Available from", "Caseworker", "ESOL places", "School places", "GP registration",
-                    "Other support"]
-
-
-def _offer_csv_row(offer):
-    return [offer.reference, offer.borough.name, offer.sponsorship_group.name if offer.sponsorship_group else "",
-            offer.get_scheme_display(), offer.financial_year_display, offer.get_status_display(),
-            offer.households_offered, offer.people_offered, offer.properties_offered,
-            offer.get_property_size_display(), offer.get_access_display(),
-            offer.available_from.isoformat() if offer.available_from else "",
-            "Yes" if offer.support_caseworker else "No", offer.support_esol_places, offer.support_school_places,
-            "Yes" if offer.support_health_registration else "No", offer.support_other]
-
-
 @require_safe
 @permission_required(VIEW)
 def offer_list_export(request):
     _, offers = _filtered(request)
-    return csv_response(f"resettlement-offers-{timezone.localdate():%Y-%m-%d}.csv", OFFER_CSV_HEADER,
-                        (_offer_csv_row(offer) for offer in offers))
+    return exports.offer_list_csv(offers)
 
 
 def _figures(request):
@@ -275,13 +258,7 @@ def arrival_create(request, pk):
 @permission_required(VIEW)
 def offer_export(request, pk):
     offer = _offer(request, pk)
-    rows = [["Offer", *value] for value in zip(OFFER_CSV_HEADER, _offer_csv_row(offer), strict=True)]
-    rows += [["Status change", t.at.isoformat(timespec="minutes"),
-              f"{t.get_from_status_display()} to {t.get_to_status_display()}", str(t.by), t.note]
-             for t in offer_transitions(offer)]
-    rows += [["Arrival", a.arrived_on.isoformat(), f"{a.household_size} people"] for a in offer_arrivals(offer)]
-    return csv_response(f"resettlement-offer-{offer.reference}.csv", ["Section", "Item", "Value", "By", "Note"],
-                        rows)
+    return exports.offer_csv(offer, transitions=offer_transitions(offer), arrivals=offer_arrivals(offer))
 
 
 # --- community sponsorship groups ---------------------------------------------------------

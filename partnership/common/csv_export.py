@@ -8,8 +8,9 @@ every cell that starts with a tab or a carriage return. Other apps (resettlement
 groups) import these rather than keep their own copies: one rule, one test."""
 
 import csv
+from collections.abc import Iterator
 
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
 
 # The signs that start a formula: ASCII, full-width and small forms.
 FORMULA_STARTS = frozenset("=+-@" "\uff1d\uff0b\uff0d\uff20" "\ufe66\ufe62\ufe63\ufe6b")
@@ -45,14 +46,37 @@ def restored(text: str) -> str:
     return text[1:] if text.startswith("'") and looks_like_formula(text[1:]) else text
 
 
-def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    """A CSV download: the header row as given, then every cell of every row neutralised."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+class _Line:
+    """A file for csv.writer whose write() hands the line back instead of keeping it."""
+
+    def write(self, line: str) -> str:
+        return line
+
+
+# Lines sent to the client at a time: large enough that a 100,000-row export is a few hundred
+# chunks, small enough that the server holds little of it.
+LINES_PER_CHUNK = 500
+# Rows read from the database at a time by an export's queryset.iterator(chunk_size=EXPORT_CHUNK).
+EXPORT_CHUNK = 2000
+
+
+def csv_response(filename: str, header: list[str], rows) -> StreamingHttpResponse:
+    """A CSV download: the header row as given, then every cell of every row neutralised.
+
+    Streamed as `rows` is read: with rows from queryset.iterator(chunk_size=...) the server never
+    holds the whole list. A year's 100,000 actions, built as one response, took 249 MB (issue 12)."""
+    writer = csv.writer(_Line())
+
+    def lines() -> Iterator[str]:
+        chunk = ["\ufeff", writer.writerow(header)]  # the byte-order mark: Excel then reads UTF-8
+        for row in rows:
+            chunk.append(writer.writerow([neutralise(cell) for cell in row]))
+            if len(chunk) >= LINES_PER_CHUNK:
+                yield "".join(chunk)
+                chunk = []
+        yield "".join(chunk)
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
-    response.write("\ufeff")  # so Excel reads the file as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([neutralise(cell) for cell in row])
     return response

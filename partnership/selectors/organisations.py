@@ -31,6 +31,11 @@ def organisations_for_listing(user):
 ORGANISATION_PEOPLE_SHOWN = 20
 
 
+def organisation_or_none(user, pk: int | None):
+    """The organisation of that id this user may see, or None (no id, or none of that id)."""
+    return organisations_visible_to(user).filter(pk=pk).first() if pk is not None else None
+
+
 def organisation_people(organisation):
     """The organisation's people by name, bounded (the whole list is /people/?organisation=)."""
     return bounded(organisation.people.order_by("full_name", "email"), ORGANISATION_PEOPLE_SHOWN,

@@ -6,11 +6,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from partnership import exports
 from partnership.common.access import object_permission_or_404, permission_required, scoped_object_or_404
-from partnership.common.csv_export import csv_response
 from partnership.common.forms import form_data
 from partnership.common.next_url import safe_next_url
 from partnership.common.pagination import paginate, without_page
@@ -51,15 +50,7 @@ def action_list(request):
 @login_required
 def action_export(request):
     """The filtered list as CSV: the same scope and filters as the page."""
-    filterset = _filtered(request)
-    rows = ([a.pk, a.description, a.body.short_name if a.body else "",
-             f"{a.meeting.starts_at:%Y-%m-%d}" if a.meeting else "", a.owner_display, a.due_on.isoformat(),
-             a.get_status_display(), "yes" if a.is_overdue else "no",
-             a.completed_on.isoformat() if a.completed_on else ""]
-            for a in filterset.qs)
-    return csv_response(f"actions-{timezone.localdate():%Y-%m-%d}.csv",
-                        ["Reference", "Description", "Body", "Meeting", "Owner", "Due", "Status", "Overdue",
-                         "Completed on"], rows)
+    return exports.actions_csv(_filtered(request).qs)
 
 
 @require_safe

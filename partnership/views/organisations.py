@@ -57,8 +57,7 @@ def _organisation_form(request, organisation):
 @permission_required("partnership.view_people")
 def person_list(request):
     # ?organisation=<id>: the organisation page's "see all" link. Anything else there lists everyone.
-    organisation = select.organisations_visible_to(request.user).filter(
-        pk=query_id(request.GET, "organisation")).first()
+    organisation = select.organisation_or_none(request.user, query_id(request.GET, "organisation"))
     people = select.people_for_listing(request.user, organisation_id=organisation.pk if organisation else None)
     pagination = paginate(request.GET, people, noun=("person with an account", "people with accounts"))
     return render(request, "partnership/people/list.html", {

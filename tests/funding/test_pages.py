@@ -329,7 +329,7 @@ def test_register_csv_neutralises_cells_a_spreadsheet_would_run(client):
                           executive_summary="\r=HYPERLINK(\"http://evil.example\")")
     SignedDecisionFactory(reference_code="MD2902", title="=1+1", executive_summary="@SUM(A1) and -2")
     response = client.get(reverse("funding:register_export"))
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     by_code = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
     assert by_code["MD2901"]["Title"] == "'\tcmd /c calc"
     assert by_code["MD2901"]["Executive summary"] == "'\r=HYPERLINK(\"http://evil.example\")"

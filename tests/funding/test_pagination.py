@@ -51,7 +51,7 @@ def test_register_page_two_keeps_the_filters_and_the_csv_takes_the_whole_list(cl
     assert set(_codes(body)) < {d.reference_code for d in matching} and len(_codes(body)) == 5
     assert_export_link_drops_the_page(body, reverse("funding:register_export"), filters)
     rows = list(csv.reader(io.StringIO(client.get(reverse("funding:register_export") + f"?{filters}&page=2")
-                                       .content.decode().lstrip("\ufeff"))))
+                                       .getvalue().decode().lstrip("\ufeff"))))
     assert len(rows) - 1 == 55
 
 

@@ -68,7 +68,7 @@ def test_searching_for_part2_words_finds_nothing_for_outsiders(role, decision, w
     client = client_for(world.users[role])
     response = client.get(reverse("funding:register"), {"q": SECRET})
     assert "/funding/decisions/MD2628/" not in response.content.decode()
-    export = client.get(reverse("funding:register_export"), {"q": SECRET}).content.decode()
+    export = client.get(reverse("funding:register_export"), {"q": SECRET}).getvalue().decode()
     assert "MD2628" not in export
 
 
@@ -91,7 +91,7 @@ def test_drafts_are_invisible_to_outsiders(role, world, client_for):
     assert client.get(reverse("funding:decision_pdf", kwargs={"code": "MD2800"})).status_code == 404
     document = draft.documents.get()
     assert client.get(reverse("funding:document_download", kwargs={"pk": document.pk})).status_code == 404
-    assert "MD2800" not in client.get(reverse("funding:register_export")).content.decode()
+    assert "MD2800" not in client.get(reverse("funding:register_export")).getvalue().decode()
     found = client.get(reverse("funding:register"), {"q": "MD2800"}).content.decode()
     assert "/funding/decisions/MD2800/" not in found and "0 signed decisions" in found
 

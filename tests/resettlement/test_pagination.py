@@ -140,7 +140,7 @@ def test_query_count_is_flat_across_sizes_and_pages(world, client_for, role):
 
 
 def _csv_references(response) -> list[str]:
-    rows = list(csv.reader(io.StringIO(response.content.decode().lstrip("\ufeff"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode().lstrip("\ufeff"))))
     return [row[0] for row in rows[1:]]
 
 

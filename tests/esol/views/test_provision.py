@@ -77,7 +77,7 @@ def test_the_csv_is_the_whole_filtered_directory(world, client):
     ProvisionFactory.create_batch(30, borough=world.camden, evening=True, course_title="=HYPERLINK(1)")
     ProvisionFactory.create_batch(5, borough=world.hackney)
     response = client.get(f"{EXPORT}?borough={world.camden.gss_code}&page=2")
-    rows = list(csv.reader(io.StringIO(response.content.decode().lstrip("\ufeff"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode().lstrip("\ufeff"))))
     assert rows[0][:3] == ["Course", "Provider", "Borough"]
     assert len(rows) == 31
     assert {row[2] for row in rows[1:]} == {"Camden"}

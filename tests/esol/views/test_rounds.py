@@ -71,7 +71,7 @@ def test_figures_and_their_csv_count_accepted_returns_only(world, client_for):
     assert "£10,000.00 of £40,000.00 (25%)" in body
     assert "<svg" in body and "style=" not in body.split("<svg", 1)[1].split("</svg>", 1)[0]
     rows = list(csv.reader(io.StringIO(client.get(reverse("esol:round_figures_export", args=[round_.pk]))
-                                       .content.decode().lstrip("\ufeff"))))
+                                       .getvalue().decode().lstrip("\ufeff"))))
     assert rows[1][:7] == ["Project", "Poplar HARCA crèche classes", "40000.00", "10000.00", "1", "100", "30"]
     assert [row[:2] for row in rows[2:]] == [["Borough", "Camden"], ["Round", "All of ESOL Plus Childcare"]]
 

@@ -65,8 +65,10 @@ def test_csv_response_neutralises_every_row_cell_and_is_a_private_utf8_download(
                             [["=cmd()", Decimal("1.50")], ["\tx", None], [" =cmd()", "＝cmd()"]])
     assert response["Content-Disposition"] == 'attachment; filename="things.csv"'
     assert response["Cache-Control"] == "no-store"
-    assert response.content.startswith("\ufeff".encode())
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert response.streaming  # sent as it is read, never held whole
+    body = response.getvalue()
+    assert body.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     assert rows == [["Name", "Amount"], ["'=cmd()", "1.50"], ["'\tx", ""], ["' =cmd()", "'＝cmd()"]]
 
 
