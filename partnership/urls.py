@@ -67,6 +67,7 @@ body_patterns = [
     path("bodies/<int:pk>/edit/", bodies.body_edit, name="body_edit"),
     path("bodies/<int:pk>/members/add/", bodies.membership_create, name="membership_create"),
     path("bodies/<int:pk>/meetings.ics", bodies.body_calendar, name="body_calendar"),
+    path("bodies/<int:pk>/meetings/", bodies.body_meetings, name="body_meetings"),
     path("bodies/<int:pk>/meetings/new/", meetings.meeting_create, name="meeting_create"),
     path("bodies/<int:pk>/attendance/", attendance.body_attendance, name="body_attendance"),
     path("memberships/<int:pk>/end/", bodies.membership_finish, name="membership_end"),

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -25,11 +26,23 @@ PAST_MEETINGS_SHOWN = 12
 UPCOMING_MEETINGS_SHOWN = 12
 OPEN_ACTIONS_SHOWN = 10
 MEMBERS_PAGE_SIZE = 50
+MEETINGS_PAGE_SIZE = 50
 
 
 @require_safe
 def body_list(request):
     return render(request, "partnership/bodies/list.html", {"bodies": body_select.bodies_for_listing()})
+
+
+@require_safe
+def body_meetings(request, pk):
+    """Every meeting of the body, newest first, a page at a time (its page shows the next and the
+    latest few). Public, as the calendar is: no online links."""
+    body = scoped_object_or_404(body_select.bodies_for_listing(), pk=pk)
+    pagination = paginate(request.GET, select.meetings_of_body(body).order_by("-starts_at", "-pk"),
+                          noun=("meeting", "meetings"), per_page=MEETINGS_PAGE_SIZE)
+    return render(request, "partnership/bodies/meetings.html",
+                  {"body": body, "pagination": pagination, "meetings": pagination.page.object_list})
 
 
 @require_safe
@@ -40,6 +53,7 @@ def body_detail(request, pk):
     # Every list here is bounded: members a page at a time, the next and the latest few meetings
     # (the calendar feed has the last year's and those to come), the most overdue open actions (the
     # action list has them all).
+    every_meeting = reverse("partnership:body_meetings", args=[body.pk])
     members = None
     if members_side or body.membership_is_public:
         members = paginate(request.GET, body_select.body_members(body), noun=("member", "members"),
@@ -49,8 +63,8 @@ def body_detail(request, pk):
         "members_side": members_side,
         "members": members.page.object_list if members is not None else None,
         "members_pagination": members,
-        "upcoming": bounded(select.upcoming_meetings(meetings), UPCOMING_MEETINGS_SHOWN),
-        "past": select.past_meetings(meetings)[:PAST_MEETINGS_SHOWN],
+        "upcoming": bounded(select.upcoming_meetings(meetings), UPCOMING_MEETINGS_SHOWN, more_url=every_meeting),
+        "past": bounded(select.past_meetings(meetings), PAST_MEETINGS_SHOWN, more_url=every_meeting),
         "open_actions": (select.matters_arising_shown(
             body, request.user, more_url=action_list_url(body=body.pk, still_open="yes"))
             if members_side else []),

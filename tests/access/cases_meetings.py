@@ -125,6 +125,7 @@ CASES = [
     Case("partnership:body_list", PUBLIC),
     Case("partnership:body_detail", PUBLIC, kwargs=lambda w: {"pk": w.hmap.pk}),
     Case("partnership:body_calendar", PUBLIC, kwargs=lambda w: {"pk": w.hmap.pk}),
+    Case("partnership:body_meetings", PUBLIC, kwargs=lambda w: {"pk": w.hmap.pk}),
     Case("partnership:body_create", GLA_ONLY),
     Case("partnership:body_edit", GLA_ONLY, kwargs=lambda w: {"pk": w.hmap.pk}),
     Case("partnership:membership_create", GLA_ONLY, kwargs=lambda w: {"pk": w.hmap.pk}),

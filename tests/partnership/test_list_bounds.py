@@ -171,3 +171,25 @@ def test_your_meetings_is_paged(world, client_for):
     assert _links(html, "/meetings/") == size
     assert f"Showing 1 to {size} of {size + 3} upcoming meetings" in html
     assert _links(client.get(reverse("partnership:my_meetings"), {"page": 2}).text, "/meetings/") == 3
+
+
+def test_body_page_bounds_its_past_meetings_and_links_to_every_meeting_paged(world, client_for):
+    start = timezone.now() - dt.timedelta(days=800)
+    total = body_views.MEETINGS_PAGE_SIZE + 5
+    Meeting.objects.bulk_create([MeetingFactory.build(body=world.mrap, starts_at=start + dt.timedelta(days=7 * i),
+                                                      ends_at=start + dt.timedelta(days=7 * i, hours=2))
+                                 for i in range(total)])
+    client = client_for(None)
+    every = reverse("partnership:body_meetings", args=[world.mrap.pk])
+    body_page = client.get(reverse("partnership:body_detail", args=[world.mrap.pk])).text
+    assert _links(body_page, "/meetings/") == body_views.PAST_MEETINGS_SHOWN
+    assert f"Showing the latest {body_views.PAST_MEETINGS_SHOWN} of {total} past meetings." in " ".join(
+        body_page.split())
+    assert f'href="{every}"' in body_page
+
+    first = client.get(every).text
+    assert _links(first, "/meetings/") == body_views.MEETINGS_PAGE_SIZE
+    assert f"Showing 1 to {body_views.MEETINGS_PAGE_SIZE} of {total} meetings" in first
+    newest = Meeting.objects.filter(body=world.mrap).order_by("-starts_at").first()
+    assert first.index(f'href="/meetings/{newest.pk}/"') < first.index("</table>")
+    assert _links(client.get(every, {"page": 2}).text, "/meetings/") == 5

@@ -56,6 +56,13 @@ def test_body_page_members_meetings_and_actions(world, client_for):
                             reverse("partnership:body_detail", args=[world.mrap.pk]), make)
 
 
+def test_a_bodys_meetings(world, client_for):
+    def make(n):
+        for i in range(n):
+            MeetingFactory(body=world.mrap, starts_at=timezone.now() + dt.timedelta(days=i - 20))
+    assert_flat_query_count(client_for(None), reverse("partnership:body_meetings", args=[world.mrap.pk]), make)
+
+
 def test_meeting_page_agenda_attendance_and_matters_arising(world, client_for):
     meeting = MeetingFactory(body=world.mrap)
 
