@@ -86,10 +86,17 @@ def _summary(page: Page, noun: tuple[str, str]) -> str:
     count = page.paginator.count
     name = noun[0] if count == 1 else noun[1]
     if not page.has_other_pages():
-        return f"{count} {name}"
+        return f"{_number(count)} {name}"
+    shown = f"Showing {_number(page.start_index())} to {_number(page.end_index())}"
     if getattr(page.paginator, "is_capped", False):
-        return f"Showing {page.start_index()} to {page.end_index()} of more than {page.paginator.cap:,} {name}"
-    return f"Showing {page.start_index()} to {page.end_index()} of {count} {name}"
+        return f"{shown} of more than {_number(page.paginator.cap)} {name}"
+    return f"{shown} of {_number(count)} {name}"
+
+
+def _number(value) -> str:
+    """Thousands with commas, as GOV.UK writes numbers ("2,064"); a capped count (counts.MoreThan)
+    as its words."""
+    return f"{value:,}" if type(value) is int else str(value)
 
 
 def paginate(query: QueryDict, object_list, *, noun: tuple[str, str], per_page: int = PAGE_SIZE,

@@ -113,3 +113,9 @@ def test_the_count_stops_at_the_cap_in_one_query(monkeypatch, django_assert_num_
     monkeypatch.setattr(module, "COUNT_CAP", 12)
     assert module.paginate(QueryDict(""), queryset, noun=("organisation", "organisations"),
                            per_page=5).summary == "Showing 1 to 5 of 12 organisations"
+
+
+def test_the_summary_writes_thousands_with_commas():
+    summary = paginate(QueryDict("page=21"), list(range(2064)), noun=("meeting", "meetings"), per_page=50).summary
+    assert summary == "Showing 1,001 to 1,050 of 2,064 meetings"
+    assert paginate(QueryDict(""), list(range(1500)), noun=("offer", "offers"), per_page=2000).summary == "1,500 offers"
