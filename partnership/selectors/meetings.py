@@ -57,6 +57,12 @@ def meetings_of_body(body):
     return meetings_for_listing().filter(body=body).order_by("starts_at")
 
 
+def meetings_of_body_newest_first(body):
+    """The body's meetings, newest first (its meetings page), read backwards along the
+    (body, starts_at) index."""
+    return meetings_for_listing().filter(body=body).order_by("-starts_at", "-pk")
+
+
 def meetings_started_since(since):
     return meetings_for_listing().filter(starts_at__gte=since)
 

@@ -39,7 +39,7 @@ def body_meetings(request, pk):
     """Every meeting of the body, newest first, a page at a time (its page shows the next and the
     latest few). Public, as the calendar is: no online links."""
     body = scoped_object_or_404(body_select.bodies_for_listing(), pk=pk)
-    pagination = paginate(request.GET, select.meetings_of_body(body).order_by("-starts_at", "-pk"),
+    pagination = paginate(request.GET, select.meetings_of_body_newest_first(body),
                           noun=("meeting", "meetings"), per_page=MEETINGS_PAGE_SIZE)
     return render(request, "partnership/bodies/meetings.html",
                   {"body": body, "pagination": pagination, "meetings": pagination.page.object_list})
