@@ -12,8 +12,8 @@ from .fields import MoneyField, date_field
 
 class LineChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, line):
-        left = getattr(line, "left", line.amount)
-        money = f"£{line.amount:,.2f}" if left == line.amount else f"£{left:,.2f} left of £{line.amount:,.2f}"
+        # `left` is annotated by esol.selectors.rounds.fundable_lines, the queryset of both forms.
+        money = f"£{line.amount:,.2f}" if line.left == line.amount else f"£{line.left:,.2f} left of £{line.amount:,.2f}"
         return (f"{line.decision.reference_code}: {line.purpose}, {line.financial_year_display}, {money} "
                 f"({line.source_label})")
 

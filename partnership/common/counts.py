@@ -54,7 +54,7 @@ def panel_figures(figures: dict, cap: int = SUMMARY_COUNT_CAP) -> dict:
     round trip to the database instead of one per figure (the dashboard made 32 queries)."""
     if not figures:
         return {}
-    parts, params, using = [], [], None
+    parts, params, using, asks = [], [], None, False
     for position, figure in enumerate(figures.values()):
         if isinstance(figure, Total):
             compiled = _sum_sql(figure, alias=f"f{position}")
@@ -67,9 +67,10 @@ def panel_figures(figures: dict, cap: int = SUMMARY_COUNT_CAP) -> dict:
             continue
         parts.append(compiled[0])
         params.extend(compiled[1])
-    if all(part in ("0", "NULL") for part in parts):
+        asks = True
+    if not asks:
         # Every scope matches nothing (a person with no bodies, no borough): nothing to ask.
-        row = tuple(None if part == "NULL" else 0 for part in parts)
+        row = tuple(None if isinstance(figure, Total) else 0 for figure in figures.values())
     else:
         with connections[using].cursor() as cursor:
             # Only SQL Django compiled, its values passed as parameters.

@@ -76,14 +76,8 @@ class InvitationForm(Form):
     def clean(self):
         cleaned = super().clean()
         organisation = cleaned.get("organisation")
-        roles = cleaned.get("roles", [])
-        if Role.BOROUGH_OFFICER in roles and not (organisation and organisation.is_borough):
+        # Other roles that need an organisation (an ESOL provider's) are checked by user_grant_role,
+        # whose error the view puts beside this field.
+        if Role.BOROUGH_OFFICER in cleaned.get("roles", []) and not (organisation and organisation.is_borough):
             self.add_error("organisation", account_role(Role.BOROUGH_OFFICER).needs_organisation)
-        elif organisation is None:
-            # The first role that needs one says so (an ESOL provider's organisation is the
-            # provider whose directory entries they keep).
-            needing = [account_role(value).needs_organisation for value in roles
-                       if account_role(value).needs_organisation]
-            if needing:
-                self.add_error("organisation", needing[0])
         return cleaned

@@ -82,9 +82,8 @@ def action_history_view(request, pk):
 
 def _initial_from_query(request) -> dict:
     """?agenda_item=, ?meeting= or ?body= prefill where the action comes from (the first given wins)."""
-    ids = {name: query_id(request.GET, name) for name in ("agenda_item", "meeting", "body")}
-    return new_action_initial(agenda_item_id=ids.get("agenda_item"), meeting_id=ids.get("meeting"),
-                              body_id=ids.get("body"))
+    return new_action_initial(agenda_item_id=query_id(request.GET, "agenda_item"),
+                              meeting_id=query_id(request.GET, "meeting"), body_id=query_id(request.GET, "body"))
 
 
 @require_http_methods(["GET", "POST"])
