@@ -75,9 +75,11 @@ def authenticator_confirm(*, user: User, key: str, code: str) -> tuple[TOTPDevic
                                        "shows now (a new one comes every 30 seconds)."})
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
-        # The code just typed is used up: last_t stops it being accepted again at sign-in.
+        # The code just typed is used up: last_t (the step it matched) stops it being accepted
+        # again at sign-in. No drift is kept: a code typed as it ran out says the person was slow,
+        # not that their phone's clock is behind (a drift of -1 then refused a phone 30 s ahead).
         device = TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, key=key, confirmed=True,
-                                           drift=totp.drift, last_t=totp.t())
+                                           drift=0, last_t=totp.t())
         codes = recovery_codes_issue(user=user)
     return device, codes
 
